@@ -1,0 +1,13 @@
+namespace Conversations.Grains.Interfaces.Chats;
+
+[GenerateSerializer, Immutable, Alias("Conversations.ChatView")]
+public sealed record ChatView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string PropertyId,
+    [property: Id(2)] string VisitorId,
+    [property: Id(3)] string VisitorName,
+    [property: Id(4)] ChatStatus Status,
+    [property: Id(5)] long MessageCount,
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] DateTimeOffset UpdatedAt,
+    [property: Id(8)] long Version);

@@ -1,0 +1,18 @@
+namespace Conversations.Grains.Interfaces.Common;
+
+/// <summary>Provider, stream, table and group names shared by the silo and the web nodes.</summary>
+public static class ConversationsNames
+{
+    public const string GrainStorage = "conversations";
+    public const string PubSubStore = "PubSubStore";
+    public const string StreamProvider = "conversations-events";
+
+    public const string PropertyStreamNamespace = "property";
+    public const string ConversationStreamNamespace = "conversation";
+
+    public const string MessagesTable = "ConversationMessages";
+
+    /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
+    public static List<string> StreamQueueNames() =>
+        Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();
+}

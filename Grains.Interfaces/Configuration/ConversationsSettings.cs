@@ -1,0 +1,46 @@
+namespace Conversations.Grains.Interfaces.Configuration;
+
+/// <summary>
+/// The <c>Conversations:*</c> configuration both the silo and the web nodes read.
+/// Deliberately not under <c>Orleans:*</c>, which Orleans reads as provider settings.
+/// </summary>
+public sealed class ConversationsSettings
+{
+    public const string SectionName = "Conversations";
+
+    /// <summary>Azure Storage connection string; <c>UseDevelopmentStorage=true</c> means Azurite on its default ports.</summary>
+    public string StorageConnectionString { get; set; } = "";
+
+    public string ClusterId { get; set; } = "conversations-dev";
+
+    public string ServiceId { get; set; } = "conversations";
+
+    public StreamProviderKind Streams { get; set; } = StreamProviderKind.Memory;
+
+    /// <summary>Every problem with these settings, worded for the person starting the process.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(StorageConnectionString))
+        {
+            problems.Add($"{SectionName}:StorageConnectionString is required (use 'UseDevelopmentStorage=true' for Azurite).");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClusterId))
+        {
+            problems.Add($"{SectionName}:ClusterId must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ServiceId))
+        {
+            problems.Add($"{SectionName}:ServiceId must not be empty.");
+        }
+
+        if (!Enum.IsDefined(Streams))
+        {
+            problems.Add($"{SectionName}:Streams must be one of {string.Join(", ", Enum.GetNames<StreamProviderKind>())}.");
+        }
+
+        return problems;
+    }
+}

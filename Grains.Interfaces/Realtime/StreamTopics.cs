@@ -1,0 +1,14 @@
+using Orleans.Runtime;
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Interfaces.Realtime;
+
+/// <summary>The stream ids events travel on: one per property (agents) and one per conversation (visitor, popouts).</summary>
+public static class StreamTopics
+{
+    public static StreamId Property(string propertyId) =>
+        StreamId.Create(ConversationsNames.PropertyStreamNamespace, propertyId);
+
+    public static StreamId Conversation(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.ConversationStreamNamespace, conversationId);
+}

@@ -1,0 +1,42 @@
+using Azure;
+using Azure.Data.Tables;
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Messages;
+
+/// <summary>One row of the messages table: partition = conversation id, row = zero-padded sequence.</summary>
+internal sealed class MessageEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public long Sequence { get; set; }
+    public string CommandId { get; set; } = "";
+    public int AuthorKind { get; set; }
+    public string AuthorId { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public string Text { get; set; } = "";
+    public bool IsInternal { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    public static string RowKeyFor(long sequence) => sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static MessageEntity From(Guid conversationId, ConversationMessage message) => new()
+    {
+        PartitionKey = conversationId.ToString("N"),
+        RowKey = RowKeyFor(message.Sequence),
+        Sequence = message.Sequence,
+        CommandId = message.CommandId,
+        AuthorKind = (int)message.AuthorKind,
+        AuthorId = message.AuthorId,
+        AuthorName = message.AuthorName,
+        Text = message.Text,
+        IsInternal = message.IsInternal,
+        At = message.At,
+    };
+
+    public ConversationMessage ToMessage() =>
+        new(Sequence, CommandId, (AuthorKind)AuthorKind, AuthorId, AuthorName, Text, IsInternal, At);
+}

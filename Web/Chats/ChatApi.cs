@@ -1,0 +1,36 @@
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.Web.Chats;
+
+public static class ChatApi
+{
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
+    {
+        var chats = endpoints.MapGroup("/api/v1/properties/{propertyId}/chats/{chatId:guid}")
+            .WithTags("Chats")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        chats.MapGet("", GetChatAsync).WithName("GetChat").WithSummary("A chat's header: visitor, status, counters, version.");
+        chats.MapGet("/messages", GetMessagesAsync).WithName("GetChatMessages")
+            .WithSummary("Messages after a sequence number, oldest first (at most 'limit', 1-1000, default 100).");
+        chats.MapPost("/messages", PostMessageAsync).WithName("PostChatMessage")
+            .WithSummary("An agent reply. 'commandId' is an idempotency key: a retry returns the first acknowledgement.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return endpoints;
+    }
+
+    private static async Task<Ok<ChatView>> GetChatAsync(string propertyId, Guid chatId, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId));
+
+    private static async Task<Ok<IReadOnlyList<ConversationMessage>>> GetMessagesAsync(
+        string propertyId, Guid chatId, IClusterClient cluster, long after = 0, int limit = 100) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).GetMessagesAsync(propertyId, after, limit));
+
+    private static async Task<Ok<MessageAck>> PostMessageAsync(
+        string propertyId, Guid chatId, PostAgentMessageRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
+            new PostMessage(propertyId, request.CommandId, AuthorKind.Agent, "agent", "Agent", request.Text)));
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.SignalR;
+using Conversations.Web.Errors;
+
+namespace Conversations.Web.Realtime;
+
+public static class RealtimeExtensions
+{
+    public static IServiceCollection AddConversationsRealtime(this IServiceCollection services)
+    {
+        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>());
+        services.AddSingleton<RealtimeDelivery>();
+        services.AddSingleton<TopicRelay>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConversationsHubs(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<AgentHub>(AgentHub.Path);
+        endpoints.MapHub<VisitorHub>(VisitorHub.Path);
+        return endpoints;
+    }
+}
