@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Conversations.Grains.Interfaces.Configuration;
 
 /// <summary>
@@ -42,5 +44,15 @@ public sealed class ConversationsSettings
         }
 
         return problems;
+    }
+
+    /// <summary>Binds <c>Conversations:*</c> and fails with every problem listed when it is not usable.</summary>
+    public static ConversationsSettings Load(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SectionName).Get<ConversationsSettings>() ?? new();
+        var problems = settings.Problems();
+        return problems.Count == 0
+            ? settings
+            : throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
     }
 }

@@ -10,7 +10,7 @@ public static class ConversationsSiloHostExtensions
     /// <summary>Reads and validates <c>Conversations:*</c>, then hosts a silo with storage, streams, reminders and the dashboard.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.LoadConversationsSettings();
+        var settings = ConversationsSettings.Load(builder.Configuration);
         var endpoint = builder.Configuration.GetSection(SiloEndpointSettings.SectionName).Get<SiloEndpointSettings>() ?? new();
 
         builder.UseOrleans(silo =>
@@ -38,15 +38,5 @@ public static class ConversationsSiloHostExtensions
         app.MapOrleansDashboard("/dashboard");
         app.MapGet("/", () => TypedResults.Redirect("/dashboard"));
         return app;
-    }
-
-    /// <summary>Binds <c>Conversations:*</c> and fails with every problem listed when it is not usable.</summary>
-    public static ConversationsSettings LoadConversationsSettings(this IConfiguration configuration)
-    {
-        var settings = configuration.GetSection(ConversationsSettings.SectionName).Get<ConversationsSettings>() ?? new();
-        var problems = settings.Problems();
-        return problems.Count == 0
-            ? settings
-            : throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
     }
 }

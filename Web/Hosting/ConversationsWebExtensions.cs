@@ -1,11 +1,7 @@
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Web.Chats;
 using Conversations.Web.Errors;
 using Conversations.Web.Realtime;
-using Orleans.Configuration;
 
 namespace Conversations.Web.Hosting;
 
@@ -14,34 +10,10 @@ public static class ConversationsWebExtensions
     /// <summary>Reads and validates <c>Conversations:*</c>, connects to the cluster as a client, adds hubs, API and errors.</summary>
     public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(ConversationsSettings.SectionName).Get<ConversationsSettings>() ?? new();
-        var problems = settings.Problems();
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
-        }
-
+        var settings = ConversationsSettings.Load(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = settings.ClusterId;
-                o.ServiceId = settings.ServiceId;
-            });
-            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
-            if (settings.Streams == StreamProviderKind.AzureQueue)
-            {
-                client.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q =>
-                {
-                    q.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
-                    q.QueueNames = ConversationsNames.StreamQueueNames();
-                }));
-            }
-            else
-            {
-                client.AddMemoryStreams(ConversationsNames.StreamProvider);
-            }
-
+            client.UseConversationsCluster(settings);
             client.UseConnectionRetryFilter<RetryUntilClusterIsReachable>();
         });
 

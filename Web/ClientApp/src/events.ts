@@ -1,0 +1,67 @@
+// Wire shapes of the hubs (see Grains.Interfaces/Realtime and Common).
+
+export interface ConversationMessage {
+  sequence: number;
+  commandId: string;
+  authorKind: number; // 0 visitor, 1 agent, 2 system
+  authorId: string;
+  authorName: string;
+  text: string;
+  isInternal: boolean;
+  at: string;
+}
+
+interface EventBase {
+  propertyId: string;
+  conversationId: string;
+  version: number;
+  at: string;
+}
+
+export interface ChatStarted extends EventBase {
+  type: "chatStarted";
+  visitorId: string;
+  visitorName: string;
+}
+
+export interface MessagePosted extends EventBase {
+  type: "messagePosted";
+  message: ConversationMessage;
+}
+
+export type ConversationEvent = ChatStarted | MessagePosted;
+
+export interface MessageAck {
+  conversationId: string;
+  sequence: number;
+  version: number;
+  at: string;
+}
+
+export const AuthorKind = { Visitor: 0, Agent: 1, System: 2 } as const;
+
+/** Appends a message as a list item; text only, never HTML. */
+export function renderMessage(list: HTMLElement, message: ConversationMessage): void {
+  if (list.querySelector(`[data-sequence="${message.sequence}"]`)) {
+    return;
+  }
+  const item = document.createElement("li");
+  item.dataset.sequence = String(message.sequence);
+  item.className = message.authorKind === AuthorKind.Agent ? "agent" : "visitor";
+  const author = document.createElement("span");
+  author.className = "author";
+  author.textContent = `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`;
+  const text = document.createElement("span");
+  text.className = "text";
+  text.textContent = message.text;
+  item.append(author, text);
+  const next = [...list.children].find((c) => Number((c as HTMLElement).dataset.sequence) > message.sequence);
+  list.insertBefore(item, next ?? null);
+  list.scrollTop = list.scrollHeight;
+}
+
+/** The hub's error text without SignalR's prefix. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^.*HubException: /, "");
+}

@@ -1,0 +1,35 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Configuration;
+using Orleans.Configuration;
+
+namespace Conversations.Web.Hosting;
+
+public static class ConversationsClientBuilderExtensions
+{
+    /// <summary>Finds the silos through Azure Table clustering and uses the same stream provider as they do.</summary>
+    public static IClientBuilder UseConversationsCluster(this IClientBuilder client, ConversationsSettings settings)
+    {
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+        if (settings.Streams == StreamProviderKind.AzureQueue)
+        {
+            client.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q =>
+            {
+                q.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
+                q.QueueNames = ConversationsNames.StreamQueueNames();
+            }));
+        }
+        else
+        {
+            client.AddMemoryStreams(ConversationsNames.StreamProvider);
+        }
+
+        return client;
+    }
+}

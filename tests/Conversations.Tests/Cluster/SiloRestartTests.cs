@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Tests.Infrastructure;
+
+namespace Conversations.Tests.Cluster;
+
+/// <summary>Restarts silos, so it runs on a cluster of its own.</summary>
+public sealed class SiloRestartTests : IAsyncLifetime
+{
+    private ConversationsCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await ConversationsCluster.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact, Trait("Spec", "X-1")]
+    public async Task X1_acknowledged_chat_state_and_messages_survive_a_silo_restart()
+    {
+        var chatId = Guid.NewGuid();
+        var chat = _cluster.Client.GetGrain<IChatGrain>(chatId);
+        await chat.StartAsync(new StartChat("restart-property", "visitor", "Ann"));
+        var ack = await chat.PostMessageAsync(new PostMessage("restart-property", "cmd-1", AuthorKind.Visitor, "visitor", "Ann", "kept"));
+
+        await _cluster.RestartSiloAsync(0);
+
+        var view = await _cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync("restart-property");
+        Assert.Equal((ChatStatus.Open, 1L, ack.Version), (view.Status, view.MessageCount, view.Version));
+        var messages = await chat.GetMessagesAsync("restart-property", 0, 10);
+        Assert.Equal("kept", Assert.Single(messages).Text);
+
+        // A retry of the acknowledged command after the restart is recognised, not stored again.
+        var retried = await chat.PostMessageAsync(new PostMessage("restart-property", "cmd-1", AuthorKind.Visitor, "visitor", "Ann", "kept"));
+        Assert.Equal(ack, retried);
+
+        var table = new TableServiceClient(_cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.MessagesTable);
+        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == chatId.ToString("N"));
+        var count = 0;
+        await foreach (var _ in rows)
+        {
+            count++;
+        }
+
+        Assert.Equal(1, count);
+    }
+}

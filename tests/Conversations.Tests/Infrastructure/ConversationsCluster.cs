@@ -1,0 +1,73 @@
+using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process cluster of real silos (the Silo project's composition: Azure Table clustering, grain
+/// storage, reminders and pub-sub on a real Azurite) plus a client. Each instance has its own cluster id.
+/// </summary>
+public sealed class ConversationsCluster : IAsyncDisposable
+{
+    private readonly List<SiloInstance> _silos;
+    private readonly IHost _clientHost;
+
+    private ConversationsCluster(ConversationsSettings settings, List<SiloInstance> silos, IHost clientHost)
+    {
+        Settings = settings;
+        _silos = silos;
+        _clientHost = clientHost;
+    }
+
+    public ConversationsSettings Settings { get; }
+
+    public IClusterClient Client => _clientHost.Services.GetRequiredService<IClusterClient>();
+
+    public IReadOnlyList<SiloInstance> Silos => _silos;
+
+    public static async Task<ConversationsCluster> StartAsync(int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory)
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var settings = new ConversationsSettings
+        {
+            StorageConnectionString = azurite.ConnectionString,
+            ClusterId = "test-" + Guid.NewGuid().ToString("N")[..12],
+            ServiceId = "conversations-tests",
+            Streams = streams,
+        };
+
+        var started = new List<SiloInstance>();
+        for (var i = 0; i < silos; i++)
+        {
+            started.Add(await SiloInstance.StartAsync(settings, AzuriteProcess.FreePort(), AzuriteProcess.FreePort()));
+        }
+
+        var clientBuilder = Host.CreateApplicationBuilder();
+        clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
+        clientBuilder.UseOrleansClient(client => client.UseConversationsCluster(settings));
+        var clientHost = clientBuilder.Build();
+        await clientHost.StartAsync();
+        return new ConversationsCluster(settings, started, clientHost);
+    }
+
+    /// <summary>Stops silo <paramref name="index"/> and starts a fresh one on the same ports (its grains reload from storage).</summary>
+    public async Task RestartSiloAsync(int index)
+    {
+        var old = _silos[index];
+        await old.DisposeAsync();
+        _silos[index] = await SiloInstance.StartAsync(Settings, old.SiloPort, old.GatewayPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _clientHost.StopAsync();
+        _clientHost.Dispose();
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Web.Realtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Tests.Infrastructure;
+
+/// <summary>The Web project on a real Kestrel port, as an Orleans client of a test cluster.</summary>
+public sealed class ConversationsWebFactory(ConversationsSettings settings) : WebApplicationFactory<AgentHub>
+{
+    public Uri BaseAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First());
+        }
+    }
+
+    public static ConversationsWebFactory Start(ConversationsSettings settings)
+    {
+        var factory = new ConversationsWebFactory(settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in TestSettings.For(settings))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
