@@ -15,18 +15,6 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Topic> _topics = [];
 
-    /// <summary>The topics this node currently holds a subscription for.</summary>
-    public int SubscriptionCount
-    {
-        get
-        {
-            lock (_topics)
-            {
-                return _topics.Count;
-            }
-        }
-    }
-
     public async Task JoinAsync(Audience audience, HubGroups groups, string connectionId)
     {
         await _gate.WaitAsync();

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.SignalR;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Tests.Infrastructure;
+using Conversations.Web.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Tests.Web;
+
+[Collection(WebCollection.Name)]
+public sealed class HubPipelineTests(WebFixture fixture)
+{
+    private readonly string _property = "p-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-6"), Trait("Spec", "X-3")]
+    public async Task CHAT1_a_visitor_message_sent_over_the_visitor_hub_reaches_an_agent_hub_client()
+    {
+        await using var agent = await ConnectAsync(AgentHub.Path);
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+        {
+            if (evt.GetProperty("type").GetString() == "messagePosted")
+            {
+                received.TrySetResult(evt);
+            }
+        });
+        await agent.InvokeAsync("JoinProperty", _property);
+
+        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        var chatId = Guid.NewGuid();
+        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-1", "Ann");
+        var ack = await visitor.InvokeAsync<MessageAck>("SendMessage", _property, chatId, "visitor-1", "cmd-1", "Hello from the widget");
+
+        var evt = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(chatId, evt.GetProperty("conversationId").GetGuid());
+        Assert.Equal(ack.Version, evt.GetProperty("version").GetInt64());
+        Assert.Equal("Hello from the widget", evt.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact, Trait("Spec", "CHAT-1")]
+    public async Task CHAT1_an_agent_reply_reaches_the_visitor_and_is_readable_over_rest()
+    {
+        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+        {
+            if (evt.GetProperty("type").GetString() == "messagePosted" &&
+                evt.GetProperty("message").GetProperty("authorKind").GetInt32() == 1)
+            {
+                received.TrySetResult(evt);
+            }
+        });
+        var chatId = Guid.NewGuid();
+        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-2", null);
+
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        var post = await http.PostAsJsonAsync($"/api/v1/properties/{_property}/chats/{chatId}/messages", new { commandId = "r1", text = "How can I help?" });
+        post.EnsureSuccessStatusCode();
+
+        var evt = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("How can I help?", evt.GetProperty("message").GetProperty("text").GetString());
+        var messages = await http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{_property}/chats/{chatId}/messages");
+        Assert.Equal("How can I help?", messages[0].GetProperty("text").GetString());
+    }
+
+    [Fact, Trait("Spec", "X-1")]
+    public async Task X1_bad_input_gets_a_clear_error_not_a_server_error()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        var unknown = await http.GetAsync($"/api/v1/properties/{_property}/chats/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+
+        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        var chatId = Guid.NewGuid();
+        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-3", null);
+        var empty = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageAck>("SendMessage", _property, chatId, "visitor-3", "c", "   "));
+        Assert.Contains("empty", empty.Message);
+
+        var tooLong = await http.PostAsJsonAsync($"/api/v1/properties/{_property}/chats/{chatId}/messages", new { commandId = "c", text = new string('x', 5000) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+    }
+
+    [Fact, Trait("Spec", "INB-6")]
+    public async Task INB6_a_web_node_holds_one_subscription_per_topic_and_releases_it_when_the_last_listener_leaves()
+    {
+        var property = "relay-" + Guid.NewGuid().ToString("N")[..8];
+        var stream = fixture.Web.Services.GetRequiredService<IClusterClient>()
+            .GetStreamProvider(ConversationsNames.StreamProvider)
+            .GetStream<ConversationEvent>(StreamTopics.Property(property));
+
+        await using var first = await ConnectAsync(AgentHub.Path);
+        await using var second = await ConnectAsync(AgentHub.Path);
+        await first.InvokeAsync("JoinProperty", property);
+        await second.InvokeAsync("JoinProperty", property);
+        Assert.Single(await stream.GetAllSubscriptionHandles());
+
+        await first.InvokeAsync("LeaveProperty", property);
+        Assert.Single(await stream.GetAllSubscriptionHandles());
+
+        await second.StopAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await stream.GetAllSubscriptionHandles()).Count > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The subscription was not released within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<HubConnection> ConnectAsync(string path)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, path)).Build();
+        await connection.StartAsync();
+        return connection;
+    }
+}
