@@ -71,7 +71,7 @@ public sealed class ChatGrain(
         var now = clock.GetUtcNow();
         var message = new ConversationMessage(
             Chat.MessageCount + 1, command.CommandId, command.AuthorKind, command.AuthorId,
-            CleanName(command.AuthorName) ?? command.AuthorKind.ToString(), text, IsInternal: false, now);
+            AuthorNameFor(command), text, IsInternal: false, now);
 
         // The row goes first: if the process dies before the state write, the row is an
         // unacknowledged leftover that the next message with this sequence overwrites.
@@ -123,6 +123,10 @@ public sealed class ChatGrain(
             Chat.RecentCommands.RemoveRange(0, Chat.RecentCommands.Count - RememberedCommands);
         }
     }
+
+    private string AuthorNameFor(PostMessage command) => command.AuthorKind == AuthorKind.Visitor
+        ? Chat.VisitorName
+        : CleanName(command.AuthorName) ?? command.AuthorKind.ToString();
 
     private ChatView View() => new(
         Id, Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.Status, Chat.MessageCount,

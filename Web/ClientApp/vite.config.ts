@@ -4,12 +4,12 @@ import { defineConfig } from "vite";
 // The console (index.html) and the demo site (demo.html) are built into Web/wwwroot, which Web serves.
 export default defineConfig({
   build: {
-    outDir: resolve(__dirname, "../wwwroot"),
+    outDir: resolve(import.meta.dirname, "../wwwroot"),
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        console: resolve(__dirname, "index.html"),
-        demo: resolve(__dirname, "demo.html"),
+        console: resolve(import.meta.dirname, "index.html"),
+        demo: resolve(import.meta.dirname, "demo.html"),
       },
     },
   },

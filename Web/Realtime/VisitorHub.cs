@@ -23,7 +23,7 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay) : Hub
 
     public Task<MessageAck> SendMessage(string propertyId, Guid chatId, string visitorId, string commandId, string text) =>
         cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "Visitor", text));
+            new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
 
     public async Task<IReadOnlyList<ConversationMessage>> GetMessages(string propertyId, Guid chatId, string visitorId, long afterSequence)
     {
