@@ -6,6 +6,8 @@ source "$(dirname "$0")/scripts/common.sh"
 cd "$ROOT"
 
 WEB_URL="http://127.0.0.1:5080"
+DEMO_EMAIL="admin@demo.local"
+DEMO_PASSWORD="demo-admin-2026"
 SILO_URL="http://127.0.0.1:5081"
 for port in 10000 10001 10002 11111 30000 5080 5081; do
   if port_in_use "$port"; then
@@ -43,16 +45,20 @@ pids+=($!)
 wait_for_health "$SILO_URL/health" 120 "${pids[-1]}" || { tail -n 30 .data/logs/silo.log >&2; exit 1; }
 
 log "Starting the web node (log: .data/logs/web.log)"
-(cd Web && exec dotnet "bin/$CONFIGURATION/net10.0/Conversations.Web.dll") >.data/logs/web.log 2>&1 &
+# The web node seeds the demo property and its admin on start (kept if they exist).
+(cd Web && Conversations__Seed__PropertyId=demo Conversations__Seed__PropertyName="Acme Widgets (demo)" \
+  Conversations__Seed__AdminEmail="$DEMO_EMAIL" Conversations__Seed__AdminPassword="$DEMO_PASSWORD" \
+  Conversations__Seed__AdminName="Demo Admin" \
+  exec dotnet "bin/$CONFIGURATION/net10.0/Conversations.Web.dll") >.data/logs/web.log 2>&1 &
 pids+=($!)
 wait_for_health "$WEB_URL/health" 120 "${pids[-1]}" || { tail -n 30 .data/logs/web.log >&2; exit 1; }
 
 cat <<INFO
 
   Conversations is running.
-    Console      $WEB_URL/?property=demo
+    Console      $WEB_URL/
+    Sign-in      $DEMO_EMAIL  /  $DEMO_PASSWORD
     Demo site    $WEB_URL/demo.html?property=demo   (the visitor side: start a chat here)
-    Sign-in      none yet: the console opens straight on the demo property (accounts come with issue 5)
     OpenAPI      $WEB_URL/api/v1/openapi.json
     Dashboard    $SILO_URL/dashboard   (Orleans)
     Logs         .data/logs/

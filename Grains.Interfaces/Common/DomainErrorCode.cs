@@ -7,4 +7,5 @@ public enum DomainErrorCode
     Invalid = 1,
     Conflict = 2,
     Irreversible = 3,
+    Forbidden = 4,
 }

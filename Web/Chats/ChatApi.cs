@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Web.Chats;
@@ -8,9 +9,7 @@ public static class ChatApi
 {
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var chats = endpoints.MapGroup("/api/v1/properties/{propertyId}/chats/{chatId:guid}")
-            .WithTags("Chats")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var chats = endpoints.MapPropertyGroup("/chats/{chatId:guid}").WithTags("Chats");
 
         chats.MapGet("", GetChatAsync).WithName("GetChat").WithSummary("A chat's header: visitor, status, counters, version.");
         chats.MapGet("/messages", GetMessagesAsync).WithName("GetChatMessages")
@@ -30,7 +29,7 @@ public static class ChatApi
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).GetMessagesAsync(propertyId, after, limit));
 
     private static async Task<Ok<MessageAck>> PostMessageAsync(
-        string propertyId, Guid chatId, PostAgentMessageRequest request, IClusterClient cluster) =>
+        string propertyId, Guid chatId, PostAgentMessageRequest request, HttpContext http, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, request.CommandId, AuthorKind.Agent, "agent", "Agent", request.Text)));
+            new PostMessage(propertyId, request.CommandId, AuthorKind.Agent, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text)));
 }

@@ -32,6 +32,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
     {
         DomainErrorCode.NotFound => StatusCodes.Status404NotFound,
         DomainErrorCode.Invalid => StatusCodes.Status422UnprocessableEntity,
+        DomainErrorCode.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status409Conflict,
     };
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Errors;
+using Conversations.Web.Properties;
 using Conversations.Web.Realtime;
 
 namespace Conversations.Web.Hosting;
@@ -17,10 +20,12 @@ public static class ConversationsWebExtensions
             client.UseConnectionRetryFilter<RetryUntilClusterIsReachable>();
         });
 
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
+        builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddConversationsRealtime();
         return builder;
     }
@@ -31,10 +36,14 @@ public static class ConversationsWebExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapHealthChecks("/health");
         app.MapConversationsHubs();
+        app.MapAuthApi();
+        app.MapPropertyApi();
         app.MapChatApi();
         app.MapFallbackToFile("index.html");
         return app;

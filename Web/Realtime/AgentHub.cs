@@ -1,17 +1,20 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Web.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Realtime;
 
 /// <summary>The console's live connection: joins a property's live feed and replies in chats.</summary>
-public sealed class AgentHub(IClusterClient cluster, TopicRelay relay) : Hub
+[Authorize]
+public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyAccess access) : Hub
 {
     public const string Path = "/hubs/agent";
 
     public async Task JoinProperty(string propertyId)
     {
-        RequireId(propertyId);
+        await access.RequireAsync(Context.User!, propertyId);
         var groups = HubGroups.Property(propertyId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync(Audience.Agents, groups, Context.ConnectionId);
@@ -19,24 +22,19 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay) : Hub
 
     public async Task LeaveProperty(string propertyId)
     {
-        RequireId(propertyId);
+        await access.RequireAsync(Context.User!, propertyId);
         var groups = HubGroups.Property(propertyId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.Group);
         await relay.LeaveAsync(Audience.Agents, groups, Context.ConnectionId);
     }
 
-    public Task<MessageAck> SendMessage(string propertyId, Guid chatId, string commandId, string text) =>
-        cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, commandId, AuthorKind.Agent, "agent", "Agent", text));
+    public async Task<MessageAck> SendMessage(string propertyId, Guid chatId, string commandId, string text)
+    {
+        var agentId = await access.RequireAsync(Context.User!, propertyId);
+        return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
+            new PostMessage(propertyId, commandId, AuthorKind.Agent, agentId.ToString(), Context.User!.AgentName(), text));
+    }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Agents, Context.ConnectionId);
-
-    internal static void RequireId(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
-        {
-            throw new HubException("Invalid: an id is required and must be at most 100 characters.");
-        }
-    }
 }

@@ -12,8 +12,8 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay) : Hub
     /// <summary>Starts the chat (the client picks its id, so a retry is harmless) or resumes it, and listens to it.</summary>
     public async Task<ChatView> StartChat(string propertyId, Guid chatId, string visitorId, string? visitorName)
     {
-        AgentHub.RequireId(propertyId);
-        AgentHub.RequireId(visitorId);
+        RequireId(propertyId);
+        RequireId(visitorId);
         var chat = await cluster.GetGrain<IChatGrain>(chatId).StartAsync(new StartChat(propertyId, visitorId, visitorName));
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
@@ -40,4 +40,12 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Visitors, Context.ConnectionId);
+
+    private static void RequireId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
+        {
+            throw new HubException("Invalid: an id is required and must be at most 100 characters.");
+        }
+    }
 }

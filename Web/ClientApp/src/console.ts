@@ -8,9 +8,12 @@ interface ChatRow {
   messages: Map<number, ConversationMessage>;
 }
 
-const propertyId = new URLSearchParams(location.search).get("property") ?? "demo";
-const chats = new Map<string, ChatRow>();
-let selected: string | null = null;
+interface Me {
+  id: string;
+  email: string;
+  name: string;
+  memberships: { propertyId: string; role: string }[];
+}
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const connectionBadge = el<HTMLSpanElement>("connection");
@@ -19,13 +22,71 @@ const messageList = el<HTMLOListElement>("messages");
 const composer = el<HTMLFormElement>("composer");
 const reply = el<HTMLTextAreaElement>("reply");
 const composerError = el<HTMLParagraphElement>("composer-error");
-el("property").textContent = `Property: ${propertyId}`;
+const switcher = el<HTMLSelectElement>("property-switcher");
+
+const chats = new Map<string, ChatRow>();
+let propertyId = "";
+let selected: string | null = null;
 
 const connection = new HubConnectionBuilder()
   .withUrl("/hubs/agent")
   .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
   .configureLogging(LogLevel.Warning)
   .build();
+
+async function fetchMe(): Promise<Me | null> {
+  const response = await fetch("/api/v1/me", { credentials: "same-origin" });
+  return response.ok ? ((await response.json()) as Me) : null;
+}
+
+async function problemText(response: Response): Promise<string> {
+  try {
+    const problem = await response.json();
+    return problem.detail ?? problem.title ?? `Request failed (${response.status}).`;
+  } catch {
+    return `Request failed (${response.status}).`;
+  }
+}
+
+function showSignIn(): void {
+  el("sign-in").hidden = false;
+  el("topbar").hidden = true;
+  el("console").hidden = true;
+  el<HTMLInputElement>("email").focus();
+}
+
+el<HTMLFormElement>("sign-in-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const button = (e.target as HTMLFormElement).querySelector("button")!;
+  const error = el("sign-in-error");
+  error.textContent = "";
+  button.disabled = true;
+  button.textContent = "Signing in…";
+  try {
+    const response = await fetch("/api/v1/auth/sign-in", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: el<HTMLInputElement>("email").value, password: el<HTMLInputElement>("password").value }),
+    });
+    if (!response.ok) {
+      error.textContent = await problemText(response);
+      return;
+    }
+    el<HTMLInputElement>("password").value = "";
+    await boot();
+  } catch {
+    error.textContent = "The server cannot be reached. Try again.";
+  } finally {
+    button.disabled = false;
+    button.textContent = "Sign in";
+  }
+});
+
+el("sign-out").addEventListener("click", async () => {
+  await connection.stop();
+  await fetch("/api/v1/auth/sign-out", { method: "POST" });
+  location.reload();
+});
 
 function showConnection(state: "connecting" | "live" | "reconnecting" | "offline"): void {
   const labels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
@@ -77,6 +138,9 @@ function select(id: string): void {
 }
 
 function apply(event: ConversationEvent): void {
+  if (event.propertyId !== propertyId) {
+    return;
+  }
   if (event.type === "chatStarted") {
     rowFor(event.conversationId, event.visitorName).visitorName = event.visitorName;
   } else {
@@ -92,7 +156,7 @@ function apply(event: ConversationEvent): void {
 
 connection.on("conversationEvent", apply);
 connection.onreconnecting(() => showConnection("reconnecting"));
-connection.onreconnected(() => join());
+connection.onreconnected(() => void join());
 connection.onclose(() => {
   showConnection("offline");
   setTimeout(start, 2000);
@@ -116,6 +180,28 @@ async function start(): Promise<void> {
     setTimeout(start, 2000);
   }
 }
+
+async function switchProperty(next: string): Promise<void> {
+  const previous = propertyId;
+  propertyId = next;
+  chats.clear();
+  selected = null;
+  composer.hidden = true;
+  el("no-selection").hidden = false;
+  messageList.replaceChildren();
+  renderList();
+  const url = new URL(location.href);
+  url.searchParams.set("property", next);
+  history.replaceState(null, "", url);
+  if (connection.state === HubConnectionState.Connected) {
+    if (previous) {
+      await connection.invoke("LeaveProperty", previous);
+    }
+    await join();
+  }
+}
+
+switcher.addEventListener("change", () => void switchProperty(switcher.value));
 
 async function send(): Promise<void> {
   const text = reply.value.trim();
@@ -142,5 +228,34 @@ reply.addEventListener("keydown", (e) => {
   }
 });
 
+async function boot(): Promise<void> {
+  const me = await fetchMe();
+  if (!me) {
+    showSignIn();
+    return;
+  }
+  el("sign-in").hidden = true;
+  el("topbar").hidden = false;
+  el("console").hidden = false;
+  el("agent-name").textContent = me.name;
+  switcher.replaceChildren(
+    ...me.memberships.map((m) => {
+      const option = document.createElement("option");
+      option.value = m.propertyId;
+      option.textContent = m.propertyId;
+      return option;
+    }),
+  );
+  const wanted = new URLSearchParams(location.search).get("property");
+  const initial = me.memberships.find((m) => m.propertyId === wanted)?.propertyId ?? me.memberships[0]?.propertyId ?? "";
+  if (!initial) {
+    el("empty-list").textContent = "You do not belong to any property yet. Ask an admin to add you.";
+    return;
+  }
+  switcher.value = initial;
+  await switchProperty(initial);
+  await start();
+}
+
 renderList();
-void start();
+void boot();

@@ -6,21 +6,24 @@ namespace Conversations.Tests.Browser;
 [Collection(WebCollection.Name)]
 public sealed class LiveMessageBrowserTests(WebFixture fixture, BrowserFixture browsers) : IClassFixture<BrowserFixture>
 {
-    private readonly string _property = "browser-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-6")]
     public async Task CHAT1_INB6_the_console_shows_a_visitor_message_live_without_a_refresh()
     {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var property = agent.PropertyId;
         var browser = browsers.Browser;
         await using var agentContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         await using var visitorContext = await browser.NewContextAsync();
         var console = await agentContext.NewPageAsync();
         var site = await visitorContext.NewPageAsync();
 
-        await console.GotoAsync(Url($"/?property={_property}"));
+        await console.GotoAsync(Url($"/?property={property}"));
+        await console.GetByLabel("Email").FillAsync(agent.Email);
+        await console.GetByLabel("Password").FillAsync(SignedInAgent.Password);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(console.GetByTestId("connection-state")).ToHaveTextAsync("Live");
 
-        await site.GotoAsync(Url($"/demo.html?property={_property}"));
+        await site.GotoAsync(Url($"/demo.html?property={property}"));
         await site.GetByPlaceholder("Your name (optional)").FillAsync("Ann <b>Visitor</b>");
         await site.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await site.GetByPlaceholder("Type a message").FillAsync("Hello <img src=x onerror=alert(1)>");
@@ -39,6 +42,26 @@ public sealed class LiveMessageBrowserTests(WebFixture fixture, BrowserFixture b
 
         await BrowserFixture.ScreenshotAsync(console, "console-live-chat");
         await BrowserFixture.ScreenshotAsync(site, "demo-site-chat");
+    }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_the_console_asks_for_a_sign_in_and_shows_a_wrong_password_in_place()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var context = await browsers.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(Url("/"));
+        await page.GetByLabel("Email").FillAsync(agent.Email);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is wrong.");
+        await BrowserFixture.ScreenshotAsync(page, "sign-in-error");
+
+        await page.GetByLabel("Password").FillAsync(SignedInAgent.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
+        await Assertions.Expect(page.GetByLabel("Property")).ToHaveValueAsync(agent.PropertyId);
     }
 
     private string Url(string path) => new Uri(fixture.Web.BaseAddress, path).ToString();

@@ -15,12 +15,13 @@ namespace Conversations.Tests.Web;
 [Collection(WebCollection.Name)]
 public sealed class HubPipelineTests(WebFixture fixture)
 {
-    private readonly string _property = "p-" + Guid.NewGuid().ToString("N")[..8];
 
     [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-6"), Trait("Spec", "X-3")]
     public async Task CHAT1_a_visitor_message_sent_over_the_visitor_hub_reaches_an_agent_hub_client()
     {
-        await using var agent = await ConnectAsync(AgentHub.Path);
+        using var signedIn = await SignedInAgent.CreateAsync(fixture);
+        var property = signedIn.PropertyId;
+        await using var agent = await signedIn.ConnectHubAsync(AgentHub.Path);
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         agent.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
         {
@@ -29,12 +30,12 @@ public sealed class HubPipelineTests(WebFixture fixture)
                 received.TrySetResult(evt);
             }
         });
-        await agent.InvokeAsync("JoinProperty", _property);
+        await agent.InvokeAsync("JoinProperty", property);
 
         await using var visitor = await ConnectAsync(VisitorHub.Path);
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-1", "Ann");
-        var ack = await visitor.InvokeAsync<MessageAck>("SendMessage", _property, chatId, "visitor-1", "cmd-1", "Hello from the widget");
+        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-1", "Ann");
+        var ack = await visitor.InvokeAsync<MessageAck>("SendMessage", property, chatId, "visitor-1", "cmd-1", "Hello from the widget");
 
         var evt = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(chatId, evt.GetProperty("conversationId").GetGuid());
@@ -45,6 +46,8 @@ public sealed class HubPipelineTests(WebFixture fixture)
     [Fact, Trait("Spec", "CHAT-1")]
     public async Task CHAT1_an_agent_reply_reaches_the_visitor_and_is_readable_over_rest()
     {
+        using var signedIn = await SignedInAgent.CreateAsync(fixture);
+        var property = signedIn.PropertyId;
         await using var visitor = await ConnectAsync(VisitorHub.Path);
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         visitor.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
@@ -56,46 +59,49 @@ public sealed class HubPipelineTests(WebFixture fixture)
             }
         });
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-2", null);
+        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-2", null);
 
-        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
-        var post = await http.PostAsJsonAsync($"/api/v1/properties/{_property}/chats/{chatId}/messages", new { commandId = "r1", text = "How can I help?" });
+        var http = signedIn.Http;
+        var post = await http.PostAsJsonAsync($"/api/v1/properties/{property}/chats/{chatId}/messages", new { commandId = "r1", text = "How can I help?" });
         post.EnsureSuccessStatusCode();
 
         var evt = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("How can I help?", evt.GetProperty("message").GetProperty("text").GetString());
-        var messages = await http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{_property}/chats/{chatId}/messages");
+        var messages = await http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{property}/chats/{chatId}/messages");
         Assert.Equal("How can I help?", messages[0].GetProperty("text").GetString());
     }
 
     [Fact, Trait("Spec", "X-1")]
     public async Task X1_bad_input_gets_a_clear_error_not_a_server_error()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
-        var unknown = await http.GetAsync($"/api/v1/properties/{_property}/chats/{Guid.NewGuid()}");
+        using var signedIn = await SignedInAgent.CreateAsync(fixture);
+        var property = signedIn.PropertyId;
+        var http = signedIn.Http;
+        var unknown = await http.GetAsync($"/api/v1/properties/{property}/chats/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
 
         await using var visitor = await ConnectAsync(VisitorHub.Path);
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", _property, chatId, "visitor-3", null);
-        var empty = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageAck>("SendMessage", _property, chatId, "visitor-3", "c", "   "));
+        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-3", null);
+        var empty = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageAck>("SendMessage", property, chatId, "visitor-3", "c", "   "));
         Assert.Contains("empty", empty.Message);
 
-        var tooLong = await http.PostAsJsonAsync($"/api/v1/properties/{_property}/chats/{chatId}/messages", new { commandId = "c", text = new string('x', 5000) });
+        var tooLong = await http.PostAsJsonAsync($"/api/v1/properties/{property}/chats/{chatId}/messages", new { commandId = "c", text = new string('x', 5000) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
     }
 
     [Fact, Trait("Spec", "INB-6")]
     public async Task INB6_a_web_node_holds_one_subscription_per_topic_and_releases_it_when_the_last_listener_leaves()
     {
-        var property = "relay-" + Guid.NewGuid().ToString("N")[..8];
+        using var signedIn = await SignedInAgent.CreateAsync(fixture);
+        var property = signedIn.PropertyId;
         var stream = fixture.Web.Services.GetRequiredService<IClusterClient>()
             .GetStreamProvider(ConversationsNames.StreamProvider)
             .GetStream<ConversationEvent>(StreamTopics.Property(property));
 
-        await using var first = await ConnectAsync(AgentHub.Path);
-        await using var second = await ConnectAsync(AgentHub.Path);
+        await using var first = await signedIn.ConnectHubAsync(AgentHub.Path);
+        await using var second = await signedIn.ConnectHubAsync(AgentHub.Path);
         await first.InvokeAsync("JoinProperty", property);
         await second.InvokeAsync("JoinProperty", property);
         Assert.Single(await stream.GetAllSubscriptionHandles());

@@ -1,0 +1,25 @@
+using Conversations.Grains.Interfaces.Properties;
+
+namespace Conversations.Grains.Interfaces.Agents;
+
+/// <summary>A team member, keyed by a generated id; sign-in goes through <see cref="IAgentLoginGrain"/>.</summary>
+[Alias("Conversations.IAgentGrain")]
+public interface IAgentGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the profile; creating it again with the same email returns it.</summary>
+    [Alias("Create")]
+    Task<AgentView> CreateAsync(string email, string name);
+
+    [Alias("Get")]
+    Task<AgentView> GetAsync();
+
+    /// <summary>The agent's role on the property, or null when they are not a member (or do not exist).</summary>
+    [Alias("GetRole")]
+    Task<PropertyRole?> GetRoleAsync(string propertyId);
+
+    [Alias("SetMembership")]
+    Task SetMembershipAsync(string propertyId, PropertyRole role);
+
+    [Alias("RemoveMembership")]
+    Task RemoveMembershipAsync(string propertyId);
+}

@@ -1,0 +1,26 @@
+namespace Conversations.Grains.Interfaces.Properties;
+
+/// <summary>A property (one website or brand; the tenant boundary), keyed by its id.</summary>
+[Alias("Conversations.IPropertyGrain")]
+public interface IPropertyGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the property; creating it again returns it unchanged.</summary>
+    [Alias("Create")]
+    Task<PropertyView> CreateAsync(string name, string? supportEmail);
+
+    [Alias("Get")]
+    Task<PropertyView> GetAsync();
+
+    [Alias("Rename")]
+    Task<PropertyView> RenameAsync(string name);
+
+    /// <summary>Adds the agent or changes their role; the agent's own membership list follows.</summary>
+    [Alias("SetMember")]
+    Task SetMemberAsync(Guid agentId, PropertyRole role);
+
+    [Alias("RemoveMember")]
+    Task RemoveMemberAsync(Guid agentId);
+
+    [Alias("GetMembers")]
+    Task<IReadOnlyList<PropertyMember>> GetMembersAsync();
+}

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Properties;
+
+namespace Conversations.Grains.Properties;
+
+public sealed class PropertyGrain(
+    [PersistentState("property", ConversationsNames.GrainStorage)] IPersistentState<PropertyState> state,
+    TimeProvider clock) : Grain, IPropertyGrain
+{
+    public const int MaxMembers = 1000;
+
+    private PropertyState Property => state.State;
+
+    public async Task<PropertyView> CreateAsync(string name, string? supportEmail)
+    {
+        if (Property.Exists)
+        {
+            return View();
+        }
+
+        PropertyIds.Validate(this.GetPrimaryKeyString());
+        Property.Name = DisplayName.Clean(name, "A property");
+        Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
+        Property.WidgetKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Property.CreatedAt = clock.GetUtcNow();
+        Property.Exists = true;
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public Task<PropertyView> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<PropertyView> RenameAsync(string name)
+    {
+        EnsureExists();
+        Property.Name = DisplayName.Clean(name, "A property");
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task SetMemberAsync(Guid agentId, PropertyRole role)
+    {
+        EnsureExists();
+        if (!Enum.IsDefined(role))
+        {
+            throw DomainException.Invalid("The role must be Agent or Admin.");
+        }
+
+        if (!Property.Members.ContainsKey(agentId) && Property.Members.Count >= MaxMembers)
+        {
+            throw new DomainException(DomainErrorCode.Conflict, $"A property can have at most {MaxMembers} agents.");
+        }
+
+        // The agent's side first: it is what authorization reads, and repeating this call repairs a half-done change.
+        await GrainFactory.GetGrain<IAgentGrain>(agentId).SetMembershipAsync(this.GetPrimaryKeyString(), role);
+        Property.Members[agentId] = role;
+        await state.WriteStateAsync();
+    }
+
+    public async Task RemoveMemberAsync(Guid agentId)
+    {
+        EnsureExists();
+        await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(this.GetPrimaryKeyString());
+        if (Property.Members.Remove(agentId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<PropertyMember>> GetMembersAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<PropertyMember>>(
+            Property.Members.Select(m => new PropertyMember(m.Key, m.Value)).ToList());
+    }
+
+    private void EnsureExists()
+    {
+        if (!Property.Exists)
+        {
+            throw DomainException.NotFound("The property");
+        }
+    }
+
+    private PropertyView View() =>
+        new(this.GetPrimaryKeyString(), Property.Name, Property.WidgetKey, Property.SupportEmail, Property.CreatedAt);
+}

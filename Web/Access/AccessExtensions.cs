@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Conversations.Web.Access;
+
+public static class AccessExtensions
+{
+    public static IServiceCollection AddConversationsAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "conversations.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events.OnRedirectToLogin = context => WriteStatusAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => WriteStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorization();
+        services.AddSingleton<PropertyAccess>();
+        services.AddSingleton<AgentProvisioning>();
+        services.Configure<SeedSettings>(configuration.GetSection(SeedSettings.SectionName));
+        services.AddHostedService<FirstRunSeeder>();
+        return services;
+    }
+
+    private static Task WriteStatusAsync(HttpContext http, int status)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = status,
+                Detail = status == StatusCodes.Status401Unauthorized ? "Sign in first." : "You may not do this.",
+            },
+        }).AsTask();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.Web.Access;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in");
+        auth.MapPost("/sign-in", SignInAsync).WithName("SignIn").AllowAnonymous()
+            .WithSummary("Signs in with email and password and sets the session cookie. 5 failures lock the account for 5 minutes.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("SignOut").AllowAnonymous().WithSummary("Ends the session.");
+
+        endpoints.MapGet("/api/v1/me", GetMeAsync).WithTags("Sign-in").WithName("GetMe").RequireAuthorization()
+            .WithSummary("The signed-in agent with the properties they belong to.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<AgentView>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext http, IClusterClient cluster)
+    {
+        string email;
+        try
+        {
+            email = EmailAddress.Normalize(request.Email);
+        }
+        catch (DomainException)
+        {
+            return WrongCredentials();
+        }
+
+        var outcome = await cluster.GetGrain<IAgentLoginGrain>(email).SignInAsync(request.Password ?? "");
+        if (outcome.LockedOutUntil is { } until)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"Too many failed sign-ins. Try again in {Math.Ceiling(seconds / 60.0)} minute(s).",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
+        }
+
+        if (outcome.AgentId is not { } agentId)
+        {
+            return WrongCredentials();
+        }
+
+        var agent = await cluster.GetGrain<IAgentGrain>(agentId).GetAsync();
+        var principal = AgentClaims.Create(agent.Id, agent.Email, agent.Name, CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return TypedResults.Ok(agent);
+    }
+
+    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<AgentView>> GetMeAsync(HttpContext http, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IAgentGrain>(http.User.AgentId()!.Value).GetAsync());
+
+    private static ProblemHttpResult WrongCredentials() =>
+        TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+}

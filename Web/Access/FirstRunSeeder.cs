@@ -1,0 +1,27 @@
+using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Properties;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Web.Access;
+
+/// <summary>Creates the configured property and admin at start; harmless when they exist (the password is not reset).</summary>
+public sealed class FirstRunSeeder(
+    IOptions<SeedSettings> options, IClusterClient cluster, AgentProvisioning provisioning, ILogger<FirstRunSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var seed = options.Value;
+        if (string.IsNullOrWhiteSpace(seed.PropertyId) || string.IsNullOrWhiteSpace(seed.AdminEmail))
+        {
+            return;
+        }
+
+        await cluster.GetGrain<IPropertyGrain>(seed.PropertyId).CreateAsync(seed.PropertyName, null);
+        var login = cluster.GetGrain<IAgentLoginGrain>(EmailAddress.Normalize(seed.AdminEmail));
+        var password = await login.GetAgentIdAsync() is null ? seed.AdminPassword : null;
+        await provisioning.ProvisionAsync(seed.PropertyId, seed.AdminEmail, seed.AdminName, password, PropertyRole.Admin);
+        logger.LogInformation("Seeded property {PropertyId} with admin {AdminEmail}.", seed.PropertyId, seed.AdminEmail);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

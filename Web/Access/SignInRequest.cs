@@ -1,0 +1,3 @@
+namespace Conversations.Web.Access;
+
+public sealed record SignInRequest(string Email, string Password);

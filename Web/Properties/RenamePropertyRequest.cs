@@ -1,0 +1,3 @@
+namespace Conversations.Web.Properties;
+
+public sealed record RenamePropertyRequest(string Name);

@@ -1,0 +1,3 @@
+namespace Conversations.Web.Properties;
+
+public sealed record WidgetSnippet(string WidgetKey, string Html);

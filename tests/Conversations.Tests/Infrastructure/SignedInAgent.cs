@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using Conversations.Grains.Interfaces.Properties;
+using Conversations.Web.Access;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Tests.Infrastructure;
+
+/// <summary>An agent created on a fresh (or given) property and signed in over HTTP; its cookie also opens hubs.</summary>
+public sealed class SignedInAgent : IDisposable
+{
+    public const string Password = "correct-horse-battery";
+
+    private SignedInAgent(Uri baseAddress, string propertyId, string email, Guid agentId)
+    {
+        PropertyId = propertyId;
+        Email = email;
+        AgentId = agentId;
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = baseAddress };
+    }
+
+    public string PropertyId { get; }
+
+    public string Email { get; }
+
+    public Guid AgentId { get; }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http { get; }
+
+    public static async Task<SignedInAgent> CreateAsync(WebFixture fixture, string? propertyId = null, PropertyRole role = PropertyRole.Admin)
+    {
+        propertyId ??= "p-" + Guid.NewGuid().ToString("N")[..10];
+        var email = $"agent-{Guid.NewGuid():N}@example.test";
+        await fixture.Cluster.Client.GetGrain<IPropertyGrain>(propertyId).CreateAsync("Test property " + propertyId, null);
+        var provisioning = fixture.Web.Services.GetRequiredService<AgentProvisioning>();
+        var agent = await provisioning.ProvisionAsync(propertyId, email, "Agent " + email[6..12], Password, role);
+
+        var signedIn = new SignedInAgent(fixture.Web.BaseAddress, propertyId, email, agent.Id);
+        var response = await signedIn.Http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        return signedIn;
+    }
+
+    public async Task<HubConnection> ConnectHubAsync(string path)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Http.BaseAddress!, path), o => o.Cookies = Cookies)
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Properties;
+using Conversations.Tests.Infrastructure;
+using Conversations.Web.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conversations.Tests.Web;
+
+[Collection(WebCollection.Name)]
+public sealed class AccessTests(WebFixture fixture)
+{
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_an_agent_signs_in_with_email_and_password_and_sees_their_properties()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+
+        var me = await agent.Http.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        Assert.Equal(agent.Email, me.GetProperty("email").GetString());
+        var membership = Assert.Single(me.GetProperty("memberships").EnumerateArray());
+        Assert.Equal(agent.PropertyId, membership.GetProperty("propertyId").GetString());
+
+        (await agent.Http.PostAsync("/api/v1/auth/sign-out", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await agent.Http.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_a_wrong_password_and_an_unknown_email_get_the_same_clear_refusal()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        using var anonymous = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+
+        var wrongPassword = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = agent.Email, password = "not-the-password" });
+        var unknownEmail = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = "nobody@example.test", password = "whatever-it-is" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
+        var first = await wrongPassword.Content.ReadFromJsonAsync<JsonElement>();
+        var second = await unknownEmail.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first.GetProperty("detail").GetString(), second.GetProperty("detail").GetString());
+    }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_five_failed_sign_ins_lock_the_account_even_for_the_right_password()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        using var anonymous = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+
+        for (var i = 0; i < 5; i++)
+        {
+            await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = agent.Email, password = "wrong-" + i });
+        }
+
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = agent.Email, password = SignedInAgent.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Too many failed sign-ins", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_without_a_session_the_api_answers_401_and_the_agent_hub_refuses_the_connection()
+    {
+        using var anonymous = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/properties/demo/chats/{Guid.NewGuid()}")).StatusCode);
+
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, AgentHub.Path)).Build();
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_an_agent_reads_the_property_but_only_an_admin_renames_it_or_adds_agents()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
+        var path = $"/api/v1/properties/{admin.PropertyId}";
+
+        Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.PutAsJsonAsync(path + "/name", new { name = "Mine now" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync(path + "/name", new { name = "Renamed" })).StatusCode);
+
+        var added = await admin.Http.PostAsJsonAsync(path + "/agents", new { email = "new-" + Guid.NewGuid().ToString("N")[..6] + "@example.test", name = "New Agent", password = "a-long-password", role = "Agent" });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var agents = await admin.Http.GetFromJsonAsync<JsonElement>(path + "/agents");
+        Assert.Equal(3, agents.GetArrayLength());
+    }
+
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_a_visitor_cannot_read_another_visitors_chat()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var chatId = Guid.NewGuid();
+        await using var owner = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, VisitorHub.Path)).Build();
+        await owner.StartAsync();
+        await owner.InvokeAsync<ChatView>("StartChat", agent.PropertyId, chatId, "visitor-owner", null);
+
+        await using var other = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, VisitorHub.Path)).Build();
+        await other.StartAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            other.InvokeAsync<object>("GetMessages", agent.PropertyId, chatId, "visitor-intruder", 0L));
+        Assert.Contains("NotFound", error.Message);
+        await Assert.ThrowsAsync<HubException>(() =>
+            other.InvokeAsync<ChatView>("StartChat", agent.PropertyId, chatId, "visitor-intruder", null));
+    }
+}
