@@ -11,6 +11,13 @@ public interface IPropertyGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<PropertyView> GetAsync();
 
+    /// <summary>The keys web nodes sign and verify visitor identities with. Internal: never sent to a browser.</summary>
+    [Alias("GetSecrets")]
+    Task<PropertySecrets> GetSecretsAsync();
+
+    [Alias("RotateIdentitySecret")]
+    Task<PropertySecrets> RotateIdentitySecretAsync();
+
     [Alias("Rename")]
     Task<PropertyView> RenameAsync(string name);
 

@@ -31,7 +31,7 @@ public sealed class ChatGrain(
             EnsureProperty(command.PropertyId);
             return Chat.VisitorId == command.VisitorId
                 ? View()
-                : throw new DomainException(DomainErrorCode.Conflict, "This chat belongs to another visitor.");
+                : throw DomainException.NotFound("The chat");
         }
 
         var now = clock.GetUtcNow();

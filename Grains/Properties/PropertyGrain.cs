@@ -24,7 +24,9 @@ public sealed class PropertyGrain(
         PropertyIds.Validate(this.GetPrimaryKeyString());
         Property.Name = DisplayName.Clean(name, "A property");
         Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
-        Property.WidgetKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Property.WidgetKey = NewSecret(16);
+        Property.VisitorSigningKey = NewSecret(32);
+        Property.IdentitySecret = NewSecret(32);
         Property.CreatedAt = clock.GetUtcNow();
         Property.Exists = true;
         await state.WriteStateAsync();
@@ -35,6 +37,20 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         return Task.FromResult(View());
+    }
+
+    public Task<PropertySecrets> GetSecretsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(new PropertySecrets(Property.VisitorSigningKey, Property.IdentitySecret));
+    }
+
+    public async Task<PropertySecrets> RotateIdentitySecretAsync()
+    {
+        EnsureExists();
+        Property.IdentitySecret = NewSecret(32);
+        await state.WriteStateAsync();
+        return new PropertySecrets(Property.VisitorSigningKey, Property.IdentitySecret);
     }
 
     public async Task<PropertyView> RenameAsync(string name)
@@ -88,6 +104,8 @@ public sealed class PropertyGrain(
             throw DomainException.NotFound("The property");
         }
     }
+
+    private static string NewSecret(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 
     private PropertyView View() =>
         new(this.GetPrimaryKeyString(), Property.Name, Property.WidgetKey, Property.SupportEmail, Property.CreatedAt);

@@ -11,4 +11,10 @@ public sealed class PropertyState
     [Id(3)] public string? SupportEmail { get; set; }
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public Dictionary<Guid, PropertyRole> Members { get; set; } = [];
+
+    /// <summary>Signs the visitor tokens web nodes hand out; never leaves the server.</summary>
+    [Id(6)] public string VisitorSigningKey { get; set; } = "";
+
+    /// <summary>Shared with the site's back end, which signs its users' ids with it (identity verification).</summary>
+    [Id(7)] public string IdentitySecret { get; set; } = "";
 }

@@ -5,6 +5,7 @@ using Conversations.Web.Chats;
 using Conversations.Web.Errors;
 using Conversations.Web.Properties;
 using Conversations.Web.Realtime;
+using Conversations.Web.Visitors;
 
 namespace Conversations.Web.Hosting;
 
@@ -26,6 +27,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
         builder.Services.AddConversationsAccess(builder.Configuration);
+        builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();
         return builder;
     }
@@ -38,12 +40,14 @@ public static class ConversationsWebExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapHealthChecks("/health");
         app.MapConversationsHubs();
         app.MapAuthApi();
         app.MapPropertyApi();
+        app.MapWidgetApi();
         app.MapChatApi();
         app.MapFallbackToFile("index.html");
         return app;

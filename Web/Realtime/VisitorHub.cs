@@ -1,37 +1,50 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Realtime;
 
-/// <summary>The widget's live connection: starts or resumes a chat, sends messages, receives the chat's events.</summary>
-public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay) : Hub
+/// <summary>
+/// The widget's live connection. Every call carries the signed visitor token from
+/// <c>POST /api/v1/widget/sessions</c>; a visitor reaches only their own chats.
+/// </summary>
+public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, VisitorTokens tokens, VisitorRateLimits limits) : Hub
 {
     public const string Path = "/hubs/visitor";
 
     /// <summary>Starts the chat (the client picks its id, so a retry is harmless) or resumes it, and listens to it.</summary>
-    public async Task<ChatView> StartChat(string propertyId, Guid chatId, string visitorId, string? visitorName)
+    public async Task<ChatView> StartChat(string propertyId, string visitorToken, Guid chatId, string? visitorName)
     {
-        RequireId(propertyId);
-        RequireId(visitorId);
-        var chat = await cluster.GetGrain<IChatGrain>(chatId).StartAsync(new StartChat(propertyId, visitorId, visitorName));
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        var chat = cluster.GetGrain<IChatGrain>(chatId);
+        if (!await IsOwnChatAsync(chat, propertyId, visitorId))
+        {
+            limits.NewChat(Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+        }
+
+        var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync(Audience.Visitors, groups, Context.ConnectionId);
-        return chat;
+        return view;
     }
 
-    public Task<MessageAck> SendMessage(string propertyId, Guid chatId, string visitorId, string commandId, string text) =>
-        cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
-
-    public async Task<IReadOnlyList<ConversationMessage>> GetMessages(string propertyId, Guid chatId, string visitorId, long afterSequence)
+    public async Task<MessageAck> SendMessage(string propertyId, string visitorToken, Guid chatId, string commandId, string text)
     {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        limits.Message(propertyId, visitorId);
+        return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
+            new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>> GetMessages(string propertyId, string visitorToken, Guid chatId, long afterSequence)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
         var chat = cluster.GetGrain<IChatGrain>(chatId);
-        var view = await chat.GetAsync(propertyId);
-        if (view.VisitorId != visitorId)
+        if (!await IsOwnChatAsync(chat, propertyId, visitorId))
         {
-            throw new HubException("NotFound: The chat was not found.");
+            throw DomainException.NotFound("The chat");
         }
 
         var messages = await chat.GetMessagesAsync(propertyId, afterSequence, 500);
@@ -41,11 +54,15 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay) : Hub
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Visitors, Context.ConnectionId);
 
-    private static void RequireId(string? id)
+    private static async Task<bool> IsOwnChatAsync(IChatGrain chat, string propertyId, string visitorId)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
+        try
         {
-            throw new HubException("Invalid: an id is required and must be at most 100 characters.");
+            return (await chat.GetAsync(propertyId)).VisitorId == visitorId;
+        }
+        catch (DomainException ex) when (ex.Code == DomainErrorCode.NotFound)
+        {
+            return false;
         }
     }
 }

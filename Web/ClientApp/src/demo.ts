@@ -2,9 +2,24 @@ import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { type ConversationEvent, type ConversationMessage, errorText, renderMessage } from "./events";
 
 const propertyId = new URLSearchParams(location.search).get("property") ?? "demo";
-const visitorId = localStorage.getItem("conversations.visitorId") ?? crypto.randomUUID();
-localStorage.setItem("conversations.visitorId", visitorId);
-let chatId = sessionStorage.getItem("conversations.chatId");
+const tokenKey = `conversations.visitorToken.${propertyId}`;
+let visitorToken = "";
+let chatId = sessionStorage.getItem(`conversations.chatId.${propertyId}`);
+
+/** Gets (or renews) the signed visitor token that every hub call carries. */
+async function openSession(): Promise<void> {
+  const response = await fetch("/api/v1/widget/sessions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ propertyId, visitorToken: localStorage.getItem(tokenKey) }),
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail ?? `The chat service answered ${response.status}.`);
+  }
+  visitorToken = (await response.json()).visitorToken;
+  localStorage.setItem(tokenKey, visitorToken);
+}
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const startForm = el<HTMLFormElement>("start");
@@ -31,8 +46,8 @@ async function resume(): Promise<void> {
   if (!chatId) {
     return;
   }
-  await connection.invoke("StartChat", propertyId, chatId, visitorId, el<HTMLInputElement>("name").value || null);
-  const history: ConversationMessage[] = await connection.invoke("GetMessages", propertyId, chatId, visitorId, 0);
+  await connection.invoke("StartChat", propertyId, visitorToken, chatId, el<HTMLInputElement>("name").value || null);
+  const history: ConversationMessage[] = await connection.invoke("GetMessages", propertyId, visitorToken, chatId, 0);
   history.forEach((m) => renderMessage(messages, m));
   startForm.hidden = true;
   composer.hidden = false;
@@ -42,7 +57,7 @@ async function resume(): Promise<void> {
 startForm.addEventListener("submit", async (e) => {
   e.preventDefault();
   chatId = crypto.randomUUID();
-  sessionStorage.setItem("conversations.chatId", chatId);
+  sessionStorage.setItem(`conversations.chatId.${propertyId}`, chatId);
   try {
     await resume();
     text.focus();
@@ -58,7 +73,7 @@ composer.addEventListener("submit", async (e) => {
     return;
   }
   try {
-    await connection.invoke("SendMessage", propertyId, chatId, visitorId, crypto.randomUUID(), body);
+    await connection.invoke("SendMessage", propertyId, visitorToken, chatId, crypto.randomUUID(), body);
     text.value = "";
   } catch (error) {
     status.textContent = errorText(error);
@@ -66,7 +81,7 @@ composer.addEventListener("submit", async (e) => {
 });
 
 status.textContent = "Connecting…";
-connection
-  .start()
+openSession()
+  .then(() => connection.start())
   .then(() => (chatId ? resume() : void (status.textContent = "")))
   .catch((error) => (status.textContent = `Cannot reach the chat service: ${errorText(error)}`));

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Tests.Infrastructure;
 
 /// <summary>The Web project on a real Kestrel port, as an Orleans client of a test cluster.</summary>
-public sealed class ConversationsWebFactory(ConversationsSettings settings) : WebApplicationFactory<AgentHub>
+public sealed class ConversationsWebFactory(ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null) : WebApplicationFactory<AgentHub>
 {
     public Uri BaseAddress
     {
@@ -21,9 +21,9 @@ public sealed class ConversationsWebFactory(ConversationsSettings settings) : We
         }
     }
 
-    public static ConversationsWebFactory Start(ConversationsSettings settings)
+    public static ConversationsWebFactory Start(ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null)
     {
-        var factory = new ConversationsWebFactory(settings);
+        var factory = new ConversationsWebFactory(settings, extraSettings);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -31,7 +31,7 @@ public sealed class ConversationsWebFactory(ConversationsSettings settings) : We
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TestSettings.For(settings))
+        foreach (var (key, value) in TestSettings.For(settings, extraSettings))
         {
             builder.UseSetting(key, value);
         }

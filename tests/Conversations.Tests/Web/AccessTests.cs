@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
+using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -91,21 +92,55 @@ public sealed class AccessTests(WebFixture fixture)
     }
 
     [Fact, Trait("Spec", "ADM-4")]
-    public async Task ADM4_a_visitor_cannot_read_another_visitors_chat()
+    public async Task ADM4_a_visitor_cannot_read_or_take_over_another_visitors_chat()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
         var chatId = Guid.NewGuid();
-        await using var owner = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, VisitorHub.Path)).Build();
-        await owner.StartAsync();
-        await owner.InvokeAsync<ChatView>("StartChat", agent.PropertyId, chatId, "visitor-owner", null);
+        await using var owner = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        await owner.StartChatAsync(chatId);
+        await owner.SendAsync(chatId, "c1", "private");
 
-        await using var other = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, VisitorHub.Path)).Build();
-        await other.StartAsync();
+        await using var other = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
 
-        var error = await Assert.ThrowsAsync<HubException>(() =>
-            other.InvokeAsync<object>("GetMessages", agent.PropertyId, chatId, "visitor-intruder", 0L));
-        Assert.Contains("NotFound", error.Message);
-        await Assert.ThrowsAsync<HubException>(() =>
-            other.InvokeAsync<ChatView>("StartChat", agent.PropertyId, chatId, "visitor-intruder", null));
+        Assert.Contains("NotFound", (await Assert.ThrowsAsync<HubException>(() => other.GetMessagesAsync(chatId))).Message);
+        Assert.Contains("NotFound", (await Assert.ThrowsAsync<HubException>(() => other.StartChatAsync(chatId))).Message);
+        Assert.Contains("NotFound", (await Assert.ThrowsAsync<HubException>(() => other.SendAsync(chatId, "c2", "hijack"))).Message);
+        Assert.Equal(["private"], (await owner.GetMessagesAsync(chatId)).Select(m => m.Text));
+    }
+
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_a_forged_or_foreign_visitor_token_is_refused()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        using var other = await SignedInAgent.CreateAsync(fixture);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        var token = visitor.Session.VisitorToken;
+        var forged = token[..^4] + (token.EndsWith("aaaa", StringComparison.Ordinal) ? "bbbb" : "aaaa");
+
+        foreach (var (property, badToken) in new[] { (agent.PropertyId, forged), (other.PropertyId, token), (agent.PropertyId, "v1.someone-else." + token.Split('.')[2]) })
+        {
+            var error = await Assert.ThrowsAsync<HubException>(() =>
+                visitor.Hub.InvokeAsync<ChatView>("StartChat", property, badToken, Guid.NewGuid(), null));
+            Assert.Contains("visitor token is not valid", error.Message);
+        }
+    }
+
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_a_site_verified_user_is_the_same_visitor_everywhere_and_a_wrong_hash_is_refused()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var secrets = await fixture.Cluster.Client.GetGrain<IPropertyGrain>(agent.PropertyId).GetSecretsAsync();
+        var hash = VisitorTokens.Sign(secrets.IdentitySecret, "user-42");
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+
+        var first = await (await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = agent.PropertyId, userId = "user-42", userHash = hash }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = agent.PropertyId, userId = "user-42", userHash = hash.ToUpperInvariant() }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var wrong = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = agent.PropertyId, userId = "user-42", userHash = VisitorTokens.Sign(secrets.IdentitySecret, "user-43") });
+
+        Assert.True(first.GetProperty("verified").GetBoolean());
+        Assert.Equal(first.GetProperty("visitorId").GetString(), second.GetProperty("visitorId").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
     }
 }

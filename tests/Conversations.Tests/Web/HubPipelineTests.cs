@@ -32,10 +32,10 @@ public sealed class HubPipelineTests(WebFixture fixture)
         });
         await agent.InvokeAsync("JoinProperty", property);
 
-        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, property);
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-1", "Ann");
-        var ack = await visitor.InvokeAsync<MessageAck>("SendMessage", property, chatId, "visitor-1", "cmd-1", "Hello from the widget");
+        await visitor.StartChatAsync(chatId, "Ann");
+        var ack = await visitor.SendAsync(chatId, "cmd-1", "Hello from the widget");
 
         var evt = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(chatId, evt.GetProperty("conversationId").GetGuid());
@@ -48,9 +48,9 @@ public sealed class HubPipelineTests(WebFixture fixture)
     {
         using var signedIn = await SignedInAgent.CreateAsync(fixture);
         var property = signedIn.PropertyId;
-        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, property);
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        visitor.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+        visitor.Hub.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
         {
             if (evt.GetProperty("type").GetString() == "messagePosted" &&
                 evt.GetProperty("message").GetProperty("authorKind").GetInt32() == 1)
@@ -59,7 +59,7 @@ public sealed class HubPipelineTests(WebFixture fixture)
             }
         });
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-2", null);
+        await visitor.StartChatAsync(chatId);
 
         var http = signedIn.Http;
         var post = await http.PostAsJsonAsync($"/api/v1/properties/{property}/chats/{chatId}/messages", new { commandId = "r1", text = "How can I help?" });
@@ -81,10 +81,10 @@ public sealed class HubPipelineTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
 
-        await using var visitor = await ConnectAsync(VisitorHub.Path);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, property);
         var chatId = Guid.NewGuid();
-        await visitor.InvokeAsync<ChatView>("StartChat", property, chatId, "visitor-3", null);
-        var empty = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageAck>("SendMessage", property, chatId, "visitor-3", "c", "   "));
+        await visitor.StartChatAsync(chatId);
+        var empty = await Assert.ThrowsAsync<HubException>(() => visitor.SendAsync(chatId, "c", "   "));
         Assert.Contains("empty", empty.Message);
 
         var tooLong = await http.PostAsJsonAsync($"/api/v1/properties/{property}/chats/{chatId}/messages", new { commandId = "c", text = new string('x', 5000) });
@@ -116,12 +116,5 @@ public sealed class HubPipelineTests(WebFixture fixture)
             Assert.True(DateTime.UtcNow < deadline, "The subscription was not released within 10 s.");
             await Task.Delay(50);
         }
-    }
-
-    private async Task<HubConnection> ConnectAsync(string path)
-    {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(fixture.Web.BaseAddress, path)).Build();
-        await connection.StartAsync();
-        return connection;
     }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Properties;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Conversations.Web.Visitors;
+
+/// <summary>The anonymous, rate-limited endpoints the widget calls.</summary>
+public static class WidgetApi
+{
+    public const string SessionsPolicy = "visitor-sessions";
+
+    public static IServiceCollection AddWidgetApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.SectionName));
+        var limits = configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        services.AddSingleton<VisitorTokens>();
+        services.AddSingleton<VisitorRateLimits>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SessionsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.VisitorSessionsPerMinutePerIp, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Ceiling(wait.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = $"Too many requests; try again in {seconds} s." },
+                });
+            };
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWidgetApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/widget/sessions", StartSessionAsync).WithTags("Widget").WithName("StartVisitorSession")
+            .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
+            .WithSummary("Issues or renews a signed visitor token for a property; verifies the site's HMAC of its user id when given.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return endpoints;
+    }
+
+    private static async Task<Ok<VisitorSession>> StartSessionAsync(StartSessionRequest request, VisitorTokens tokens, IClusterClient cluster)
+    {
+        var propertyId = request.PropertyId ?? "";
+        if (propertyId.Length is 0 or > 100)
+        {
+            throw DomainException.NotFound("The property");
+        }
+
+        await cluster.GetGrain<IPropertyGrain>(propertyId).GetAsync();
+        string visitorId;
+        var verified = false;
+        if (!string.IsNullOrEmpty(request.UserId))
+        {
+            if (request.UserId.Length > 200 || !await tokens.IsVerifiedIdentityAsync(propertyId, request.UserId, request.UserHash))
+            {
+                throw new DomainException(DomainErrorCode.Forbidden, "Identity verification failed: the user hash does not match.");
+            }
+
+            visitorId = await tokens.VisitorIdForUserAsync(propertyId, request.UserId);
+            verified = true;
+        }
+        else if (request.VisitorToken is { Length: > 0 } token)
+        {
+            visitorId = await tokens.VerifyAsync(propertyId, token);
+        }
+        else
+        {
+            visitorId = "v-" + Guid.NewGuid().ToString("N");
+        }
+
+        return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified));
+    }
+}
