@@ -11,6 +11,9 @@ namespace Conversations.Web.Hosting;
 
 public static class ConversationsWebExtensions
 {
+    /// <summary>No API request needs more; larger bodies are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     /// <summary>Reads and validates <c>Conversations:*</c>, connects to the cluster as a client, adds hubs, API and errors.</summary>
     public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
     {
@@ -21,9 +24,10 @@ public static class ConversationsWebExtensions
             client.UseConnectionRetryFilter<RetryUntilClusterIsReachable>();
         });
 
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
         builder.Services.AddConversationsAccess(builder.Configuration);
@@ -36,6 +40,7 @@ public static class ConversationsWebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SameOriginGuard>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
