@@ -30,4 +30,11 @@ public interface IPropertyGrain : IGrainWithStringKey
 
     [Alias("GetMembers")]
     Task<IReadOnlyList<PropertyMember>> GetMembersAsync();
+
+    [Alias("GetDepartments")]
+    Task<IReadOnlyList<Guid>> GetDepartmentsAsync();
+
+    /// <summary>Called by a department grain when it is created or deleted.</summary>
+    [Alias("ListDepartment")]
+    Task ListDepartmentAsync(Guid departmentId, bool listed);
 }

@@ -11,6 +11,7 @@ public sealed class PropertyGrain(
     TimeProvider clock) : Grain, IPropertyGrain
 {
     public const int MaxMembers = 1000;
+    public const int MaxDepartments = 200;
 
     private PropertyState Property => state.State;
 
@@ -95,6 +96,26 @@ public sealed class PropertyGrain(
         EnsureExists();
         return Task.FromResult<IReadOnlyList<PropertyMember>>(
             Property.Members.Select(m => new PropertyMember(m.Key, m.Value)).ToList());
+    }
+
+    public Task<IReadOnlyList<Guid>> GetDepartmentsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<Guid>>([.. Property.Departments]);
+    }
+
+    public async Task ListDepartmentAsync(Guid departmentId, bool listed)
+    {
+        EnsureExists();
+        if (listed && !Property.Departments.Contains(departmentId) && Property.Departments.Count >= MaxDepartments)
+        {
+            throw new DomainException(DomainErrorCode.Conflict, $"A property can have at most {MaxDepartments} departments.");
+        }
+
+        if (listed ? Property.Departments.Add(departmentId) : Property.Departments.Remove(departmentId))
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     private void EnsureExists()

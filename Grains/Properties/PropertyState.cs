@@ -17,4 +17,6 @@ public sealed class PropertyState
 
     /// <summary>Shared with the site's back end, which signs its users' ids with it (identity verification).</summary>
     [Id(7)] public string IdentitySecret { get; set; } = "";
+
+    [Id(8)] public HashSet<Guid> Departments { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
+using Conversations.Web.Departments;
 using Conversations.Web.Errors;
 using Conversations.Web.Properties;
 using Conversations.Web.Realtime;
@@ -52,6 +53,7 @@ public static class ConversationsWebExtensions
         app.MapConversationsHubs();
         app.MapAuthApi();
         app.MapPropertyApi();
+        app.MapDepartmentApi();
         app.MapWidgetApi();
         app.MapChatApi();
         app.MapFallbackToFile("index.html");

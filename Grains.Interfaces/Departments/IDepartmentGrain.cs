@@ -1,0 +1,23 @@
+namespace Conversations.Grains.Interfaces.Departments;
+
+/// <summary>A team inside a property; an assignee of tickets (TIC-6). Every call names the property it belongs to.</summary>
+[Alias("Conversations.IDepartmentGrain")]
+public interface IDepartmentGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the department and lists it on its property; repeating it returns it.</summary>
+    [Alias("Create")]
+    Task<DepartmentView> CreateAsync(string propertyId, string name);
+
+    [Alias("Get")]
+    Task<DepartmentView> GetAsync(string propertyId);
+
+    [Alias("Rename")]
+    Task<DepartmentView> RenameAsync(string propertyId, string name);
+
+    /// <summary>Replaces the members; each must be an agent of the property.</summary>
+    [Alias("SetMembers")]
+    Task<DepartmentView> SetMembersAsync(string propertyId, IReadOnlyList<Guid> agentIds);
+
+    [Alias("Delete")]
+    Task DeleteAsync(string propertyId);
+}

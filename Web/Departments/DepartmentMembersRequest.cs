@@ -1,0 +1,3 @@
+namespace Conversations.Web.Departments;
+
+public sealed record DepartmentMembersRequest(IReadOnlyList<Guid> AgentIds);
