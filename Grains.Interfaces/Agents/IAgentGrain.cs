@@ -22,4 +22,13 @@ public interface IAgentGrain : IGrainWithGuidKey
 
     [Alias("RemoveMembership")]
     Task RemoveMembershipAsync(string propertyId);
+
+    [Alias("CreateApiToken")]
+    Task<NewApiToken> CreateApiTokenAsync(string name);
+
+    [Alias("GetApiTokens")]
+    Task<IReadOnlyList<ApiTokenInfo>> GetApiTokensAsync();
+
+    [Alias("RevokeApiToken")]
+    Task RevokeApiTokenAsync(Guid tokenId);
 }

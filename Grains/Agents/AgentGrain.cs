@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
@@ -6,8 +8,11 @@ using Conversations.Grains.Interfaces.Properties;
 namespace Conversations.Grains.Agents;
 
 public sealed class AgentGrain(
-    [PersistentState("agent", ConversationsNames.GrainStorage)] IPersistentState<AgentState> state) : Grain, IAgentGrain
+    [PersistentState("agent", ConversationsNames.GrainStorage)] IPersistentState<AgentState> state,
+    TimeProvider clock) : Grain, IAgentGrain
 {
+    public const int MaxApiTokens = 20;
+
 
     private AgentState Agent => state.State;
 
@@ -28,19 +33,18 @@ public sealed class AgentGrain(
         return View();
     }
 
-    public Task<AgentView> GetAsync() =>
-        Agent.Exists ? Task.FromResult(View()) : throw DomainException.NotFound("The agent");
+    public Task<AgentView> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
 
     public Task<PropertyRole?> GetRoleAsync(string propertyId) =>
         Task.FromResult(Agent.Exists && Agent.Memberships.TryGetValue(propertyId, out var role) ? role : (PropertyRole?)null);
 
     public async Task SetMembershipAsync(string propertyId, PropertyRole role)
     {
-        if (!Agent.Exists)
-        {
-            throw DomainException.NotFound("The agent");
-        }
-
+        EnsureExists();
         if (Agent.Memberships.TryGetValue(propertyId, out var current) && current == role)
         {
             return;
@@ -55,6 +59,50 @@ public sealed class AgentGrain(
         if (Agent.Memberships.Remove(propertyId))
         {
             await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<NewApiToken> CreateApiTokenAsync(string name)
+    {
+        EnsureExists();
+        if (Agent.ApiTokens.Count >= MaxApiTokens)
+        {
+            throw new DomainException(DomainErrorCode.Conflict, $"An agent can have at most {MaxApiTokens} API tokens; revoke one first.");
+        }
+
+        var info = new ApiTokenInfo(Guid.NewGuid(), DisplayName.Clean(name, "A token"), clock.GetUtcNow());
+        var secret = ApiTokenHash.Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var hash = ApiTokenHash.Of(secret);
+        await GrainFactory.GetGrain<IApiTokenGrain>(hash).RegisterAsync(this.GetPrimaryKey(), info.Id);
+        Agent.ApiTokens[info.Id] = new StoredApiToken(info, hash);
+        await state.WriteStateAsync();
+        return new NewApiToken(info, secret);
+    }
+
+    public Task<IReadOnlyList<ApiTokenInfo>> GetApiTokensAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<ApiTokenInfo>>(Agent.ApiTokens.Values.Select(t => t.Info).OrderBy(t => t.CreatedAt).ToList());
+    }
+
+    public async Task RevokeApiTokenAsync(Guid tokenId)
+    {
+        EnsureExists();
+        if (!Agent.ApiTokens.TryGetValue(tokenId, out var token))
+        {
+            throw DomainException.NotFound("The token");
+        }
+
+        await GrainFactory.GetGrain<IApiTokenGrain>(token.Hash).RevokeAsync();
+        Agent.ApiTokens.Remove(tokenId);
+        await state.WriteStateAsync();
+    }
+
+    private void EnsureExists()
+    {
+        if (!Agent.Exists)
+        {
+            throw DomainException.NotFound("The agent");
         }
     }
 

@@ -11,4 +11,7 @@ public sealed class AgentState
     [Id(2)] public string Name { get; set; } = "";
     [Id(3)] public AgentPresence Presence { get; set; }
     [Id(4)] public Dictionary<string, PropertyRole> Memberships { get; set; } = [];
+
+    /// <summary>Personal API tokens with the hash that keys each token's grain.</summary>
+    [Id(5)] public Dictionary<Guid, StoredApiToken> ApiTokens { get; set; } = [];
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Conversations.Web.Access;
@@ -18,8 +20,12 @@ public static class AccessExtensions
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = context => WriteStatusAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => WriteStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden);
-            });
-        services.AddAuthorization();
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(o => o.DefaultPolicy = new AuthorizationPolicyBuilder(
+                CookieAuthenticationDefaults.AuthenticationScheme, ApiTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .Build());
         services.AddSingleton<PropertyAccess>();
         services.AddSingleton<AgentProvisioning>();
         services.Configure<SeedSettings>(configuration.GetSection(SeedSettings.SectionName));

@@ -21,8 +21,29 @@ public static class AuthApi
         endpoints.MapGet("/api/v1/me", GetMeAsync).WithTags("Sign-in").WithName("GetMe").RequireAuthorization()
             .WithSummary("The signed-in agent with the properties they belong to.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var tokens = endpoints.MapGroup("/api/v1/me/tokens").WithTags("Sign-in").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        tokens.MapGet("", GetTokensAsync).WithName("ListApiTokens").WithSummary("The caller's personal API tokens (names and dates, never secrets).");
+        tokens.MapPost("", CreateTokenAsync).WithName("CreateApiToken")
+            .WithSummary("Creates a personal API token for 'Authorization: Bearer'; the secret is returned this once.");
+        tokens.MapDelete("/{tokenId:guid}", RevokeTokenAsync).WithName("RevokeApiToken").WithSummary("Revokes one of the caller's tokens.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
+
+    private static async Task<Ok<IReadOnlyList<ApiTokenInfo>>> GetTokensAsync(HttpContext http, IClusterClient cluster) =>
+        TypedResults.Ok(await Me(http, cluster).GetApiTokensAsync());
+
+    private static async Task<Ok<NewApiToken>> CreateTokenAsync(CreateApiTokenRequest request, HttpContext http, IClusterClient cluster) =>
+        TypedResults.Ok(await Me(http, cluster).CreateApiTokenAsync(request.Name));
+
+    private static async Task<NoContent> RevokeTokenAsync(Guid tokenId, HttpContext http, IClusterClient cluster)
+    {
+        await Me(http, cluster).RevokeApiTokenAsync(tokenId);
+        return TypedResults.NoContent();
+    }
+
+    private static IAgentGrain Me(HttpContext http, IClusterClient cluster) => cluster.GetGrain<IAgentGrain>(http.User.AgentId()!.Value);
 
     private static async Task<Results<Ok<AgentView>, ProblemHttpResult>> SignInAsync(
         SignInRequest request, HttpContext http, IClusterClient cluster)
@@ -65,7 +86,7 @@ public static class AuthApi
     }
 
     private static async Task<Ok<AgentView>> GetMeAsync(HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IAgentGrain>(http.User.AgentId()!.Value).GetAsync());
+        TypedResults.Ok(await Me(http, cluster).GetAsync());
 
     private static ProblemHttpResult WrongCredentials() =>
         TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");

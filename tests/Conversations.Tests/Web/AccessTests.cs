@@ -143,4 +143,26 @@ public sealed class AccessTests(WebFixture fixture)
         Assert.Equal(first.GetProperty("visitorId").GetString(), second.GetProperty("visitorId").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
     }
+
+    [Fact, Trait("Spec", "ADM-2"), Trait("Spec", "X-2")]
+    public async Task ADM2_a_personal_api_token_works_as_a_bearer_until_it_is_revoked()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var created = await (await agent.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = "CI script" })).Content.ReadFromJsonAsync<JsonElement>();
+        var secret = created.GetProperty("secret").GetString()!;
+        var tokenId = created.GetProperty("info").GetProperty("id").GetGuid();
+
+        using var bearer = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync($"/api/v1/properties/{agent.PropertyId}")).StatusCode);
+        var listed = await agent.Http.GetStringAsync("/api/v1/me/tokens");
+        Assert.Contains("CI script", listed);
+        Assert.DoesNotContain(secret, listed);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await agent.Http.DeleteAsync($"/api/v1/me/tokens/{tokenId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync($"/api/v1/properties/{agent.PropertyId}")).StatusCode);
+
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", "cvt_forged");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+    }
 }

@@ -24,6 +24,8 @@ public sealed class CrossPropertyMatrixTests(WebFixture fixture)
         ["/api/v1/auth/sign-in"] = "anonymous by design",
         ["/api/v1/auth/sign-out"] = "ends the caller's own session",
         ["/api/v1/me"] = "the caller's own profile",
+        ["/api/v1/me/tokens/"] = "the caller's own API tokens",
+        ["/api/v1/me/tokens/{tokenId:guid}"] = "the caller's own API tokens",
         ["/api/v1/properties"] = "creates a new property owned by the caller",
         ["/api/v1/widget/sessions"] = "visitor-facing: anonymous, rate-limited, issues a token bound to one property",
         ["/api/{documentName}/openapi.json"] = "the public API description",

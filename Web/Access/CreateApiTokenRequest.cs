@@ -1,0 +1,3 @@
+namespace Conversations.Web.Access;
+
+public sealed record CreateApiTokenRequest(string Name);
