@@ -41,6 +41,12 @@ build_dotnet() {
   dotnet build "$ROOT/Conversations.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
 }
 
+# The Bicep CLI comes from NuGet (no download of its own); the deployment tests run it.
+restore_bicep() {
+  dotnet restore "$ROOT/infra/tools/BicepCli.csproj" -nologo -v:q >/dev/null
+  chmod +x "${NUGET_PACKAGES:-$HOME/.nuget/packages}/azure.bicep.commandline.linux-x64/0.49.2/tools/bicep"
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_for_port() {

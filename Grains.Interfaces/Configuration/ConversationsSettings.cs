@@ -13,6 +13,12 @@ public sealed class ConversationsSettings
     /// <summary>Azure Storage connection string; <c>UseDevelopmentStorage=true</c> means Azurite on its default ports.</summary>
     public string StorageConnectionString { get; set; } = "";
 
+    /// <summary>In Azure: the table endpoint, reached with the managed identity instead of a connection string.</summary>
+    public string? TableServiceUri { get; set; }
+
+    /// <summary>In Azure: the queue endpoint (for <see cref="StreamProviderKind.AzureQueue"/>), reached with the managed identity.</summary>
+    public string? QueueServiceUri { get; set; }
+
     public string ClusterId { get; set; } = "conversations-dev";
 
     public string ServiceId { get; set; } = "conversations";
@@ -23,9 +29,22 @@ public sealed class ConversationsSettings
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(StorageConnectionString))
+        if (string.IsNullOrWhiteSpace(StorageConnectionString) && string.IsNullOrWhiteSpace(TableServiceUri))
         {
-            problems.Add($"{SectionName}:StorageConnectionString is required (use 'UseDevelopmentStorage=true' for Azurite).");
+            problems.Add($"{SectionName}:StorageConnectionString is required (use 'UseDevelopmentStorage=true' for Azurite), unless {SectionName}:TableServiceUri is set.");
+        }
+
+        foreach (var (name, uri) in new[] { ("TableServiceUri", TableServiceUri), ("QueueServiceUri", QueueServiceUri) })
+        {
+            if (!string.IsNullOrWhiteSpace(uri) && !Uri.TryCreate(uri, UriKind.Absolute, out _))
+            {
+                problems.Add($"{SectionName}:{name} must be an absolute URI.");
+            }
+        }
+
+        if (Streams == StreamProviderKind.AzureQueue && string.IsNullOrWhiteSpace(StorageConnectionString) && string.IsNullOrWhiteSpace(QueueServiceUri))
+        {
+            problems.Add($"{SectionName}:QueueServiceUri is required for Azure Queue streams without a connection string.");
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId))

@@ -1,8 +1,7 @@
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Messages;
+using Conversations.Hosting;
 
 namespace Conversations.Silo.Hosting;
 
@@ -11,30 +10,25 @@ public static class ConversationsSiloBuilderExtensions
 {
     public static ISiloBuilder AddConversationsGrains(this ISiloBuilder silo, ConversationsSettings settings)
     {
-        var connectionString = settings.StorageConnectionString;
-        silo.AddAzureTableGrainStorage(ConversationsNames.GrainStorage, o => o.TableServiceClient = new TableServiceClient(connectionString));
-        silo.AddAzureTableGrainStorage(ConversationsNames.PubSubStore, o => o.TableServiceClient = new TableServiceClient(connectionString));
-        silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connectionString));
+        silo.AddAzureTableGrainStorage(ConversationsNames.GrainStorage, o => o.TableServiceClient = StorageClients.Tables(settings));
+        silo.AddAzureTableGrainStorage(ConversationsNames.PubSubStore, o => o.TableServiceClient = StorageClients.Tables(settings));
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = StorageClients.Tables(settings));
         silo.AddConversationsStreams(settings);
 
-        silo.Services.AddSingleton(new TableServiceClient(connectionString));
+        silo.Services.AddSingleton(StorageClients.Tables(settings));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }
 
     public static ISiloBuilder UseConversationsClustering(this ISiloBuilder silo, ConversationsSettings settings) =>
-        silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings));
 
     private static void AddConversationsStreams(this ISiloBuilder silo, ConversationsSettings settings)
     {
         if (settings.Streams == StreamProviderKind.AzureQueue)
         {
-            silo.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q =>
-            {
-                q.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
-                q.QueueNames = ConversationsNames.StreamQueueNames();
-            }));
+            silo.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q => StorageClients.ConfigureStreamQueues(q, settings)));
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using Conversations.Grains.Interfaces.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -20,10 +19,7 @@ public static class ConversationsSiloHostExtensions
                 o.ClusterId = settings.ClusterId;
                 o.ServiceId = settings.ServiceId;
             });
-            var address = string.IsNullOrWhiteSpace(endpoint.AdvertisedAddress)
-                ? IPAddress.Loopback
-                : IPAddress.Parse(endpoint.AdvertisedAddress);
-            silo.ConfigureEndpoints(address, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(endpoint.ResolveAdvertisedAddress(), endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseConversationsClustering(settings);
             silo.AddConversationsGrains(settings);
             silo.AddDashboard();

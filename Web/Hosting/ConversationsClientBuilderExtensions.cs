@@ -1,7 +1,6 @@
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Hosting;
 using Orleans.Configuration;
 
 namespace Conversations.Web.Hosting;
@@ -16,14 +15,10 @@ public static class ConversationsClientBuilderExtensions
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
-        client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+        client.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings));
         if (settings.Streams == StreamProviderKind.AzureQueue)
         {
-            client.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q =>
-            {
-                q.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
-                q.QueueNames = ConversationsNames.StreamQueueNames();
-            }));
+            client.AddAzureQueueStreams(ConversationsNames.StreamProvider, options => options.Configure(q => StorageClients.ConfigureStreamQueues(q, settings)));
         }
         else
         {

@@ -1,0 +1,104 @@
+@description('Name of the azd environment.')
+param environmentName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags put on every resource.')
+param tags object
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var clusterId = 'conversations-${environmentName}'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: 'st${token}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module registry 'modules/registry.bicep' = {
+  name: 'registry'
+  params: {
+    name: 'cr${token}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module environment 'modules/environment.bicep' = {
+  name: 'environment'
+  params: {
+    name: 'cae-${token}'
+    logAnalyticsName: 'log-${token}'
+    location: location
+    tags: tags
+  }
+}
+
+var sharedSettings = [
+  { name: 'Conversations__TableServiceUri', value: storage.outputs.tableEndpoint }
+  { name: 'Conversations__QueueServiceUri', value: storage.outputs.queueEndpoint }
+  { name: 'Conversations__Streams', value: 'AzureQueue' }
+  { name: 'Conversations__ClusterId', value: clusterId }
+  { name: 'AZURE_CLIENT_ID', value: identity.outputs.clientId }
+]
+
+// Orleans on Container Apps: one silo per app, exactly one replica, advertising its own address.
+module silo 'modules/container-app.bicep' = {
+  name: 'silo'
+  params: {
+    name: 'ca-silo-${token}'
+    serviceName: 'silo'
+    location: location
+    tags: tags
+    environmentId: environment.outputs.id
+    identityId: identity.outputs.id
+    registryServer: registry.outputs.loginServer
+    external: false
+    targetPort: 8080
+    minReplicas: 1
+    maxReplicas: 1
+    settings: concat(sharedSettings, [
+      { name: 'Urls', value: 'http://0.0.0.0:8080' }
+      { name: 'Conversations__Silo__AdvertisedAddress', value: 'auto' }
+    ])
+  }
+}
+
+module web 'modules/container-app.bicep' = {
+  name: 'web'
+  params: {
+    name: 'ca-web-${token}'
+    serviceName: 'web'
+    location: location
+    tags: tags
+    environmentId: environment.outputs.id
+    identityId: identity.outputs.id
+    registryServer: registry.outputs.loginServer
+    external: true
+    targetPort: 8080
+    minReplicas: 1
+    maxReplicas: 10
+    settings: concat(sharedSettings, [
+      { name: 'Urls', value: 'http://0.0.0.0:8080' }
+    ])
+  }
+}
+
+output registryLoginServer string = registry.outputs.loginServer
+output tableEndpoint string = storage.outputs.tableEndpoint
+output webUrl string = 'https://${web.outputs.fqdn}'
