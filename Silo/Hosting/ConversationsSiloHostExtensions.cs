@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -25,6 +26,7 @@ public static class ConversationsSiloHostExtensions
             silo.AddDashboard();
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        builder.AddConversationsTelemetry("conversations-silo");
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Hosting;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
@@ -31,6 +32,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
+        builder.AddConversationsTelemetry("conversations-web");
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();

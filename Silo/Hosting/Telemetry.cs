@@ -1,0 +1,32 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Conversations.Hosting;
+
+/// <summary>
+/// Traces and metrics (ASP.NET Core, runtime, Orleans) for the silo and the web node (this file is
+/// linked into Web). Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+internal static class Telemetry
+{
+    public static void AddConversationsTelemetry(this WebApplicationBuilder builder, string serviceName)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddMeter("Microsoft.Orleans")
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddOtlpExporter());
+    }
+}
