@@ -31,4 +31,15 @@ public interface IAgentGrain : IGrainWithGuidKey
 
     [Alias("RevokeApiToken")]
     Task RevokeApiTokenAsync(Guid tokenId);
+
+    /// <summary>A console connection opened; the agent is online (or stays away) while one is open.</summary>
+    [Alias("Connected")]
+    Task ConnectedAsync(string connectionId);
+
+    [Alias("Disconnected")]
+    Task DisconnectedAsync(string connectionId);
+
+    /// <summary>Online or Away while connected; Offline is what no connection means and cannot be chosen.</summary>
+    [Alias("SetPresence")]
+    Task<AgentPresence> SetPresenceAsync(AgentPresence presence);
 }

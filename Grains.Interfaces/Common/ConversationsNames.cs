@@ -9,6 +9,7 @@ public static class ConversationsNames
 
     public const string PropertyStreamNamespace = "property";
     public const string ConversationStreamNamespace = "conversation";
+    public const string PresenceStreamNamespace = "presence";
 
     public const string MessagesTable = "ConversationMessages";
 

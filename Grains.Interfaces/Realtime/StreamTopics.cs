@@ -11,4 +11,8 @@ public static class StreamTopics
 
     public static StreamId Conversation(Guid conversationId) =>
         StreamId.Create(ConversationsNames.ConversationStreamNamespace, conversationId);
+
+    /// <summary>Presence changes of a property's agents.</summary>
+    public static StreamId Presence(string propertyId) =>
+        StreamId.Create(ConversationsNames.PresenceStreamNamespace, propertyId);
 }

@@ -4,6 +4,7 @@ using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Properties;
+using Conversations.Grains.Interfaces.Realtime;
 
 namespace Conversations.Grains.Agents;
 
@@ -12,6 +13,7 @@ public sealed class AgentGrain(
     TimeProvider clock) : Grain, IAgentGrain
 {
     public const int MaxApiTokens = 20;
+    public const int MaxConnections = 50;
 
 
     private AgentState Agent => state.State;
@@ -98,6 +100,56 @@ public sealed class AgentGrain(
         await state.WriteStateAsync();
     }
 
+    public Task ConnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Add(connectionId));
+
+    public Task DisconnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Remove(connectionId));
+
+    public async Task<AgentPresence> SetPresenceAsync(AgentPresence presence)
+    {
+        EnsureExists();
+        if (presence is not (AgentPresence.Online or AgentPresence.Away))
+        {
+            throw DomainException.Invalid("Presence can be set to Online or Away.");
+        }
+
+        await ChangePresenceAsync(() => Agent.ChosenPresence = presence);
+        return Presence;
+    }
+
+    private Task ChangeConnectionsAsync(Func<HashSet<string>, bool> change)
+    {
+        EnsureExists();
+        return ChangePresenceAsync(() =>
+        {
+            change(Agent.Connections);
+            if (Agent.Connections.Count > MaxConnections)
+            {
+                // Connections of a web node that died without saying so; keep the newest-looking set bounded.
+                Agent.Connections.Remove(Agent.Connections.First());
+            }
+        });
+    }
+
+    private async Task ChangePresenceAsync(Action change)
+    {
+        var before = Presence;
+        change();
+        await state.WriteStateAsync();
+        if (Presence == before)
+        {
+            return;
+        }
+
+        var streams = this.GetStreamProvider(ConversationsNames.StreamProvider);
+        foreach (var propertyId in Agent.Memberships.Keys)
+        {
+            await streams.GetStream<AgentPresenceChanged>(StreamTopics.Presence(propertyId))
+                .OnNextAsync(new AgentPresenceChanged(propertyId, this.GetPrimaryKey(), Agent.Name, Presence, clock.GetUtcNow()));
+        }
+    }
+
+    private AgentPresence Presence => Agent.Connections.Count == 0 ? AgentPresence.Offline : Agent.ChosenPresence;
+
     private void EnsureExists()
     {
         if (!Agent.Exists)
@@ -107,6 +159,6 @@ public sealed class AgentGrain(
     }
 
     private AgentView View() => new(
-        this.GetPrimaryKey(), Agent.Email, Agent.Name, Agent.Presence,
+        this.GetPrimaryKey(), Agent.Email, Agent.Name, Presence,
         Agent.Memberships.Select(m => new AgentMembership(m.Key, m.Value)).OrderBy(m => m.PropertyId, StringComparer.Ordinal).ToList());
 }

@@ -1,5 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +19,8 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyA
         await access.RequireAsync(Context.User!, propertyId);
         var groups = HubGroups.Property(propertyId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
-        await relay.JoinAsync(Audience.Agents, groups, Context.ConnectionId);
+        await relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, Context.ConnectionId);
+        await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), Context.ConnectionId);
     }
 
     public async Task LeaveProperty(string propertyId)
@@ -26,6 +29,7 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyA
         var groups = HubGroups.Property(propertyId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.Group);
         await relay.LeaveAsync(Audience.Agents, groups, Context.ConnectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), Context.ConnectionId);
     }
 
     public async Task<MessageAck> SendMessage(string propertyId, Guid chatId, string commandId, string text)
@@ -35,6 +39,16 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyA
             new PostMessage(propertyId, commandId, AuthorKind.Agent, agentId.ToString(), Context.User!.AgentName(), text));
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) =>
-        relay.LeaveAllAsync(Audience.Agents, Context.ConnectionId);
+    /// <summary>The caller's own presence: Online or Away (Offline is having no console open).</summary>
+    public Task<AgentPresence> SetPresence(AgentPresence presence) => Me.SetPresenceAsync(presence);
+
+    public override Task OnConnectedAsync() => Me.ConnectedAsync(Context.ConnectionId);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await relay.LeaveAllAsync(Audience.Agents, Context.ConnectionId);
+        await Me.DisconnectedAsync(Context.ConnectionId);
+    }
+
+    private IAgentGrain Me => cluster.GetGrain<IAgentGrain>(Context.User!.AgentId()!.Value);
 }

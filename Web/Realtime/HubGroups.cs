@@ -8,5 +8,8 @@ public sealed record HubGroups(string Group, StreamId Topic)
 {
     public static HubGroups Property(string propertyId) => new($"property:{propertyId}", StreamTopics.Property(propertyId));
 
+    /// <summary>Presence of the property's agents, sent to the same group as the property's conversations.</summary>
+    public static HubGroups Presence(string propertyId) => new($"property:{propertyId}", StreamTopics.Presence(propertyId));
+
     public static HubGroups Conversation(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.Conversation(conversationId));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,10 +9,22 @@ namespace Conversations.Web.Realtime;
 public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<VisitorHub> visitors)
 {
     public const string EventMethod = "conversationEvent";
+    public const string PresenceMethod = "agentPresence";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
-    public Task DeliverAsync(Audience audience, string group, ConversationEvent evt)
+    public Task DeliverAsync(Audience audience, string group, object evt) => evt switch
+    {
+        ConversationEvent conversation => DeliverAsync(audience, group, conversation),
+        AgentPresenceChanged presence when audience == Audience.Agents =>
+            agents.Clients.Group(group).SendAsync(PresenceMethod, JsonSerializer.SerializeToElement(presence, Json)),
+        _ => Task.CompletedTask,
+    };
+
+    private Task DeliverAsync(Audience audience, string group, ConversationEvent evt)
     {
         // Serialized as the base type so the "type" discriminator is written.
         var payload = JsonSerializer.SerializeToElement(evt, Json);

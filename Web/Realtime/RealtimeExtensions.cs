@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Conversations.Web.Errors;
 
@@ -7,7 +8,8 @@ public static class RealtimeExtensions
 {
     public static IServiceCollection AddConversationsRealtime(this IServiceCollection services)
     {
-        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>());
+        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
         return services;

@@ -1,5 +1,4 @@
 using Conversations.Grains.Interfaces.Common;
-using Conversations.Grains.Interfaces.Realtime;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -15,7 +14,8 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Topic> _topics = [];
 
-    public async Task JoinAsync(Audience audience, HubGroups groups, string connectionId)
+    public async Task JoinAsync<TEvent>(Audience audience, HubGroups groups, string connectionId)
+        where TEvent : notnull
     {
         await _gate.WaitAsync();
         try
@@ -23,8 +23,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
             if (!TryGetTopic(groups.Topic, out var topic))
             {
                 topic = new Topic();
-                var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<ConversationEvent>(groups.Topic);
-                topic.Subscription = await stream.SubscribeAsync((evt, _) => ForwardAsync(groups.Topic, evt));
+                var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TEvent>(groups.Topic);
+                var subscription = await stream.SubscribeAsync((evt, _) => ForwardAsync(groups.Topic, evt));
+                topic.UnsubscribeAsync = subscription.UnsubscribeAsync;
                 lock (_topics)
                 {
                     _topics[groups.Topic] = topic;
@@ -82,9 +83,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     {
         try
         {
-            if (topic.Subscription is { } subscription)
+            if (topic.UnsubscribeAsync is { } unsubscribe)
             {
-                await subscription.UnsubscribeAsync();
+                await unsubscribe();
             }
         }
         catch (Exception ex)
@@ -93,7 +94,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         }
     }
 
-    private async Task ForwardAsync(StreamId id, ConversationEvent evt)
+    private async Task ForwardAsync(StreamId id, object evt)
     {
         if (!TryGetTopic(id, out var topic))
         {
@@ -121,7 +122,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     {
         private readonly Dictionary<Listener, HashSet<string>> _connections = [];
 
-        public StreamSubscriptionHandle<ConversationEvent>? Subscription { get; set; }
+        public Func<Task>? UnsubscribeAsync { get; set; }
 
         public bool IsEmpty
         {

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 
@@ -26,7 +27,7 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, Visitor
         var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
-        await relay.JoinAsync(Audience.Visitors, groups, Context.ConnectionId);
+        await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
         return view;
     }
 

@@ -3,7 +3,7 @@
 export interface ConversationMessage {
   sequence: number;
   commandId: string;
-  authorKind: number; // 0 visitor, 1 agent, 2 system
+  authorKind: "Visitor" | "Agent" | "System";
   authorId: string;
   authorName: string;
   text: string;
@@ -38,8 +38,6 @@ export interface MessageAck {
   at: string;
 }
 
-export const AuthorKind = { Visitor: 0, Agent: 1, System: 2 } as const;
-
 /** Appends a message as a list item; text only, never HTML. */
 export function renderMessage(list: HTMLElement, message: ConversationMessage): void {
   if (list.querySelector(`[data-sequence="${message.sequence}"]`)) {
@@ -47,7 +45,7 @@ export function renderMessage(list: HTMLElement, message: ConversationMessage): 
   }
   const item = document.createElement("li");
   item.dataset.sequence = String(message.sequence);
-  item.className = message.authorKind === AuthorKind.Agent ? "agent" : "visitor";
+  item.className = message.authorKind === "Agent" ? "agent" : "visitor";
   const author = document.createElement("span");
   author.className = "author";
   author.textContent = `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Net;
 using System.Net.Http.Json;
 using Conversations.Grains.Interfaces.Properties;
@@ -48,6 +49,7 @@ public sealed class SignedInAgent : IDisposable
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(Http.BaseAddress!, path), o => o.Cookies = Cookies)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         await connection.StartAsync();
         return connection;

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using System.Net.Http.Json;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Tests.Infrastructure;
 
@@ -28,7 +30,8 @@ public sealed class TestVisitor : IAsyncDisposable
         var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId });
         response.EnsureSuccessStatusCode();
         var session = (await response.Content.ReadFromJsonAsync<VisitorSession>())!;
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, VisitorHub.Path)).Build();
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, VisitorHub.Path)).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
         await hub.StartAsync();
         return new TestVisitor(session, hub);
     }

@@ -53,7 +53,7 @@ public sealed class HubPipelineTests(WebFixture fixture)
         visitor.Hub.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
         {
             if (evt.GetProperty("type").GetString() == "messagePosted" &&
-                evt.GetProperty("message").GetProperty("authorKind").GetInt32() == 1)
+                evt.GetProperty("message").GetProperty("authorKind").GetString() == "Agent")
             {
                 received.TrySetResult(evt);
             }
