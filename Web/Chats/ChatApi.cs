@@ -1,5 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Web.Chats;
@@ -19,6 +21,21 @@ public static class ChatApi
             .WithSummary("An agent reply. 'commandId' is an idempotency key: a retry returns the first acknowledgement.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        chats.MapPost("/close", CloseAsync).WithName("CloseChat")
+            .WithSummary("Closes the chat (CHAT-2). Irreversible; closing a closed chat changes nothing.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        chats.MapPost("/rating", RateAsync).WithName("RateChat")
+            .WithSummary("The visitor's rating: value 1 good or 2 bad, optional comment (CHAT-8). A new rating replaces the old one.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        chats.MapPost("/ticket", ConvertToTicketAsync).WithName("ConvertChatToTicket")
+            .WithSummary("Creates the chat's ticket with a copy of the transcript (CHAT-3); needs the visitor's email if the chat has none. Repeating it returns the same ticket.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        endpoints.MapGroup("/api/v1/properties/{propertyId}/chats/{conversationId:guid}")
+            .WithTags("Chats")
+            .MapConversationCommands<IChatGrain>("Chat");
         return endpoints;
     }
 
@@ -28,6 +45,15 @@ public static class ChatApi
     private static async Task<Ok<IReadOnlyList<ConversationMessage>>> GetMessagesAsync(
         string propertyId, Guid chatId, IClusterClient cluster, long after = 0, int limit = 100) =>
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).GetMessagesAsync(propertyId, after, limit));
+
+    private static async Task<Ok<ChatView>> CloseAsync(string propertyId, Guid chatId, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).CloseAsync(propertyId));
+
+    private static async Task<Ok<ChatView>> RateAsync(string propertyId, Guid chatId, RateChatRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).RateAsync(new RateChat(propertyId, request.VisitorId, request.Value, request.Comment)));
+
+    private static async Task<Ok<TicketView>> ConvertToTicketAsync(string propertyId, Guid chatId, ConvertChatRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).ConvertToTicketAsync(new ConvertChatToTicket(propertyId, request.VisitorEmail, request.Subject)));
 
     private static async Task<Ok<MessageAck>> PostMessageAsync(
         string propertyId, Guid chatId, PostAgentMessageRequest request, IClusterClient cluster) =>

@@ -2,6 +2,7 @@ using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Web.Chats;
 using Conversations.Web.Errors;
 using Conversations.Web.Realtime;
+using Conversations.Web.Tickets;
 
 namespace Conversations.Web.Hosting;
 
@@ -36,6 +37,7 @@ public static class ConversationsWebExtensions
         app.MapHealthChecks("/health");
         app.MapConversationsHubs();
         app.MapChatApi();
+        app.MapTicketApi();
         app.MapFallbackToFile("index.html");
         return app;
     }
