@@ -50,30 +50,12 @@ public sealed class ChatGrain(
         return View();
     }
 
-    public async Task<MessageAck> PostMessageAsync(PostMessage command)
-    {
-        EnsureFound(command.PropertyId);
-        if (Recall(command.CommandId) is { } earlier)
-        {
-            return earlier;
-        }
-
-        EnsureInInbox(command.PropertyId);
-        if (command.AuthorKind == AuthorKind.Visitor && command.AuthorId != Chat.VisitorId)
-        {
-            throw DomainException.NotFound(Noun);
-        }
-
-        if (!Enum.IsDefined(command.AuthorKind))
-        {
-            throw DomainException.Invalid("Unknown author kind.");
-        }
-
-        var authorName = command.AuthorKind == AuthorKind.Visitor
-            ? Chat.VisitorName
-            : TextRules.Optional(command.AuthorName, TextRules.MaxNameLength, "A name") ?? command.AuthorKind.ToString();
-        return await AppendAsync(command.CommandId, command.AuthorKind, TextRules.Id(command.AuthorId, "An author id"), authorName, command.Text, isInternal: false);
-    }
+    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
+            ? command.AuthorId == Chat.VisitorId
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false)
+                : throw DomainException.NotFound(Noun)
+            : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
 
     public Task<ChatView> GetAsync(string propertyId)
     {

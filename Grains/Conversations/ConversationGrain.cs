@@ -49,19 +49,9 @@ public abstract class ConversationGrain<TState>(
         return messages.Where(m => m.Sequence <= Current.MessageCount).ToList();
     }
 
-    public async Task<MessageAck> WhisperAsync(PostWhisper command)
-    {
-        EnsureFound(command.PropertyId);
-        if (Recall(command.CommandId) is { } earlier)
-        {
-            return earlier;
-        }
-
-        EnsureInInbox(command.PropertyId);
-        var agentId = TextRules.Id(command.AgentId, "An agent id");
-        var agentName = TextRules.Optional(command.AgentName, TextRules.MaxNameLength, "An agent name") ?? "Agent";
-        return await AppendAsync(command.CommandId, AuthorKind.Agent, agentId, agentName, command.Text, isInternal: true);
-    }
+    public Task<MessageAck> WhisperAsync(PostWhisper command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+            AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: true));
 
     public async Task<ConversationChange> ChangeTagsAsync(ChangeTags command)
     {
@@ -119,11 +109,36 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
-    /// <summary>The earlier acknowledgement of a retried command, or null for a new one.</summary>
-    protected MessageAck? Recall(string? commandId)
+    /// <summary>
+    /// Runs a message command once: a retried command id gets its first acknowledgement back, even
+    /// when the conversation has changed since (closed, for example). A new one needs the inbox.
+    /// </summary>
+    protected async Task<MessageAck> PostOnceAsync(string propertyId, string? commandId, Func<Task<MessageAck>> post)
     {
+        EnsureFound(propertyId);
         TextRules.Id(commandId, "A command id");
-        return Current.RecentCommands.Find(c => c.CommandId == commandId)?.Ack;
+        if (Current.RecentCommands.Find(c => c.CommandId == commandId)?.Ack is { } earlier)
+        {
+            return earlier;
+        }
+
+        EnsureInInbox(propertyId);
+        return await post();
+    }
+
+    /// <summary>A message by an agent or the system, whose id and name come with the command.</summary>
+    protected Task<MessageAck> AppendAsAuthorAsync(
+        string commandId, AuthorKind kind, string? authorId, string? authorName, string text, bool isInternal,
+        Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null)
+    {
+        if (kind is not (AuthorKind.Agent or AuthorKind.System))
+        {
+            throw DomainException.Invalid("Unknown author kind.");
+        }
+
+        var id = TextRules.Id(authorId, "An author id");
+        var name = TextRules.Optional(authorName, TextRules.MaxNameLength, "An author name") ?? kind.ToString();
+        return AppendAsync(commandId, kind, id, name, text, isInternal, alsoChange);
     }
 
     /// <summary>

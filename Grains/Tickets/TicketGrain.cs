@@ -61,51 +61,36 @@ public sealed class TicketGrain(
         return Task.FromResult(View());
     }
 
-    public async Task<MessageAck> PostMessageAsync(PostMessage command)
-    {
-        EnsureFound(command.PropertyId);
-        if (Recall(command.CommandId) is { } earlier)
+    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () =>
         {
-            return earlier;
-        }
-
-        EnsureInInbox(command.PropertyId);
-        var requester = Ticket.Requester!;
-        var (authorId, authorName) = command.AuthorKind switch
-        {
-            AuthorKind.Visitor when requester.VisitorId is null || requester.VisitorId == command.AuthorId =>
-                (requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email),
-            AuthorKind.Visitor => throw DomainException.NotFound(Noun),
-            AuthorKind.Agent or AuthorKind.System => (TextRules.Id(command.AuthorId, "An author id"),
-                TextRules.Optional(command.AuthorName, TextRules.MaxNameLength, "A name") ?? command.AuthorKind.ToString()),
-            _ => throw DomainException.Invalid("Unknown author kind."),
-        };
-        return await AppendAsync(command.CommandId, command.AuthorKind, authorId, authorName, command.Text, isInternal: false);
-    }
-
-    public async Task<MessageAck> ReplyAsync(ReplyToTicket command)
-    {
-        EnsureFound(command.PropertyId);
-        if (Recall(command.CommandId) is { } earlier)
-        {
-            return earlier;
-        }
-
-        EnsureInInbox(command.PropertyId);
-        var agentId = TextRules.Id(command.AgentId, "An agent id");
-        var agentName = TextRules.Optional(command.AgentName, TextRules.MaxNameLength, "An agent name") ?? "Agent";
-        Func<long, DateTimeOffset, ConversationEvent>? statusChange = null;
-        if (command.SetStatus is { } status && TicketTransitions.Check(Ticket.Status, status))
-        {
-            statusChange = (v, now) =>
+            if (command.AuthorKind != AuthorKind.Visitor)
             {
-                Ticket.Status = status;
-                return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status);
-            };
-        }
+                return AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false);
+            }
 
-        return await AppendAsync(command.CommandId, AuthorKind.Agent, agentId, agentName, command.Text, isInternal: false, statusChange);
-    }
+            var requester = Ticket.Requester!;
+            return requester.VisitorId is null || requester.VisitorId == command.AuthorId
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false)
+                : throw DomainException.NotFound(Noun);
+        });
+
+    /// <summary>TIC-3: the status change, when there is one, is stored in the same write as the reply.</summary>
+    public Task<MessageAck> ReplyAsync(ReplyToTicket command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        {
+            Func<long, DateTimeOffset, ConversationEvent>? statusChange = null;
+            if (command.SetStatus is { } status && TicketTransitions.Check(Ticket.Status, status))
+            {
+                statusChange = (v, now) =>
+                {
+                    Ticket.Status = status;
+                    return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status);
+                };
+            }
+
+            return AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange);
+        });
 
     public async Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status)
     {

@@ -19,19 +19,16 @@ public static class ChatApi
             .WithSummary("Messages after a sequence number, oldest first (at most 'limit', 1-1000, default 100).");
         chats.MapPost("/messages", PostMessageAsync).WithName("PostChatMessage")
             .WithSummary("An agent reply. 'commandId' is an idempotency key: a retry returns the first acknowledgement.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         chats.MapPost("/close", CloseAsync).WithName("CloseChat")
             .WithSummary("Closes the chat (CHAT-2). Irreversible; closing a closed chat changes nothing.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesRefusals();
         chats.MapPost("/rating", RateAsync).WithName("RateChat")
             .WithSummary("The visitor's rating: value 1 good or 2 bad, optional comment (CHAT-8). A new rating replaces the old one.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         chats.MapPost("/ticket", ConvertToTicketAsync).WithName("ConvertChatToTicket")
             .WithSummary("Creates the chat's ticket with a copy of the transcript (CHAT-3); needs the visitor's email if the chat has none. Repeating it returns the same ticket.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
 
         endpoints.MapGroup("/api/v1/properties/{propertyId}/chats/{conversationId:guid}")
             .WithTags("Chats")

@@ -13,19 +13,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodeFor(domain.Code);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = httpContext.Response.StatusCode,
-                Title = domain.Code.ToString(),
-                Detail = domain.Message,
-                Type = $"https://conversations.dev/errors/{domain.Code.ToString().ToLowerInvariant()}",
-            },
-        });
+        return await problemDetails.WriteAsync(
+            httpContext, exception, StatusCodeFor(domain.Code), domain.Code.ToString(), domain.Code.ToString().ToLowerInvariant());
     }
 
     public static int StatusCodeFor(DomainErrorCode code) => code switch

@@ -20,6 +20,7 @@ public static class ConversationsWebExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
         builder.Services.AddConversationsRealtime();

@@ -13,8 +13,7 @@ public static class TicketApi
         endpoints.MapPost("/api/v1/properties/{propertyId}/tickets", CreateAsync)
             .WithTags("Tickets").WithName("CreateTicket")
             .WithSummary("Opens a ticket (TIC-1): subject, requester email (required), name, visitor id, priority 1-5, first message. Repeating it with the same 'ticketId' and values returns the ticket.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
 
         var ticket = endpoints.MapGroup("/api/v1/properties/{propertyId}/tickets/{ticketId:guid}")
             .WithTags("Tickets")
@@ -25,20 +24,16 @@ public static class TicketApi
             .WithSummary("Messages after a sequence number, oldest first (at most 'limit', 1-1000, default 100), whispers included.");
         ticket.MapPost("/replies", ReplyAsync).WithName("ReplyToTicket")
             .WithSummary("An agent reply (TIC-2); with 'status' it is Send & set status, one step (TIC-3). 'commandId' is an idempotency key.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         ticket.MapPost("/status", SetStatusAsync).WithName("SetTicketStatus")
             .WithSummary("Open (1) ⇄ Pending (2) → Closed (3) (TIC-5). Closed is irreversible.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         ticket.MapPost("/assignee", AssignAsync).WithName("AssignTicket")
             .WithSummary("Assigns an agent or a department, or unassigns (TIC-6).")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
         ticket.MapPost("/priority", SetPriorityAsync).WithName("SetTicketPriority")
             .WithSummary("Lowest (1) … Highest (5) (TIC-7).")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
 
         endpoints.MapGroup("/api/v1/properties/{propertyId}/tickets/{conversationId:guid}")
             .WithTags("Tickets")
