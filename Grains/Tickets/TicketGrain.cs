@@ -28,7 +28,8 @@ public sealed class TicketGrain(
             return IsSame(fields, sourceChatId: null) ? View() : throw AlreadyExists();
         }
 
-        var text = command.Text is null ? null : MessageText.Clean(command.Text);
+        // An empty first message (a blank form field) means none.
+        var text = string.IsNullOrWhiteSpace(command.Text) ? null : MessageText.Clean(command.Text);
         var now = Now;
         ConversationMessage? first = null;
         if (text is not null)

@@ -22,6 +22,8 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
 
         var different = await Assert.ThrowsAsync<DomainException>(() => ticket.CreateAsync(create with { Subject = "Other" }));
         Assert.Equal(DomainErrorCode.Conflict, different.Code);
+        var blank = await fixture.Client.GetGrain<ITicketGrain>(Guid.NewGuid()).CreateAsync(create with { Text = "  " });
+        Assert.Equal(0, blank.MessageCount);
         var noEmail = await Assert.ThrowsAsync<DomainException>(() => fixture.Client.GetGrain<ITicketGrain>(Guid.NewGuid())
             .CreateAsync(create with { Requester = new TicketRequester(null, "Ann", "") }));
         Assert.Equal(DomainErrorCode.Invalid, noEmail.Code);
