@@ -55,6 +55,45 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
         Assert.Equal((TicketStatus.Closed, 2L), ((await ticket.GetAsync(_property)).Status, (await ticket.GetAsync(_property)).MessageCount));
     }
 
+    [Fact, Trait("Spec", "TIC-3"), Trait("Spec", "X-1")]
+    public async Task TIC3_the_same_send_and_close_sent_three_times_at_once_is_one_reply_and_one_close()
+    {
+        var (ticket, _) = await CreateAsync(null);
+        var reply = new ReplyToTicket(_property, "send-once", "agent-1", "Bo", "Closing this.", TicketStatus.Closed);
+
+        var acks = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ticket.ReplyAsync(reply)));
+
+        Assert.Single(acks.Distinct());
+        var view = await ticket.GetAsync(_property);
+        Assert.Equal((TicketStatus.Closed, 1L, acks[0].Version), (view.Status, view.MessageCount, view.Version));
+    }
+
+    [Fact, Trait("Spec", "INB-6")]
+    public async Task INB6_every_change_of_a_ticket_publishes_one_event_with_the_next_version()
+    {
+        var id = Guid.NewGuid();
+        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(id));
+        var ticket = fixture.Client.GetGrain<ITicketGrain>(id);
+
+        await ticket.CreateAsync(new CreateTicket(_property, "Order 42", new TicketRequester(null, "Ann", "ann@example.com"), TicketPriority.Low, "where is it?"));
+        await ticket.ReplyAsync(new ReplyToTicket(_property, "r1", "agent-1", "Bo", "checking", TicketStatus.Pending));
+        await ticket.AssignAsync(new AssignTicket(_property, AssigneeKind.Agent, "agent-1"));
+        await ticket.AssignAsync(new AssignTicket(_property, AssigneeKind.Agent, "agent-1"));
+        await ticket.SetPriorityAsync(_property, TicketPriority.High);
+        await ticket.ChangeTagsAsync(new ChangeTags(_property, ["shipping"], null));
+        await ticket.SetStatusAsync(_property, TicketStatus.Open);
+        await ticket.WhisperAsync(new PostWhisper(_property, "w1", "agent-1", "Bo", "carrier lost it"));
+        await ticket.MarkSpamAsync(_property);
+        await ticket.RestoreAsync(_property);
+
+        var received = await events.WaitForAsync(11, _ => true);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), received.Select(e => e.Version));
+        Assert.Equal(
+            [typeof(TicketCreated), typeof(MessagePosted), typeof(MessagePosted), typeof(TicketStatusChanged), typeof(TicketAssigned),
+             typeof(TicketPriorityChanged), typeof(TagsChanged), typeof(TicketStatusChanged), typeof(MessagePosted), typeof(BinChanged), typeof(BinChanged)],
+            received.Select(e => e.GetType()));
+    }
+
     [Fact, Trait("Spec", "TIC-5")]
     public async Task TIC5_every_way_back_from_closed_is_refused_as_irreversible()
     {
