@@ -4,7 +4,6 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
-using Conversations.Grains.Tickets;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Chats;
@@ -99,10 +98,9 @@ public sealed class ChatGrain(
     public async Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command)
     {
         EnsureInInbox(command.PropertyId);
-        var tickets = GrainFactory.GetGrain<ITicketGrain>(Chat.TicketId ?? TicketIds.ForChat(Id));
-        if (Chat.TicketId is not null)
+        if (Chat.TicketId is { } converted)
         {
-            return await tickets.GetAsync(Chat.PropertyId);
+            return await GrainFactory.GetGrain<ITicketGrain>(converted).GetAsync(Chat.PropertyId);
         }
 
         var email = command.VisitorEmail is { } given && !string.IsNullOrWhiteSpace(given)
@@ -111,7 +109,15 @@ public sealed class ChatGrain(
                 "A ticket needs the visitor's email, and this chat does not know it yet: give the visitor's email to convert the chat.");
         var subject = TextRules.Optional(command.Subject, MaxSubjectLength, "A subject") ?? $"Chat with {Chat.VisitorName}";
 
-        var ticket = await tickets.CreateFromChatAsync(new CreateTicketFromChat(
+        // The ticket id is stored before the ticket is made, so a conversion retried after a crash
+        // finds the ticket it already created instead of making a second one. No visible change, no event.
+        if (Chat.PendingTicketId is null)
+        {
+            Chat.PendingTicketId = Guid.NewGuid();
+            await CommitAsync(Now, touch: false);
+        }
+
+        var ticket = await GrainFactory.GetGrain<ITicketGrain>(Chat.PendingTicketId.Value).CreateFromChatAsync(new CreateTicketFromChat(
             Chat.PropertyId, Id, Chat.MessageCount, subject, new TicketRequester(Chat.VisitorId, Chat.VisitorName, email)));
 
         var now = Now;

@@ -25,5 +25,8 @@ public sealed class ChatState : IConversationState
     [Id(12)] public Guid? TicketId { get; set; }
     [Id(13)] public string? VisitorEmail { get; set; }
 
+    /// <summary>The id the chat's ticket gets (CHAT-3), kept from before the ticket exists.</summary>
+    [Id(14)] public Guid? PendingTicketId { get; set; }
+
     public bool Exists => Status != ChatStatus.None;
 }

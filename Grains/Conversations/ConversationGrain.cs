@@ -105,7 +105,7 @@ public abstract class ConversationGrain<TState>(
         EnsureFound(propertyId);
         if (Current.Bin != BinState.Inbox)
         {
-            throw DomainException.Conflict($"{Noun} is in {Current.Bin}; restore it first.");
+            throw DomainException.Conflict($"{Noun} is in {(Current.Bin == BinState.Spam ? "Spam" : "Trash")}; restore it first.");
         }
     }
 

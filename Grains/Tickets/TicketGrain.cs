@@ -25,7 +25,7 @@ public sealed class TicketGrain(
         var fields = Validate(command.PropertyId, command.Subject, command.Requester, command.Priority);
         if (Ticket.Exists)
         {
-            return IsSame(fields, sourceChatId: null) ? View() : throw AlreadyExists();
+            return IsSame(fields) ? View() : throw AlreadyExists();
         }
 
         // An empty first message (a blank form field) means none.
@@ -49,7 +49,8 @@ public sealed class TicketGrain(
         var fields = Validate(command.PropertyId, command.Subject, command.Requester, TicketPriority.Medium);
         if (Ticket.Exists)
         {
-            return IsSame(fields, command.ChatId) ? View() : throw AlreadyExists();
+            // The chat's ticket, whatever subject or email a retry brings.
+            return Ticket.SourceChatId == command.ChatId && Ticket.PropertyId == fields.PropertyId ? View() : throw AlreadyExists();
         }
 
         await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
@@ -196,9 +197,9 @@ public sealed class TicketGrain(
         return new TicketFields(propertyId, TextRules.Required(subject, MaxSubjectLength, "A subject"), cleanRequester, priority);
     }
 
-    private bool IsSame(TicketFields fields, Guid? sourceChatId) =>
+    private bool IsSame(TicketFields fields) =>
         Ticket.PropertyId == fields.PropertyId && Ticket.Subject == fields.Subject &&
-        Ticket.Requester == fields.Requester && Ticket.SourceChatId == sourceChatId;
+        Ticket.Requester == fields.Requester && Ticket.SourceChatId is null;
 
     private static DomainException AlreadyExists() => DomainException.Conflict("A different ticket with this id already exists.");
 

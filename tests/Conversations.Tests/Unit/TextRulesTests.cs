@@ -1,6 +1,5 @@
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Common;
-using Conversations.Grains.Tickets;
 
 namespace Conversations.Tests.Unit;
 
@@ -31,14 +30,5 @@ public sealed class TextRulesTests
         Assert.False(TextRules.IsWellFormed("lone " + '\uDC00' + " low"));
         Assert.False(TextRules.IsWellFormed("ends high " + '\uD83D'));
         Assert.False(TextRules.IsWellFormed("swapped " + '\uDE00' + '\uD83D'));
-    }
-
-    [Fact, Trait("Spec", "CHAT-3")]
-    public void CHAT3_the_ticket_id_of_a_chat_is_stable_and_distinct()
-    {
-        var chat = Guid.NewGuid();
-        Assert.Equal(TicketIds.ForChat(chat), TicketIds.ForChat(chat));
-        Assert.NotEqual(TicketIds.ForChat(chat), TicketIds.ForChat(Guid.NewGuid()));
-        Assert.NotEqual(chat, TicketIds.ForChat(chat));
     }
 }
