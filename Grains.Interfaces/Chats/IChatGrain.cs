@@ -7,6 +7,10 @@ namespace Conversations.Grains.Interfaces.Chats;
 [Alias("Conversations.IChatGrain")]
 public interface IChatGrain : IConversationGrain
 {
+    /// <summary>
+    /// The visitor starts or resumes the chat. The answer is for the visitor: agent-only fields (tags,
+    /// ticket link, Trash/Spam) are left empty; agents read <see cref="GetAsync"/>.
+    /// </summary>
     [Alias("Start")]
     Task<ChatView> StartAsync(StartChat command);
 

@@ -35,7 +35,7 @@ public sealed class ChatGrain(
         {
             EnsureFound(command.PropertyId);
             return Chat.VisitorId == command.VisitorId
-                ? View()
+                ? VisitorView()
                 : throw DomainException.Conflict("This chat belongs to another visitor.");
         }
 
@@ -46,7 +46,7 @@ public sealed class ChatGrain(
         Chat.Status = ChatStatus.Open;
         Chat.CreatedAt = now;
         await CommitAsync(now, touch: true, v => new ChatStarted(Chat.PropertyId, Id, v, now, Chat.VisitorId, Chat.VisitorName));
-        return View();
+        return VisitorView();
     }
 
     public Task<MessageAck> PostMessageAsync(PostMessage command) =>
@@ -134,6 +134,9 @@ public sealed class ChatGrain(
             throw DomainException.Conflict("This chat is closed; a new message starts a new chat.");
         }
     }
+
+    /// <summary>What the visitor may see: no tags, no ticket link, and no sign of Trash or Spam.</summary>
+    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox };
 
     private ChatView View() => new(
         Id, Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.Status, Chat.MessageCount,

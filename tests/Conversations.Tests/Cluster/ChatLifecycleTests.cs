@@ -44,6 +44,22 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         Assert.Equal(change.Version, unchanged.Version);
     }
 
+    [Fact, Trait("Spec", "TIC-4"), Trait("Spec", "ADM-4")]
+    public async Task TIC4_a_visitor_resuming_a_chat_does_not_see_its_tags_ticket_or_spam_mark()
+    {
+        var chat = await StartChatAsync();
+        await chat.ChangeTagsAsync(new ChangeTags(_property, ["angry"], null));
+        await chat.ConvertToTicketAsync(new ConvertChatToTicket(_property, "ann@example.com", null));
+        await chat.MarkSpamAsync(_property);
+
+        var resumed = await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"));
+
+        Assert.Equal((0, null, BinState.Inbox), (resumed.Tags.Count, resumed.TicketId, resumed.Bin));
+        var agentView = await chat.GetAsync(_property);
+        Assert.Equal((1, BinState.Spam), (agentView.Tags.Count, agentView.Bin));
+        Assert.NotNull(agentView.TicketId);
+    }
+
     [Fact, Trait("Spec", "CHAT-8")]
     public async Task CHAT8_only_the_visitor_rates_and_a_new_rating_replaces_the_old_one()
     {
