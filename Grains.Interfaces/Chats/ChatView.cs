@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.Chats;
 
 [GenerateSerializer, Immutable, Alias("Conversations.ChatView")]
@@ -10,4 +12,9 @@ public sealed record ChatView(
     [property: Id(5)] long MessageCount,
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] DateTimeOffset UpdatedAt,
-    [property: Id(8)] long Version);
+    [property: Id(8)] long Version,
+    [property: Id(9)] BinState Bin,
+    [property: Id(10)] IReadOnlyList<string> Tags,
+    [property: Id(11)] ChatRating? Rating,
+    [property: Id(12)] Guid? TicketId,
+    [property: Id(13)] string? VisitorEmail);

@@ -12,4 +12,8 @@ public sealed class DomainException : Exception
     public static DomainException NotFound(string what) => new(DomainErrorCode.NotFound, $"{what} was not found.");
 
     public static DomainException Invalid(string message) => new(DomainErrorCode.Invalid, message);
+
+    public static DomainException Conflict(string message) => new(DomainErrorCode.Conflict, message);
+
+    public static DomainException Irreversible(string message) => new(DomainErrorCode.Irreversible, message);
 }

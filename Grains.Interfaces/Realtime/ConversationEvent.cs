@@ -10,6 +10,15 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ChatStarted), "chatStarted")]
 [JsonDerivedType(typeof(MessagePosted), "messagePosted")]
+[JsonDerivedType(typeof(ChatClosed), "chatClosed")]
+[JsonDerivedType(typeof(ChatRated), "chatRated")]
+[JsonDerivedType(typeof(ChatConvertedToTicket), "chatConvertedToTicket")]
+[JsonDerivedType(typeof(TagsChanged), "tagsChanged")]
+[JsonDerivedType(typeof(BinChanged), "binChanged")]
+[JsonDerivedType(typeof(TicketCreated), "ticketCreated")]
+[JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
+[JsonDerivedType(typeof(TicketAssigned), "ticketAssigned")]
+[JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
 public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,
     [property: Id(1)] Guid ConversationId,

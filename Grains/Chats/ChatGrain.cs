@@ -1,8 +1,9 @@
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
-using Conversations.Grains.Realtime;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Chats;
@@ -11,148 +12,133 @@ public sealed class ChatGrain(
     [PersistentState("chat", ConversationsNames.GrainStorage)] IPersistentState<ChatState> state,
     IMessageStore messageStore,
     TimeProvider clock,
-    ILogger<ChatGrain> logger) : Grain, IChatGrain
+    ILogger<ChatGrain> logger) : ConversationGrain<ChatState>(state, messageStore, clock, logger), IChatGrain
 {
-    /// <summary>How many acknowledgements are kept for deduplicating retried commands.</summary>
-    public const int RememberedCommands = 256;
+    public const int MaxCommentLength = 1000;
+    public const int MaxSubjectLength = 200;
 
-    public const int MaxNameLength = 100;
+    protected override string Noun => "The chat";
 
-    private ChatState Chat => state.State;
-
-    private Guid Id => this.GetPrimaryKey();
+    private ChatState Chat => Current;
 
     public async Task<ChatView> StartAsync(StartChat command)
     {
-        RequireText(command.PropertyId, "A property id");
-        RequireText(command.VisitorId, "A visitor id");
-        if (Chat.Status != ChatStatus.None)
+        TextRules.Id(command.PropertyId, "A property id");
+        TextRules.Id(command.VisitorId, "A visitor id");
+        if (Chat.Bin == BinState.Purged)
         {
-            EnsureProperty(command.PropertyId);
+            throw DomainException.Irreversible("This chat was purged, and purging is irreversible: its id cannot be used again.");
+        }
+
+        var name = TextRules.Optional(command.VisitorName, TextRules.MaxNameLength, "A name") ?? "Visitor";
+        if (Chat.Exists)
+        {
+            EnsureFound(command.PropertyId);
             return Chat.VisitorId == command.VisitorId
-                ? View()
+                ? VisitorView()
                 : throw DomainException.NotFound("The chat");
         }
 
-        var now = clock.GetUtcNow();
+        var now = Now;
         Chat.PropertyId = command.PropertyId;
         Chat.VisitorId = command.VisitorId;
-        Chat.VisitorName = CleanName(command.VisitorName) ?? "Visitor";
+        Chat.VisitorName = name;
         Chat.Status = ChatStatus.Open;
         Chat.CreatedAt = now;
-        Chat.UpdatedAt = now;
-        Chat.Version = 1;
-        await state.WriteStateAsync();
-
-        await this.PublishAsync(new ChatStarted(Chat.PropertyId, Id, Chat.Version, now, Chat.VisitorId, Chat.VisitorName), logger);
-        return View();
+        await CommitAsync(now, touch: true, v => new ChatStarted(Chat.PropertyId, Id, v, now, Chat.VisitorId, Chat.VisitorName));
+        return VisitorView();
     }
 
-    public async Task<MessageAck> PostMessageAsync(PostMessage command)
-    {
-        EnsureProperty(command.PropertyId);
-        RequireText(command.CommandId, "A command id");
-        if (Chat.RecentCommands.Find(c => c.CommandId == command.CommandId) is { } earlier)
-        {
-            return earlier.Ack;
-        }
-
-        if (Chat.Status != ChatStatus.Open)
-        {
-            throw new DomainException(DomainErrorCode.Conflict, "This chat is closed; a new message starts a new chat.");
-        }
-
-        if (command.AuthorKind == AuthorKind.Visitor && command.AuthorId != Chat.VisitorId)
-        {
-            throw DomainException.NotFound("The chat");
-        }
-
-        var text = MessageText.Clean(command.Text);
-        var now = clock.GetUtcNow();
-        var message = new ConversationMessage(
-            Chat.MessageCount + 1, command.CommandId, command.AuthorKind, command.AuthorId,
-            AuthorNameFor(command), text, IsInternal: false, now);
-
-        // The row goes first: if the process dies before the state write, the row is an
-        // unacknowledged leftover that the next message with this sequence overwrites.
-        await messageStore.AppendAsync(Id, message);
-        Chat.MessageCount = message.Sequence;
-        Chat.UpdatedAt = now;
-        Chat.Version++;
-        var ack = new MessageAck(Id, message.Sequence, Chat.Version, now);
-        Remember(command.CommandId, ack);
-        await state.WriteStateAsync();
-
-        await this.PublishAsync(new MessagePosted(Chat.PropertyId, Id, Chat.Version, now, message), logger);
-        return ack;
-    }
+    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
+            ? command.AuthorId == Chat.VisitorId
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false)
+                : throw DomainException.NotFound(Noun)
+            : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
 
     public Task<ChatView> GetAsync(string propertyId)
     {
-        EnsureProperty(propertyId);
+        EnsureFound(propertyId);
         return Task.FromResult(View());
     }
 
-    public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount)
+    public async Task<ChatView> CloseAsync(string propertyId)
     {
-        EnsureProperty(propertyId);
-        if (maxCount is < 1 or > 1000)
+        EnsureInInbox(propertyId);
+        if (ChatTransitions.Check(Chat.Status, ChatStatus.Closed))
         {
-            throw DomainException.Invalid("maxCount must be between 1 and 1000.");
+            var now = Now;
+            Chat.Status = ChatStatus.Closed;
+            await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
         }
 
-        var messages = await messageStore.ReadAsync(Id, Math.Max(0, afterSequence), maxCount);
-
-        // Rows beyond the acknowledged count are leftovers of a crash, never shown.
-        return messages.Where(m => m.Sequence <= Chat.MessageCount).ToList();
+        return View();
     }
 
-    private void EnsureProperty(string propertyId)
+    public async Task<ChatView> RateAsync(RateChat command)
     {
-        if (Chat.Status == ChatStatus.None || !string.Equals(Chat.PropertyId, propertyId, StringComparison.Ordinal))
+        EnsureInInbox(command.PropertyId);
+        if (command.VisitorId != Chat.VisitorId)
         {
-            throw DomainException.NotFound("The chat");
+            throw DomainException.NotFound(Noun);
+        }
+
+        if (command.Value is not (ChatRatingValue.Good or ChatRatingValue.Bad))
+        {
+            throw DomainException.Invalid("A rating is either Good (1) or Bad (2).");
+        }
+
+        var now = Now;
+        var rating = new ChatRating(command.Value, TextRules.Optional(command.Comment, MaxCommentLength, "A rating comment"), now);
+        Chat.Rating = rating;
+        await CommitAsync(now, touch: true, v => new ChatRated(Chat.PropertyId, Id, v, now, rating));
+        return View();
+    }
+
+    public async Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command)
+    {
+        EnsureInInbox(command.PropertyId);
+        if (Chat.TicketId is { } converted)
+        {
+            return await GrainFactory.GetGrain<ITicketGrain>(converted).GetAsync(Chat.PropertyId);
+        }
+
+        var email = command.VisitorEmail is { } given && !string.IsNullOrWhiteSpace(given)
+            ? TextRules.Email(given)
+            : Chat.VisitorEmail ?? throw DomainException.Invalid(
+                "A ticket needs the visitor's email, and this chat does not know it yet: give the visitor's email to convert the chat.");
+        var subject = TextRules.Optional(command.Subject, MaxSubjectLength, "A subject") ?? $"Chat with {Chat.VisitorName}";
+
+        // The ticket id is stored before the ticket is made, so a conversion retried after a crash
+        // finds the ticket it already created instead of making a second one. No visible change, no event.
+        if (Chat.PendingTicketId is null)
+        {
+            Chat.PendingTicketId = Guid.NewGuid();
+            await CommitAsync(Now, touch: false);
+        }
+
+        var ticket = await GrainFactory.GetGrain<ITicketGrain>(Chat.PendingTicketId.Value).CreateFromChatAsync(new CreateTicketFromChat(
+            Chat.PropertyId, Id, Chat.MessageCount, subject, new TicketRequester(Chat.VisitorId, Chat.VisitorName, email)));
+
+        var now = Now;
+        Chat.TicketId = ticket.Id;
+        Chat.VisitorEmail = email;
+        await CommitAsync(now, touch: true, v => new ChatConvertedToTicket(Chat.PropertyId, Id, v, now, ticket.Id));
+        return ticket;
+    }
+
+    protected override void EnsureAcceptsMessages()
+    {
+        if (Chat.Status != ChatStatus.Open)
+        {
+            throw DomainException.Conflict("This chat is closed; a new message starts a new chat.");
         }
     }
 
-    private void Remember(string commandId, MessageAck ack)
-    {
-        Chat.RecentCommands.Add(new RecentCommand(commandId, ack));
-        if (Chat.RecentCommands.Count > RememberedCommands)
-        {
-            Chat.RecentCommands.RemoveRange(0, Chat.RecentCommands.Count - RememberedCommands);
-        }
-    }
-
-    private string AuthorNameFor(PostMessage command) => command.AuthorKind == AuthorKind.Visitor
-        ? Chat.VisitorName
-        : CleanName(command.AuthorName) ?? command.AuthorKind.ToString();
+    /// <summary>What the visitor may see: no tags, no ticket link, and no sign of Trash or Spam.</summary>
+    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox };
 
     private ChatView View() => new(
         Id, Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.Status, Chat.MessageCount,
-        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version);
-
-    private static void RequireText(string? value, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
-        {
-            throw DomainException.Invalid($"{what} is required and must be at most 200 characters.");
-        }
-    }
-
-    private static string? CleanName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        var cleaned = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (cleaned.Length > MaxNameLength)
-        {
-            throw DomainException.Invalid($"A name can be at most {MaxNameLength} characters long.");
-        }
-
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version, Chat.Bin, Chat.Tags.ToList(), Chat.Rating, Chat.TicketId, Chat.VisitorEmail);
 }

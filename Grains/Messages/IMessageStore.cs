@@ -9,4 +9,10 @@ public interface IMessageStore
     Task AppendAsync(Guid conversationId, ConversationMessage message, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ConversationMessage>> ReadAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies messages 1..<paramref name="count"/> of one conversation into another (CHAT-3); repeating it is harmless.</summary>
+    Task CopyAsync(Guid fromConversationId, Guid toConversationId, long count, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every row of a conversation (BIN-2).</summary>
+    Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Messages;
@@ -10,7 +11,7 @@ public static class MessageText
 
     /// <summary>
     /// Returns the text to store: line endings normalised to \n, control characters other than
-    /// newline and tab removed, surrounding whitespace trimmed. Refuses empty and oversized text.
+    /// newline and tab removed, surrounding whitespace trimmed. Refuses empty, oversized and malformed text.
     /// </summary>
     public static string Clean(string? text)
     {
@@ -22,6 +23,11 @@ public static class MessageText
         if (text.Length > MaxLength * 2)
         {
             throw TooLong();
+        }
+
+        if (!TextRules.IsWellFormed(text))
+        {
+            throw DomainException.Invalid("A message must be well-formed Unicode text.");
         }
 
         var cleaned = new StringBuilder(text.Length);

@@ -5,6 +5,9 @@ namespace Conversations.Grains.Messages;
 
 public sealed class TableMessageStore(TableServiceClient tableService) : IMessageStore
 {
+    /// <summary>The most operations one table transaction may hold.</summary>
+    private const int MaxBatch = 100;
+
     private TableClient? _table;
 
     public async Task AppendAsync(Guid conversationId, ConversationMessage message, CancellationToken cancellationToken = default)
@@ -33,6 +36,50 @@ public sealed class TableMessageStore(TableServiceClient tableService) : IMessag
         }
 
         return messages;
+    }
+
+    public async Task CopyAsync(Guid fromConversationId, Guid toConversationId, long count, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync(cancellationToken);
+        for (long after = 0; after < count;)
+        {
+            var page = await ReadAsync(fromConversationId, after, (int)Math.Min(1000, count - after), cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var chunk in page.Chunk(MaxBatch))
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MessageEntity.From(toConversationId, m))),
+                    cancellationToken);
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync(cancellationToken);
+        var partition = conversationId.ToString("N");
+        var batch = new List<TableTransactionAction>(MaxBatch);
+        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey)));
+            if (batch.Count == MaxBatch)
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
     }
 
     // Not cached until creation succeeds, so storage that was down at first use is retried.

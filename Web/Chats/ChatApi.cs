@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Web.Access;
+using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Web.Chats;
@@ -16,8 +18,17 @@ public static class ChatApi
             .WithSummary("Messages after a sequence number, oldest first (at most 'limit', 1-1000, default 100).");
         chats.MapPost("/messages", PostMessageAsync).WithName("PostChatMessage")
             .WithSummary("An agent reply. 'commandId' is an idempotency key: a retry returns the first acknowledgement.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesRefusals();
+        chats.MapPost("/close", CloseAsync).WithName("CloseChat")
+            .WithSummary("Closes the chat (CHAT-2). Irreversible; closing a closed chat changes nothing.")
+            .ProducesRefusals();
+        chats.MapPost("/ticket", ConvertToTicketAsync).WithName("ConvertChatToTicket")
+            .WithSummary("Creates the chat's ticket with a copy of the transcript (CHAT-3); needs the visitor's email if the chat has none. Repeating it returns the same ticket.")
+            .ProducesRefusals();
+
+        endpoints.MapPropertyGroup("/chats/{conversationId:guid}")
+            .WithTags("Chats")
+            .MapConversationCommands<IChatGrain>("Chat");
         return endpoints;
     }
 
@@ -27,6 +38,12 @@ public static class ChatApi
     private static async Task<Ok<IReadOnlyList<ConversationMessage>>> GetMessagesAsync(
         string propertyId, Guid chatId, IClusterClient cluster, long after = 0, int limit = 100) =>
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).GetMessagesAsync(propertyId, after, limit));
+
+    private static async Task<Ok<ChatView>> CloseAsync(string propertyId, Guid chatId, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).CloseAsync(propertyId));
+
+    private static async Task<Ok<TicketView>> ConvertToTicketAsync(string propertyId, Guid chatId, ConvertChatRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).ConvertToTicketAsync(new ConvertChatToTicket(propertyId, request.VisitorEmail, request.Subject)));
 
     private static async Task<Ok<MessageAck>> PostMessageAsync(
         string propertyId, Guid chatId, PostAgentMessageRequest request, HttpContext http, IClusterClient cluster) =>

@@ -8,6 +8,7 @@ using Conversations.Web.Errors;
 using Conversations.Web.Properties;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
+using Conversations.Web.Tickets;
 
 namespace Conversations.Web.Hosting;
 
@@ -58,6 +59,7 @@ public static class ConversationsWebExtensions
         app.MapDepartmentApi();
         app.MapWidgetApi();
         app.MapChatApi();
+        app.MapTicketApi();
         app.MapFallbackToFile("index.html");
         return app;
     }

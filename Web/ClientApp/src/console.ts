@@ -143,7 +143,7 @@ function apply(event: ConversationEvent): void {
   }
   if (event.type === "chatStarted") {
     rowFor(event.conversationId, event.visitorName).visitorName = event.visitorName;
-  } else {
+  } else if (event.type === "messagePosted") {
     const row = rowFor(event.conversationId);
     row.messages.set(event.message.sequence, event.message);
     row.preview = event.message.text;

@@ -1,0 +1,33 @@
+using Conversations.Grains.Interfaces.Chats;
+
+namespace Conversations.Grains.Interfaces.Common;
+
+/// <summary>The commands chats and tickets share: messages read, whispers, tags, trash, spam, restore and purge.</summary>
+[Alias("Conversations.IConversationGrain")]
+public interface IConversationGrain : IGrainWithGuidKey
+{
+    [Alias("GetMessages")]
+    Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount);
+
+    [Alias("Whisper")]
+    Task<MessageAck> WhisperAsync(PostWhisper command);
+
+    [Alias("ChangeTags")]
+    Task<ConversationChange> ChangeTagsAsync(ChangeTags command);
+
+    /// <summary>Moves the conversation to Trash (BIN-1). Trashing it again is harmless.</summary>
+    [Alias("Trash")]
+    Task<ConversationChange> TrashAsync(string propertyId);
+
+    /// <summary>Moves the conversation to Spam (BIN-3). Marking it again is harmless.</summary>
+    [Alias("MarkSpam")]
+    Task<ConversationChange> MarkSpamAsync(string propertyId);
+
+    /// <summary>Puts a trashed or spam conversation back exactly as it was (BIN-1, BIN-3).</summary>
+    [Alias("Restore")]
+    Task<ConversationChange> RestoreAsync(string propertyId);
+
+    /// <summary>Deletes a trashed or spam conversation's content and messages for good (BIN-2). Irreversible.</summary>
+    [Alias("Purge")]
+    Task PurgeAsync(string propertyId);
+}

@@ -1,0 +1,13 @@
+namespace Conversations.Grains.Interfaces.Tickets;
+
+/// <summary>
+/// Opens a ticket under a client-chosen id; repeating it with the same values returns the ticket.
+/// <see cref="Text"/>, when given, becomes the requester's first message.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Conversations.CreateTicket")]
+public sealed record CreateTicket(
+    [property: Id(0)] string PropertyId,
+    [property: Id(1)] string Subject,
+    [property: Id(2)] TicketRequester Requester,
+    [property: Id(3)] TicketPriority Priority,
+    [property: Id(4)] string? Text);

@@ -1,0 +1,35 @@
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Interfaces.Tickets;
+
+/// <summary>An email ticket (TIC-1..9), keyed by its id. Every read and command names the property it belongs to.</summary>
+[Alias("Conversations.ITicketGrain")]
+public interface ITicketGrain : IConversationGrain
+{
+    [Alias("Create")]
+    Task<TicketView> CreateAsync(CreateTicket command);
+
+    [Alias("CreateFromChat")]
+    Task<TicketView> CreateFromChatAsync(CreateTicketFromChat command);
+
+    [Alias("Get")]
+    Task<TicketView> GetAsync(string propertyId);
+
+    /// <summary>A message from the requester (for example their email answer) or an agent.</summary>
+    [Alias("PostMessage")]
+    Task<MessageAck> PostMessageAsync(PostMessage command);
+
+    [Alias("Reply")]
+    Task<MessageAck> ReplyAsync(ReplyToTicket command);
+
+    /// <summary>Open ⇄ Pending → Closed (TIC-5). Closed is irreversible; setting the current status is harmless.</summary>
+    [Alias("SetStatus")]
+    Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status);
+
+    [Alias("Assign")]
+    Task<TicketView> AssignAsync(AssignTicket command);
+
+    [Alias("SetPriority")]
+    Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority);
+}

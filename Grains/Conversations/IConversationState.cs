@@ -1,0 +1,18 @@
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Conversations;
+
+/// <summary>The part of a chat's or ticket's state that <see cref="ConversationGrain{TState}"/> works on.</summary>
+public interface IConversationState
+{
+    /// <summary>False before the conversation is created, and for a purged tombstone.</summary>
+    bool Exists { get; }
+
+    string PropertyId { get; set; }
+    long MessageCount { get; set; }
+    long Version { get; set; }
+    DateTimeOffset UpdatedAt { get; set; }
+    BinState Bin { get; set; }
+    List<string> Tags { get; set; }
+    List<RecentCommand> RecentCommands { get; set; }
+}

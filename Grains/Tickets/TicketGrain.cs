@@ -1,0 +1,209 @@
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Grains.Tickets;
+
+public sealed class TicketGrain(
+    [PersistentState("ticket", ConversationsNames.GrainStorage)] IPersistentState<TicketState> state,
+    IMessageStore messageStore,
+    TimeProvider clock,
+    ILogger<TicketGrain> logger) : ConversationGrain<TicketState>(state, messageStore, clock, logger), ITicketGrain
+{
+    public const int MaxSubjectLength = 200;
+
+    protected override string Noun => "The ticket";
+
+    private TicketState Ticket => Current;
+
+    public async Task<TicketView> CreateAsync(CreateTicket command)
+    {
+        var fields = Validate(command.PropertyId, command.Subject, command.Requester, command.Priority);
+        if (Ticket.Exists)
+        {
+            return IsSame(fields) ? View() : throw AlreadyExists();
+        }
+
+        // An empty first message (a blank form field) means none.
+        var text = string.IsNullOrWhiteSpace(command.Text) ? null : MessageText.Clean(command.Text);
+        var now = Now;
+        ConversationMessage? first = null;
+        if (text is not null)
+        {
+            var requester = fields.Requester;
+            first = new ConversationMessage(1, "create", AuthorKind.Visitor, requester.VisitorId ?? requester.Email,
+                requester.Name ?? requester.Email, text, IsInternal: false, now);
+            await MessageStore.AppendAsync(Id, first);
+        }
+
+        return await OpenAsync(fields, sourceChatId: null, first is null ? 0 : 1, now,
+            first is null ? [] : [v => new MessagePosted(Ticket.PropertyId, Id, v, now, first)]);
+    }
+
+    public async Task<TicketView> CreateFromChatAsync(CreateTicketFromChat command)
+    {
+        var fields = Validate(command.PropertyId, command.Subject, command.Requester, TicketPriority.Medium);
+        if (Ticket.Exists)
+        {
+            // The chat's ticket, whatever subject or email a retry brings.
+            return Ticket.SourceChatId == command.ChatId && Ticket.PropertyId == fields.PropertyId ? View() : throw AlreadyExists();
+        }
+
+        await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
+        return await OpenAsync(fields, command.ChatId, command.MessageCount, Now, []);
+    }
+
+    public Task<TicketView> GetAsync(string propertyId)
+    {
+        EnsureFound(propertyId);
+        return Task.FromResult(View());
+    }
+
+    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        {
+            if (command.AuthorKind != AuthorKind.Visitor)
+            {
+                return AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false);
+            }
+
+            var requester = Ticket.Requester!;
+            return requester.VisitorId is null || requester.VisitorId == command.AuthorId
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false)
+                : throw DomainException.NotFound(Noun);
+        });
+
+    /// <summary>TIC-3: the status change, when there is one, is stored in the same write as the reply.</summary>
+    public Task<MessageAck> ReplyAsync(ReplyToTicket command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        {
+            Func<long, DateTimeOffset, ConversationEvent>? statusChange = null;
+            if (command.SetStatus is { } status && TicketTransitions.Check(Ticket.Status, status))
+            {
+                statusChange = (v, now) =>
+                {
+                    Ticket.Status = status;
+                    return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status);
+                };
+            }
+
+            return AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange);
+        });
+
+    public async Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status)
+    {
+        EnsureInInbox(propertyId);
+        if (TicketTransitions.Check(Ticket.Status, status))
+        {
+            var now = Now;
+            Ticket.Status = status;
+            await CommitAsync(now, touch: true, v => new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status));
+        }
+
+        return View();
+    }
+
+    public async Task<TicketView> AssignAsync(AssignTicket command)
+    {
+        EnsureInInbox(command.PropertyId);
+        var assignee = command.Kind switch
+        {
+            AssigneeKind.None when string.IsNullOrEmpty(command.AssigneeId) => null,
+            AssigneeKind.None => throw DomainException.Invalid("Unassigning takes no assignee id."),
+            AssigneeKind.Agent or AssigneeKind.Department => new TicketAssignee(command.Kind, TextRules.Id(command.AssigneeId, "An assignee id")),
+            _ => throw DomainException.Invalid("An assignee is an agent (1) or a department (2); 0 unassigns."),
+        };
+        if (assignee != Ticket.Assignee)
+        {
+            var now = Now;
+            Ticket.Assignee = assignee;
+            await CommitAsync(now, touch: true, v => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
+        }
+
+        return View();
+    }
+
+    public async Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority)
+    {
+        EnsureInInbox(propertyId);
+        if (!Enum.IsDefined(priority))
+        {
+            throw DomainException.Invalid("A priority is Lowest (1), Low (2), Medium (3), High (4) or Highest (5).");
+        }
+
+        if (priority != Ticket.Priority)
+        {
+            var now = Now;
+            Ticket.Priority = priority;
+            await CommitAsync(now, touch: true, v => new TicketPriorityChanged(Ticket.PropertyId, Id, v, now, priority));
+        }
+
+        return View();
+    }
+
+    protected override void EnsureAcceptsMessages()
+    {
+        if (Ticket.Status == TicketStatus.Closed)
+        {
+            throw DomainException.Conflict("This ticket is closed and takes no more messages; a new message opens a new ticket.");
+        }
+    }
+
+    private async Task<TicketView> OpenAsync(
+        TicketFields fields, Guid? sourceChatId, long messageCount, DateTimeOffset now, List<Func<long, ConversationEvent>> alsoChanges)
+    {
+        Ticket.PropertyId = fields.PropertyId;
+        Ticket.Subject = fields.Subject;
+        Ticket.Requester = fields.Requester;
+        Ticket.Priority = fields.Priority;
+        Ticket.Status = TicketStatus.Open;
+        Ticket.SourceChatId = sourceChatId;
+        Ticket.MessageCount = messageCount;
+        Ticket.CreatedAt = now;
+        await CommitAsync(now, touch: true,
+        [
+            v => new TicketCreated(Ticket.PropertyId, Id, v, now, Ticket.Subject, fields.Requester, Ticket.Priority, sourceChatId),
+            .. alsoChanges,
+        ]);
+        return View();
+    }
+
+    private TicketFields Validate(string propertyId, string subject, TicketRequester? requester, TicketPriority priority)
+    {
+        TextRules.Id(propertyId, "A property id");
+        if (Ticket.Bin == BinState.Purged)
+        {
+            throw DomainException.Irreversible("This ticket was purged, and purging is irreversible: its id cannot be used again.");
+        }
+
+        if (requester is null)
+        {
+            throw DomainException.Invalid("A ticket needs a requester with an email address.");
+        }
+
+        if (!Enum.IsDefined(priority))
+        {
+            throw DomainException.Invalid("A priority is Lowest (1), Low (2), Medium (3), High (4) or Highest (5).");
+        }
+
+        var cleanRequester = new TicketRequester(
+            requester.VisitorId is null ? null : TextRules.Id(requester.VisitorId, "A visitor id"),
+            TextRules.Optional(requester.Name, TextRules.MaxNameLength, "A requester name"),
+            TextRules.Email(requester.Email));
+        return new TicketFields(propertyId, TextRules.Required(subject, MaxSubjectLength, "A subject"), cleanRequester, priority);
+    }
+
+    private bool IsSame(TicketFields fields) =>
+        Ticket.PropertyId == fields.PropertyId && Ticket.Subject == fields.Subject &&
+        Ticket.Requester == fields.Requester && Ticket.SourceChatId is null;
+
+    private static DomainException AlreadyExists() => DomainException.Conflict("A different ticket with this id already exists.");
+
+    private TicketView View() => new(
+        Id, Ticket.PropertyId, Ticket.Subject, Ticket.Requester!, Ticket.Status, Ticket.Assignee, Ticket.Priority,
+        Ticket.Tags.ToList(), Ticket.Bin, Ticket.MessageCount, Ticket.SourceChatId, Ticket.CreatedAt, Ticket.UpdatedAt, Ticket.Version);
+}

@@ -1,0 +1,28 @@
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
+
+namespace Conversations.Grains.Tickets;
+
+[GenerateSerializer, Alias("Conversations.TicketState")]
+public sealed class TicketState : IConversationState
+{
+    [Id(0)] public string PropertyId { get; set; } = "";
+    [Id(1)] public string Subject { get; set; } = "";
+    [Id(2)] public TicketRequester? Requester { get; set; }
+    [Id(3)] public TicketStatus Status { get; set; }
+    [Id(4)] public TicketAssignee? Assignee { get; set; }
+    [Id(5)] public TicketPriority Priority { get; set; } = TicketPriority.Medium;
+    [Id(6)] public List<string> Tags { get; set; } = [];
+    [Id(7)] public BinState Bin { get; set; }
+    [Id(8)] public long MessageCount { get; set; }
+    [Id(9)] public Guid? SourceChatId { get; set; }
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(12)] public long Version { get; set; }
+
+    /// <summary>Acknowledgements of the latest commands, so a retried command returns its first answer.</summary>
+    [Id(13)] public List<RecentCommand> RecentCommands { get; set; } = [];
+
+    public bool Exists => Status != TicketStatus.None;
+}

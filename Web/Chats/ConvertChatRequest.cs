@@ -1,0 +1,3 @@
+namespace Conversations.Web.Chats;
+
+public sealed record ConvertChatRequest(string? VisitorEmail, string? Subject);

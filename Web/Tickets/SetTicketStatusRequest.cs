@@ -1,0 +1,5 @@
+using Conversations.Grains.Interfaces.Tickets;
+
+namespace Conversations.Web.Tickets;
+
+public sealed record SetTicketStatusRequest(TicketStatus Status);

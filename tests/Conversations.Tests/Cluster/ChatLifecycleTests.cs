@@ -1,0 +1,140 @@
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Tests.Infrastructure;
+
+namespace Conversations.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ChatLifecycleTests(ClusterFixture fixture)
+{
+    private readonly string _property = "p-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact, Trait("Spec", "CHAT-2")]
+    public async Task CHAT2_a_closed_chat_stays_closed_and_takes_no_more_messages()
+    {
+        var chat = await StartChatAsync();
+
+        var closed = await chat.CloseAsync(_property);
+        var again = await chat.CloseAsync(_property);
+
+        Assert.Equal(ChatStatus.Closed, closed.Status);
+        Assert.Equal(closed.Version, again.Version);
+        var post = await Assert.ThrowsAsync<DomainException>(() => chat.PostMessageAsync(Message("after-close")));
+        Assert.Equal(DomainErrorCode.Conflict, post.Code);
+        Assert.Contains("new chat", post.Message);
+        var whisper = await Assert.ThrowsAsync<DomainException>(() => chat.WhisperAsync(new PostWhisper(_property, "w", "agent-1", "Bo", "psst")));
+        Assert.Equal(DomainErrorCode.Conflict, whisper.Code);
+        Assert.Equal(ChatStatus.Closed, (await chat.GetAsync(_property)).Status);
+    }
+
+    [Fact, Trait("Spec", "CHAT-7")]
+    public async Task CHAT7_tags_are_added_normalised_removed_and_bad_ones_refused()
+    {
+        var chat = await StartChatAsync();
+
+        await chat.ChangeTagsAsync(new ChangeTags(_property, ["  VIP ", "Billing"], null));
+        var change = await chat.ChangeTagsAsync(new ChangeTags(_property, ["refund"], ["billing"]));
+
+        Assert.Equal(["vip", "refund"], change.Tags);
+        Assert.Equal(["vip", "refund"], (await chat.GetAsync(_property)).Tags);
+        var bad = await Assert.ThrowsAsync<DomainException>(() => chat.ChangeTagsAsync(new ChangeTags(_property, [new string('x', 33)], null)));
+        Assert.Equal(DomainErrorCode.Invalid, bad.Code);
+        var unchanged = await chat.ChangeTagsAsync(new ChangeTags(_property, ["VIP"], null));
+        Assert.Equal(change.Version, unchanged.Version);
+    }
+
+    [Fact, Trait("Spec", "TIC-4"), Trait("Spec", "ADM-4")]
+    public async Task TIC4_a_visitor_resuming_a_chat_does_not_see_its_tags_ticket_or_spam_mark()
+    {
+        var chat = await StartChatAsync();
+        await chat.ChangeTagsAsync(new ChangeTags(_property, ["angry"], null));
+        await chat.ConvertToTicketAsync(new ConvertChatToTicket(_property, "ann@example.com", null));
+        await chat.MarkSpamAsync(_property);
+
+        var resumed = await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"));
+
+        Assert.Equal((0, null, BinState.Inbox), (resumed.Tags.Count, resumed.TicketId, resumed.Bin));
+        var agentView = await chat.GetAsync(_property);
+        Assert.Equal((1, BinState.Spam), (agentView.Tags.Count, agentView.Bin));
+        Assert.NotNull(agentView.TicketId);
+    }
+
+    [Fact, Trait("Spec", "CHAT-8")]
+    public async Task CHAT8_only_the_visitor_rates_and_a_new_rating_replaces_the_old_one()
+    {
+        var chat = await StartChatAsync();
+
+        var stranger = await Assert.ThrowsAsync<DomainException>(() => chat.RateAsync(new RateChat(_property, "someone-else", ChatRatingValue.Good, null)));
+        Assert.Equal(DomainErrorCode.NotFound, stranger.Code);
+        await chat.RateAsync(new RateChat(_property, "visitor-1", ChatRatingValue.Bad, "slow"));
+        await chat.CloseAsync(_property);
+        var rated = await chat.RateAsync(new RateChat(_property, "visitor-1", ChatRatingValue.Good, "  solved in the end \u0007"));
+
+        Assert.Equal((ChatRatingValue.Good, "solved in the end"), (rated.Rating!.Value, rated.Rating.Comment));
+        var invalid = await Assert.ThrowsAsync<DomainException>(() => chat.RateAsync(new RateChat(_property, "visitor-1", (ChatRatingValue)9, null)));
+        Assert.Equal(DomainErrorCode.Invalid, invalid.Code);
+    }
+
+    [Fact, Trait("Spec", "TIC-4")]
+    public async Task TIC4_a_whisper_in_a_chat_is_internal_and_its_event_never_reaches_visitors()
+    {
+        var chatId = Guid.NewGuid();
+        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(chatId));
+        var chat = await StartChatAsync(chatId);
+
+        var ack = await chat.WhisperAsync(new PostWhisper(_property, "w1", "agent-1", "Bo", "this visitor is a VIP"));
+        var retry = await chat.WhisperAsync(new PostWhisper(_property, "w1", "agent-1", "Bo", "this visitor is a VIP"));
+
+        Assert.Equal(ack, retry);
+        var message = Assert.Single(await chat.GetMessagesAsync(_property, 0, 10));
+        Assert.True(message.IsInternal);
+        var posted = Assert.IsType<MessagePosted>(Assert.Single(await events.WaitForAsync(1, e => e is MessagePosted)));
+        Assert.False(posted.VisibleToVisitor);
+    }
+
+    [Fact, Trait("Spec", "BIN-1")]
+    public async Task BIN1_trash_then_restore_puts_the_chat_back_exactly_as_it_was()
+    {
+        var chat = await StartChatAsync();
+        await chat.PostMessageAsync(Message("m1"));
+        await chat.ChangeTagsAsync(new ChangeTags(_property, ["vip"], null));
+        var before = await chat.GetAsync(_property);
+
+        var trashed = await chat.TrashAsync(_property);
+        Assert.Equal(BinState.Trashed, trashed.Bin);
+        Assert.Equal(BinState.Trashed, (await chat.GetAsync(_property)).Bin);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => chat.PostMessageAsync(Message("m2")));
+        Assert.Equal(DomainErrorCode.Conflict, refused.Code);
+
+        await chat.RestoreAsync(_property);
+        var after = await chat.GetAsync(_property);
+
+        Assert.Equal(before with { Version = after.Version, Tags = after.Tags }, after);
+        Assert.Equal(before.Tags, after.Tags);
+        Assert.Equal(before.Version + 2, after.Version);
+    }
+
+    [Fact, Trait("Spec", "BIN-3")]
+    public async Task BIN3_spam_can_be_restored_and_restoring_twice_is_refused()
+    {
+        var chat = await StartChatAsync();
+
+        Assert.Equal(BinState.Spam, (await chat.MarkSpamAsync(_property)).Bin);
+        Assert.Equal(BinState.Inbox, (await chat.RestoreAsync(_property)).Bin);
+
+        var again = await Assert.ThrowsAsync<DomainException>(() => chat.RestoreAsync(_property));
+        Assert.Equal(DomainErrorCode.Conflict, again.Code);
+        var purge = await Assert.ThrowsAsync<DomainException>(() => chat.PurgeAsync(_property));
+        Assert.Equal(DomainErrorCode.Conflict, purge.Code);
+    }
+
+    private async Task<IChatGrain> StartChatAsync(Guid? id = null)
+    {
+        var chat = fixture.Client.GetGrain<IChatGrain>(id ?? Guid.NewGuid());
+        await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"));
+        return chat;
+    }
+
+    private PostMessage Message(string commandId) => new(_property, commandId, AuthorKind.Visitor, "visitor-1", "Ann", "text of " + commandId);
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using Azure.Data.Tables;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Tests.Infrastructure;
+
+namespace Conversations.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class PurgeTests(ClusterFixture fixture)
+{
+    private readonly string _property = "p-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _marker = "secret-" + Guid.NewGuid().ToString("N");
+
+    [Fact, Trait("Spec", "BIN-2")]
+    public async Task BIN2_a_purged_chat_is_gone_from_storage_and_every_way_back_is_refused()
+    {
+        var chatId = Guid.NewGuid();
+        var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
+        await chat.StartAsync(new StartChat(_property, "visitor-" + _marker, "Ann " + _marker[..20]));
+        await chat.PostMessageAsync(new PostMessage(_property, "c1", AuthorKind.Visitor, "visitor-" + _marker, "", "message " + _marker));
+        await chat.ChangeTagsAsync(new ChangeTags(_property, [_marker[..30]], null));
+        Assert.True(await StorageMentionsAsync(_marker[..20]), "The check must see the content before the purge.");
+
+        await chat.TrashAsync(_property);
+        await chat.PurgeAsync(_property);
+        await chat.PurgeAsync(_property);
+
+        Assert.Equal(0, await MessageRowsAsync(chatId));
+        Assert.False(await StorageMentionsAsync(_marker[..20]));
+        await AssertNotFoundAsync(() => chat.GetAsync(_property));
+        await AssertNotFoundAsync(() => chat.GetMessagesAsync(_property, 0, 10));
+        await AssertNotFoundAsync(() => chat.PostMessageAsync(new PostMessage(_property, "c2", AuthorKind.Agent, "a", "Bo", "hi")));
+        await AssertNotFoundAsync(() => chat.CloseAsync(_property));
+        await AssertIrreversibleAsync(() => chat.RestoreAsync(_property));
+        await AssertIrreversibleAsync(() => chat.TrashAsync(_property));
+        await AssertIrreversibleAsync(() => chat.MarkSpamAsync(_property));
+        await AssertIrreversibleAsync(() => chat.StartAsync(new StartChat(_property, "visitor-" + _marker, "Ann")));
+        await AssertNotFoundAsync(() => chat.RestoreAsync("another-property"));
+    }
+
+    [Fact, Trait("Spec", "BIN-2")]
+    public async Task BIN2_a_purged_ticket_is_gone_from_storage_and_cannot_be_created_again()
+    {
+        var ticketId = Guid.NewGuid();
+        var ticket = fixture.Client.GetGrain<ITicketGrain>(ticketId);
+        var create = new CreateTicket(_property, "Subject " + _marker[..20], new TicketRequester(null, "Ann", "ann@example.com"), TicketPriority.High, "body " + _marker);
+        await ticket.CreateAsync(create);
+        await ticket.MarkSpamAsync(_property);
+
+        await ticket.PurgeAsync(_property);
+
+        Assert.Equal(0, await MessageRowsAsync(ticketId));
+        Assert.False(await StorageMentionsAsync(_marker[..20]));
+        await AssertNotFoundAsync(() => ticket.GetAsync(_property));
+        await AssertNotFoundAsync(() => ticket.SetStatusAsync(_property, TicketStatus.Open));
+        await AssertIrreversibleAsync(() => ticket.RestoreAsync(_property));
+        await AssertIrreversibleAsync(() => ticket.CreateAsync(create));
+    }
+
+    private static async Task AssertNotFoundAsync(Func<Task> action) =>
+        Assert.Equal(DomainErrorCode.NotFound, (await Assert.ThrowsAsync<DomainException>(action)).Code);
+
+    private static async Task AssertIrreversibleAsync(Func<Task> action)
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(action);
+        Assert.Equal(DomainErrorCode.Irreversible, error.Code);
+        Assert.Contains("irreversible", error.Message);
+    }
+
+    private async Task<int> MessageRowsAsync(Guid conversationId)
+    {
+        var table = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.MessagesTable);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == conversationId.ToString("N")))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether any grain-state or message row holds <paramref name="text"/>, as a string or as UTF-8 bytes.</summary>
+    private async Task<bool> StorageMentionsAsync(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var service = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString);
+        foreach (var name in new[] { "OrleansGrainState", ConversationsNames.MessagesTable })
+        {
+            await foreach (var row in service.GetTableClient(name).QueryAsync<TableEntity>())
+            {
+                foreach (var value in ((IDictionary<string, object>)row).Values)
+                {
+                    if ((value is string s && s.Contains(text, StringComparison.Ordinal)) ||
+                        (value is byte[] b && b.AsSpan().IndexOf(bytes) >= 0) ||
+                        (value is BinaryData d && d.ToMemory().Span.IndexOf(bytes) >= 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}
