@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Web.Chats;
 using Conversations.Web.Errors;
+using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 
 namespace Conversations.Web.Hosting;
@@ -36,6 +37,7 @@ public static class ConversationsWebExtensions
         app.MapHealthChecks("/health");
         app.MapConversationsHubs();
         app.MapChatApi();
+        app.MapKnowledgeBaseApi();
         app.MapFallbackToFile("index.html");
         return app;
     }
