@@ -1,6 +1,9 @@
 namespace Conversations.Grains.Interfaces.KnowledgeBase;
 
-/// <summary>An article with its Markdown body and that body rendered to safe HTML.</summary>
+/// <summary>
+/// An article with its Markdown body, that body rendered to safe HTML, and as plain text
+/// (what the composer inserts when an agent adds the article to a reply as text).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Conversations.ArticleView")]
 public sealed record ArticleView(
     [property: Id(0)] Guid Id,
@@ -14,4 +17,5 @@ public sealed record ArticleView(
     [property: Id(8)] ArticleStatus Status,
     [property: Id(9)] DateTimeOffset CreatedAt,
     [property: Id(10)] DateTimeOffset UpdatedAt,
-    [property: Id(11)] long Version);
+    [property: Id(11)] long Version,
+    [property: Id(12)] string Text);

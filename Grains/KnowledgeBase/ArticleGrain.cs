@@ -15,7 +15,7 @@ public sealed class ArticleGrain(
 {
     private ArticleState Article => state.State;
 
-    private (long Version, string Html)? _rendered;
+    private (long Version, string Html, string Text)? _rendered;
 
     public async Task<ArticleView> StoreAsync(StoreArticle command)
     {
@@ -85,12 +85,13 @@ public sealed class ArticleGrain(
     {
         if (_rendered is not { } rendered || rendered.Version != Article.Version)
         {
-            rendered = (Article.Version, SafeMarkdown.ToHtml(Article.Body));
+            rendered = (Article.Version, SafeMarkdown.ToHtml(Article.Body), SafeMarkdown.ToPlainText(Article.Body));
             _rendered = rendered;
         }
 
         return new ArticleView(
             this.GetPrimaryKey(), Article.PropertyId, Article.KnowledgeBaseId, Article.CategoryId, Article.Title,
-            Article.Slug, Article.Body, rendered.Html, Article.Status, Article.CreatedAt, Article.UpdatedAt, Article.Version);
+            Article.Slug, Article.Body, rendered.Html, Article.Status, Article.CreatedAt, Article.UpdatedAt, Article.Version,
+            rendered.Text);
     }
 }

@@ -14,5 +14,5 @@ public sealed record ArticleSearchDocument(
 {
     public static ArticleSearchDocument From(ArticleView article) => new(
         article.Id, article.KnowledgeBaseId, article.CategoryId, article.Title, article.Slug,
-        SafeMarkdown.ToPlainText(article.Body), article.Status);
+        article.Text, article.Status);
 }

@@ -66,14 +66,14 @@ public sealed class ArticleSearchIndex : IDisposable
     {
         var text = (query.Text ?? "").Trim();
         var limit = Math.Clamp(query.Limit, 1, KnowledgeLimits.MaxSearchResults);
-        var words = Analyze(text);
-        if (words.Count == 0 || text.Length > KnowledgeLimits.MaxQueryLength)
+        if (text.Length == 0 || text.Length > KnowledgeLimits.MaxQueryLength)
         {
             return [];
         }
 
+        // A title made only of stop words ("The", "How to") is still found by its exact title.
         var titleKey = TitleKey(text);
-        var wordsQuery = WordsQuery(words);
+        var wordsQuery = WordsQuery(Analyze(text));
         var ranked = new BooleanQuery
         {
             { wordsQuery, Occur.SHOULD },

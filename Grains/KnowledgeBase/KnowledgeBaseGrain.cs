@@ -33,17 +33,8 @@ public sealed partial class KnowledgeBaseGrain(
     public async Task<KnowledgeCategory> AddCategoryAsync(string name)
     {
         EnsureExists();
-        var cleaned = KnowledgeText.Line(name, KnowledgeLimits.MaxNameLength, "A category name");
-        if (Catalogue.Categories.Count >= KnowledgeLimits.MaxCategoriesPerKnowledgeBase)
-        {
-            throw KnowledgeText.Conflict($"A knowledge base can have at most {KnowledgeLimits.MaxCategoriesPerKnowledgeBase} categories.");
-        }
-
-        if (Catalogue.Categories.Exists(c => string.Equals(c.Name, cleaned, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw KnowledgeText.Conflict($"A category named '{cleaned}' already exists.");
-        }
-
+        var cleaned = KnowledgeText.NewName(name, Catalogue.Categories.ConvertAll(c => c.Name),
+            KnowledgeLimits.MaxCategoriesPerKnowledgeBase, "category", "categories", "knowledge base");
         var category = new KnowledgeCategory(Guid.NewGuid(), cleaned);
         Catalogue.Categories.Add(category);
         Catalogue.Version++;

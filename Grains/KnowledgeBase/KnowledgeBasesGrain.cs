@@ -11,16 +11,8 @@ public sealed class KnowledgeBasesGrain(
 
     public async Task<KnowledgeBaseSummary> CreateAsync(string name)
     {
-        var cleaned = KnowledgeText.Line(name, KnowledgeLimits.MaxNameLength, "A knowledge base name");
-        if (state.State.KnowledgeBases.Count >= KnowledgeLimits.MaxKnowledgeBasesPerProperty)
-        {
-            throw KnowledgeText.Conflict($"A property can have at most {KnowledgeLimits.MaxKnowledgeBasesPerProperty} knowledge bases.");
-        }
-
-        if (state.State.KnowledgeBases.Exists(k => string.Equals(k.Name, cleaned, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw KnowledgeText.Conflict($"A knowledge base named '{cleaned}' already exists.");
-        }
+        var cleaned = KnowledgeText.NewName(name, state.State.KnowledgeBases.ConvertAll(k => k.Name),
+            KnowledgeLimits.MaxKnowledgeBasesPerProperty, "knowledge base", "knowledge bases", "property");
 
         // The knowledge base grain is initialised before it is listed, so a listed id always resolves.
         var summary = new KnowledgeBaseSummary(Guid.NewGuid(), cleaned, clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.KnowledgeBase;
 
 namespace Conversations.Grains.KnowledgeBase;
 
@@ -34,6 +35,20 @@ public static class KnowledgeText
         value is not null && value.Length <= maxLength && pattern.IsMatch(value)
             ? value
             : throw DomainException.Invalid($"{what} '{value}' is not valid: {rule}");
+
+    /// <summary>A name for one more item of a bounded list whose names are unique regardless of case.</summary>
+    public static string NewName(string? name, IReadOnlyCollection<string> existing, int maxCount, string what, string whatPlural, string owner)
+    {
+        var cleaned = Line(name, KnowledgeLimits.MaxNameLength, $"A {what} name");
+        if (existing.Count >= maxCount)
+        {
+            throw Conflict($"A {owner} can have at most {maxCount} {whatPlural}.");
+        }
+
+        return existing.Contains(cleaned, StringComparer.OrdinalIgnoreCase)
+            ? throw Conflict($"A {what} named '{cleaned}' already exists.")
+            : cleaned;
+    }
 
     public static DomainException Conflict(string message) => new(DomainErrorCode.Conflict, message);
 }

@@ -102,6 +102,14 @@ public sealed class ArticleSearchIndexTests : IDisposable
         Assert.Empty(_index.Search(new ArticleSearchQuery("fresh")));
     }
 
+    [Fact]
+    public void KB2_a_title_of_stop_words_is_still_found_by_its_exact_title()
+    {
+        var id = Add("To be or not to be", "A page about a question.");
+
+        Assert.Equal([id], _index.Search(new ArticleSearchQuery("to be OR not to be")).Select(h => h.ArticleId));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -21,6 +21,7 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
 
         Assert.Equal("Refunds", article.Title);
         Assert.Contains("<h1>Refunds</h1>", article.Html);
+        Assert.Equal("Refunds\nSee the policy.", article.Text);
         var read = await fixture.Client.GetGrain<IArticleGrain>(article.Id).GetAsync(_property);
         Assert.Equal((summary.Id, category.Id, "refunds"), (read.KnowledgeBaseId, read.CategoryId!.Value, read.Slug));
 
@@ -108,11 +109,8 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<DomainException>(() => fixture.Client.GetGrain<IArticleGrain>(article.Id).GetAsync(_property));
     }
 
-    private async Task<(KnowledgeBaseSummary Summary, IKnowledgeBaseGrain Grain)> CreateAsync(string name)
-    {
-        var summary = await fixture.Client.GetGrain<IKnowledgeBasesGrain>(_property).CreateAsync(name);
-        return (summary, fixture.Client.GetGrain<IKnowledgeBaseGrain>(KnowledgeKeys.KnowledgeBase(_property, summary.Id)));
-    }
+    private Task<(KnowledgeBaseSummary Summary, IKnowledgeBaseGrain Grain)> CreateAsync(string name) =>
+        fixture.Client.CreateAsync(_property, name);
 
-    private static ArticleInput Input(string title, string slug) => new(title, slug, $"About {title}.", ArticleStatus.Published, null);
+    private static ArticleInput Input(string title, string slug) => KnowledgeBases.Published(title, slug);
 }

@@ -71,11 +71,7 @@ public sealed class KnowledgeSearchGrainTests(ClusterFixture fixture)
         Assert.Equal(2, (await Search.SearchAsync(new ArticleSearchQuery("two factor", IncludeDrafts: true))).Count);
     }
 
-    private async Task<IKnowledgeBaseGrain> CreateAsync(string name)
-    {
-        var summary = await fixture.Client.GetGrain<IKnowledgeBasesGrain>(_property).CreateAsync(name);
-        return fixture.Client.GetGrain<IKnowledgeBaseGrain>(KnowledgeKeys.KnowledgeBase(_property, summary.Id));
-    }
+    private async Task<IKnowledgeBaseGrain> CreateAsync(string name) => (await fixture.Client.CreateAsync(_property, name)).Grain;
 
-    private static ArticleInput Input(string title, string slug, string body) => new(title, slug, body, ArticleStatus.Published, null);
+    private static ArticleInput Input(string title, string slug, string body) => KnowledgeBases.Published(title, slug, body);
 }
