@@ -52,21 +52,13 @@ public sealed class KnowledgeSearchGrainTests(ClusterFixture fixture)
     }
 
     [Fact, Trait("Spec", "KB-2")]
-    public async Task KB2_the_index_rebuilds_from_storage_on_demand_and_after_deactivation()
+    public async Task KB2_the_index_rebuilds_from_storage_on_demand()
     {
         var knowledgeBase = await CreateAsync("Help");
         var published = await knowledgeBase.CreateArticleAsync(Input("Two factor login", "two-factor", "Use an authenticator app."));
         await knowledgeBase.CreateArticleAsync(Input("Two factor recovery", "recovery", "Recovery codes.") with { Status = ArticleStatus.Draft });
 
         Assert.Equal(2, await Search.RebuildAsync());
-        Assert.Equal([published.Id], (await Search.SearchAsync(new ArticleSearchQuery("authenticator"))).Select(h => h.ArticleId));
-
-        // Every idle activation in this test cluster is collected; the search grain comes back empty and rebuilds itself.
-        var management = fixture.Client.GetGrain<IManagementGrain>(0);
-        var before = await management.GetTotalActivationCount();
-        await management.ForceActivationCollection(TimeSpan.Zero);
-        Assert.True(await management.GetTotalActivationCount() < before);
-
         Assert.Equal([published.Id], (await Search.SearchAsync(new ArticleSearchQuery("authenticator"))).Select(h => h.ArticleId));
         Assert.Equal(2, (await Search.SearchAsync(new ArticleSearchQuery("two factor", IncludeDrafts: true))).Count);
     }
