@@ -39,7 +39,7 @@ public sealed class ArticleGrain(
         Article.Status = command.Input.Status;
         Article.UpdatedAt = now;
         Article.Version++;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
 
         var view = View();
         await TellSearchAsync(view.PropertyId, search => search.IndexAsync(view));
@@ -49,7 +49,7 @@ public sealed class ArticleGrain(
     public async Task DeleteAsync(string propertyId)
     {
         EnsureProperty(propertyId);
-        await state.ClearStateAsync();
+        await this.PersistAsync(state.ClearStateAsync);
         _rendered = null;
         await TellSearchAsync(propertyId, search => search.RemoveAsync(this.GetPrimaryKey()));
     }

@@ -18,7 +18,7 @@ public sealed partial class KnowledgeBaseGrain(
         {
             Catalogue.Name = KnowledgeText.Line(name, KnowledgeLimits.MaxNameLength, "A knowledge base name");
             Catalogue.Version = 1;
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
 
         return View(includeDrafts: true);
@@ -38,7 +38,7 @@ public sealed partial class KnowledgeBaseGrain(
         var category = new KnowledgeCategory(Guid.NewGuid(), cleaned);
         Catalogue.Categories.Add(category);
         Catalogue.Version++;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return category;
     }
 
@@ -53,7 +53,7 @@ public sealed partial class KnowledgeBaseGrain(
 
         Catalogue.Categories.Remove(category);
         Catalogue.Version++;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task<ArticleView> CreateArticleAsync(ArticleInput input)
@@ -85,7 +85,7 @@ public sealed partial class KnowledgeBaseGrain(
         EnsureExists();
         Catalogue.Articles.RemoveAt(IndexOf(articleId));
         Catalogue.Version++;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         await GrainFactory.GetGrain<IArticleGrain>(articleId).DeleteAsync(Key.PropertyId);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class KnowledgeBaseGrain(
     private async Task<ArticleView> StoreAsync(Guid articleId, ArticleInput input, ArticleSummary? previous)
     {
         Catalogue.Version++;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         try
         {
             return await GrainFactory.GetGrain<IArticleGrain>(articleId).StoreAsync(new StoreArticle(Key.PropertyId, Key.Id, input));
@@ -114,7 +114,7 @@ public sealed partial class KnowledgeBaseGrain(
             }
 
             Catalogue.Version++;
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
             throw;
         }
     }

@@ -18,7 +18,7 @@ public sealed class KnowledgeBasesGrain(
         var summary = new KnowledgeBaseSummary(Guid.NewGuid(), cleaned, clock.GetUtcNow());
         await GrainFactory.GetGrain<IKnowledgeBaseGrain>(KnowledgeKeys.KnowledgeBase(PropertyId, summary.Id)).InitializeAsync(cleaned);
         state.State.KnowledgeBases.Add(summary);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return summary;
     }
 

@@ -36,7 +36,7 @@ public sealed partial class ShortcutsGrain(
     public async Task DeleteAsync(string name)
     {
         Shortcuts.RemoveAt(IndexOf(name));
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task<IReadOnlyList<Shortcut>> ListAsync() => Task.FromResult<IReadOnlyList<Shortcut>>(Shortcuts.ToList());
@@ -100,7 +100,7 @@ public sealed partial class ShortcutsGrain(
     private async Task<Shortcut> SaveAsync(Shortcut shortcut)
     {
         Shortcuts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return shortcut;
     }
 

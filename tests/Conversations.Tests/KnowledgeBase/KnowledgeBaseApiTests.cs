@@ -93,6 +93,17 @@ public sealed class KnowledgeBaseApiTests(WebFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
     }
 
+    [Fact, Trait("Spec", "X-2")]
+    public async Task X2_the_knowledge_base_endpoints_are_in_the_openapi_document()
+    {
+        var document = await _http.GetStringAsync("/api/v1/openapi.json");
+
+        foreach (var operation in new[] { "CreateKnowledgeBase", "CreateArticle", "SearchArticles", "GetArticle", "CreateShortcut", "ExpandShortcut" })
+        {
+            Assert.Contains($"\"operationId\": \"{operation}\"", document);
+        }
+    }
+
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
