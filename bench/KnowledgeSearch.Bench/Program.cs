@@ -61,7 +61,7 @@ var inv = CultureInfo.InvariantCulture;
 var report = new StringBuilder()
     .AppendLine("# Knowledge search benchmark (KB-2)")
     .AppendLine()
-    .AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeMode()}.")
+    .AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeMode()}, {LoadAverage()}.")
     .AppendLine()
     .AppendLine(inv, $"Seeding: {ArticleCount:N0} generated articles (2-6 word titles, 60-445 word bodies, 10 knowledge bases, 40 categories, 10% drafts) ")
     .AppendLine("written **directly into `ArticleSearchIndex`** (the class `KnowledgeSearchGrain` holds), bypassing the grains and storage;")
@@ -89,6 +89,11 @@ static string RuntimeMode() =>
 #else
     "Release build";
 #endif
+
+// The machine is shared with other builds; the load says how much to trust the tail.
+static string LoadAverage() => File.Exists("/proc/loadavg")
+    ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min)"
+    : "load average unknown";
 
 static string RepositoryRoot()
 {
