@@ -9,6 +9,7 @@ public interface IArticleGrain : IGrainWithGuidKey
     [Alias("Store")]
     Task<ArticleView> StoreAsync(StoreArticle command);
 
+    /// <summary>Idempotent: deleting an article that is already gone succeeds (and removes it from the index again).</summary>
     [Alias("Delete")]
     Task DeleteAsync(string propertyId);
 

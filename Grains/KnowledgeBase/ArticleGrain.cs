@@ -48,9 +48,13 @@ public sealed class ArticleGrain(
 
     public async Task DeleteAsync(string propertyId)
     {
-        EnsureProperty(propertyId);
-        await this.PersistAsync(state.ClearStateAsync);
-        _rendered = null;
+        if (Article.Version > 0)
+        {
+            EnsureProperty(propertyId);
+            await this.PersistAsync(state.ClearStateAsync);
+            _rendered = null;
+        }
+
         await TellSearchAsync(propertyId, search => search.RemoveAsync(this.GetPrimaryKey()));
     }
 

@@ -80,13 +80,18 @@ public sealed partial class KnowledgeBaseGrain(
         return await StoreAsync(articleId, cleaned, previous);
     }
 
+    /// <summary>
+    /// The article goes first: if the catalogue write then fails, the entry points to nothing (reads
+    /// say not found, a rebuild skips it) and deleting again completes, since the article delete is idempotent.
+    /// </summary>
     public async Task DeleteArticleAsync(Guid articleId)
     {
         EnsureExists();
-        Catalogue.Articles.RemoveAt(IndexOf(articleId));
+        var index = IndexOf(articleId);
+        await GrainFactory.GetGrain<IArticleGrain>(articleId).DeleteAsync(Key.PropertyId);
+        Catalogue.Articles.RemoveAt(index);
         Catalogue.Version++;
         await this.PersistAsync(state.WriteStateAsync);
-        await GrainFactory.GetGrain<IArticleGrain>(articleId).DeleteAsync(Key.PropertyId);
     }
 
     /// <summary>

@@ -109,6 +109,21 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<DomainException>(() => fixture.Client.GetGrain<IArticleGrain>(article.Id).GetAsync(_property));
     }
 
+    [Fact, Trait("Spec", "KB-1")]
+    public async Task KB1_deleting_an_article_whose_body_is_already_gone_still_clears_the_catalogue()
+    {
+        var (_, knowledgeBase) = await CreateAsync("Docs");
+        var article = await knowledgeBase.CreateArticleAsync(Input("Half deleted", "half-deleted"));
+
+        // As if an earlier delete stopped after the article grain and before the catalogue write.
+        await fixture.Client.GetGrain<IArticleGrain>(article.Id).DeleteAsync(_property);
+        Assert.Single((await knowledgeBase.GetAsync(includeDrafts: true)).Articles);
+
+        await knowledgeBase.DeleteArticleAsync(article.Id);
+        Assert.Empty((await knowledgeBase.GetAsync(includeDrafts: true)).Articles);
+        await knowledgeBase.CreateArticleAsync(Input("Slug free again", "half-deleted"));
+    }
+
     private Task<(KnowledgeBaseSummary Summary, IKnowledgeBaseGrain Grain)> CreateAsync(string name) =>
         fixture.Client.CreateAsync(_property, name);
 
