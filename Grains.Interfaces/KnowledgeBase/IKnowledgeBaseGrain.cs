@@ -17,8 +17,15 @@ public interface IKnowledgeBaseGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<KnowledgeBaseView> GetAsync(bool includeDrafts);
 
+    /// <summary>Called by <see cref="IKnowledgeBasesGrain"/>, which owns the uniqueness of names.</summary>
+    [Alias("Rename")]
+    Task<KnowledgeBaseView> RenameAsync(string name);
+
     [Alias("AddCategory")]
     Task<KnowledgeCategory> AddCategoryAsync(string name);
+
+    [Alias("RenameCategory")]
+    Task<KnowledgeCategory> RenameCategoryAsync(Guid categoryId, string name);
 
     [Alias("RemoveCategory")]
     Task RemoveCategoryAsync(Guid categoryId);

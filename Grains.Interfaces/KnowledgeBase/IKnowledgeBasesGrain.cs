@@ -7,6 +7,9 @@ public interface IKnowledgeBasesGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<KnowledgeBaseSummary> CreateAsync(string name);
 
+    [Alias("Rename")]
+    Task<KnowledgeBaseSummary> RenameAsync(Guid knowledgeBaseId, string name);
+
     [Alias("List")]
     Task<IReadOnlyList<KnowledgeBaseSummary>> ListAsync();
 }

@@ -30,6 +30,15 @@ public sealed partial class KnowledgeBaseGrain(
         return Task.FromResult(View(includeDrafts));
     }
 
+    public async Task<KnowledgeBaseView> RenameAsync(string name)
+    {
+        EnsureExists();
+        Catalogue.Name = KnowledgeText.Line(name, KnowledgeLimits.MaxNameLength, "A knowledge base name");
+        Catalogue.Version++;
+        await this.PersistAsync(state.WriteStateAsync);
+        return View(includeDrafts: true);
+    }
+
     public async Task<KnowledgeCategory> AddCategoryAsync(string name)
     {
         EnsureExists();
@@ -40,6 +49,26 @@ public sealed partial class KnowledgeBaseGrain(
         Catalogue.Version++;
         await this.PersistAsync(state.WriteStateAsync);
         return category;
+    }
+
+    public async Task<KnowledgeCategory> RenameCategoryAsync(Guid categoryId, string name)
+    {
+        EnsureExists();
+        var index = Catalogue.Categories.FindIndex(c => c.Id == categoryId);
+        if (index < 0)
+        {
+            throw DomainException.NotFound("The category");
+        }
+
+        var others = Catalogue.Categories.Where(c => c.Id != categoryId).Select(c => c.Name).ToList();
+        var renamed = Catalogue.Categories[index] with
+        {
+            Name = KnowledgeText.NewName(name, others, int.MaxValue, "category", "categories", "knowledge base"),
+        };
+        Catalogue.Categories[index] = renamed;
+        Catalogue.Version++;
+        await this.PersistAsync(state.WriteStateAsync);
+        return renamed;
     }
 
     public async Task RemoveCategoryAsync(Guid categoryId)

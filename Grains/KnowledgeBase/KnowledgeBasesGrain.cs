@@ -22,6 +22,22 @@ public sealed class KnowledgeBasesGrain(
         return summary;
     }
 
+    public async Task<KnowledgeBaseSummary> RenameAsync(Guid knowledgeBaseId, string name)
+    {
+        var index = state.State.KnowledgeBases.FindIndex(k => k.Id == knowledgeBaseId);
+        if (index < 0)
+        {
+            throw DomainException.NotFound("The knowledge base");
+        }
+
+        var others = state.State.KnowledgeBases.Where(k => k.Id != knowledgeBaseId).Select(k => k.Name).ToList();
+        var cleaned = KnowledgeText.NewName(name, others, int.MaxValue, "knowledge base", "knowledge bases", "property");
+        await GrainFactory.GetGrain<IKnowledgeBaseGrain>(KnowledgeKeys.KnowledgeBase(PropertyId, knowledgeBaseId)).RenameAsync(cleaned);
+        state.State.KnowledgeBases[index] = state.State.KnowledgeBases[index] with { Name = cleaned };
+        await this.PersistAsync(state.WriteStateAsync);
+        return state.State.KnowledgeBases[index];
+    }
+
     public Task<IReadOnlyList<KnowledgeBaseSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<KnowledgeBaseSummary>>(state.State.KnowledgeBases.ToList());
 }

@@ -21,8 +21,11 @@ public static class KnowledgeBaseApi
         bases.MapPost("", CreateAsync).WithName("CreateKnowledgeBase").WithSummary("Creates a knowledge base (admin).");
         bases.MapGet("/{knowledgeBaseId:guid}", GetAsync).WithName("GetKnowledgeBase")
             .WithSummary("Name, categories and article catalogue; drafts only with includeDrafts=true.");
+        bases.MapPut("/{knowledgeBaseId:guid}", RenameAsync).WithName("RenameKnowledgeBase").WithSummary("Renames a knowledge base (admin).");
         bases.MapPost("/{knowledgeBaseId:guid}/categories", AddCategoryAsync).WithName("AddKnowledgeCategory")
             .WithSummary("Adds a category (admin).");
+        bases.MapPut("/{knowledgeBaseId:guid}/categories/{categoryId:guid}", RenameCategoryAsync).WithName("RenameKnowledgeCategory")
+            .WithSummary("Renames a category (admin).");
         bases.MapDelete("/{knowledgeBaseId:guid}/categories/{categoryId:guid}", RemoveCategoryAsync).WithName("RemoveKnowledgeCategory")
             .WithSummary("Removes an empty category (admin).");
         bases.MapPost("/{knowledgeBaseId:guid}/articles", CreateArticleAsync).WithName("CreateArticle")
@@ -52,6 +55,14 @@ public static class KnowledgeBaseApi
     private static async Task<Ok<KnowledgeBaseView>> GetAsync(
         string propertyId, Guid knowledgeBaseId, IClusterClient cluster, bool includeDrafts = false) =>
         TypedResults.Ok(await KnowledgeBase(cluster, propertyId, knowledgeBaseId).GetAsync(includeDrafts));
+
+    private static async Task<Ok<KnowledgeBaseSummary>> RenameAsync(
+        string propertyId, Guid knowledgeBaseId, NameRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IKnowledgeBasesGrain>(propertyId).RenameAsync(knowledgeBaseId, request.Name));
+
+    private static async Task<Ok<KnowledgeCategory>> RenameCategoryAsync(
+        string propertyId, Guid knowledgeBaseId, Guid categoryId, NameRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await KnowledgeBase(cluster, propertyId, knowledgeBaseId).RenameCategoryAsync(categoryId, request.Name));
 
     private static async Task<Created<KnowledgeCategory>> AddCategoryAsync(
         string propertyId, Guid knowledgeBaseId, NameRequest request, IClusterClient cluster)

@@ -21,6 +21,8 @@ public sealed class KnowledgeBaseApiTests(WebFixture fixture) : IDisposable
         var knowledgeBaseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var category = await ReadAsync(await _http.PostAsJsonAsync($"{_base}/knowledge-bases/{knowledgeBaseId}/categories", new { name = "Account" }));
         var categoryId = category.GetProperty("id").GetString();
+        var renamed = await ReadAsync(await _http.PutAsJsonAsync($"{_base}/knowledge-bases/{knowledgeBaseId}", new { name = "Help" }));
+        Assert.Equal("Help", renamed.GetProperty("name").GetString());
 
         var article = await ReadAsync(await _http.PostAsJsonAsync($"{_base}/knowledge-bases/{knowledgeBaseId}/articles", new
         {

@@ -110,6 +110,27 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact, Trait("Spec", "KB-1")]
+    public async Task KB1_knowledge_bases_and_categories_are_renamed_with_unique_names()
+    {
+        var (summary, knowledgeBase) = await CreateAsync("Docs");
+        await CreateAsync("Internal");
+        var setup = await knowledgeBase.AddCategoryAsync("Setup");
+        await knowledgeBase.AddCategoryAsync("Billing");
+        var directory = fixture.Client.GetGrain<IKnowledgeBasesGrain>(_property);
+
+        Assert.Equal("Help center", (await directory.RenameAsync(summary.Id, " Help center ")).Name);
+        Assert.Equal("Help center", (await knowledgeBase.GetAsync(includeDrafts: false)).Name);
+        Assert.Equal("Docs", (await directory.RenameAsync(summary.Id, "Docs")).Name);
+        var taken = await Assert.ThrowsAsync<DomainException>(() => directory.RenameAsync(summary.Id, "internal"));
+        Assert.Equal(DomainErrorCode.Conflict, taken.Code);
+        await Assert.ThrowsAsync<DomainException>(() => directory.RenameAsync(Guid.NewGuid(), "New"));
+
+        Assert.Equal("Installation", (await knowledgeBase.RenameCategoryAsync(setup.Id, "Installation")).Name);
+        await Assert.ThrowsAsync<DomainException>(() => knowledgeBase.RenameCategoryAsync(setup.Id, "BILLING"));
+        Assert.Equal(["Installation", "Billing"], (await knowledgeBase.GetAsync(includeDrafts: false)).Categories.Select(c => c.Name));
+    }
+
+    [Fact, Trait("Spec", "KB-1")]
     public async Task KB1_deleting_an_article_whose_body_is_already_gone_still_clears_the_catalogue()
     {
         var (_, knowledgeBase) = await CreateAsync("Docs");
