@@ -80,7 +80,7 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
         var tooLong = await Assert.ThrowsAsync<DomainException>(() => knowledgeBase.CreateArticleAsync(
             Input("Big", "big") with { Body = new string('x', KnowledgeLimits.MaxBodyLength + 1) }));
         Assert.Equal(DomainErrorCode.Invalid, tooLong.Code);
-        await Assert.ThrowsAsync<DomainException>(() => knowledgeBase.CreateArticleAsync(Input(new string('t', 201), "t")));
+        await Assert.ThrowsAsync<DomainException>(() => knowledgeBase.CreateArticleAsync(Input(new string('t', KnowledgeLimits.MaxTitleLength + 1), "t")));
         await Assert.ThrowsAsync<DomainException>(() => knowledgeBase.AddCategoryAsync(" "));
 
         var article = await knowledgeBase.CreateArticleAsync(Input("Mine", "mine"));
