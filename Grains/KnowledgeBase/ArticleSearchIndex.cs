@@ -71,7 +71,7 @@ public sealed class ArticleSearchIndex : IDisposable
             return [];
         }
 
-        // A title made only of stop words ("The", "How to") is still found by its exact title.
+        // A title made only of stop words ("To be or not to be") is still found by its exact title.
         var titleKey = TitleKey(text);
         var wordsQuery = WordsQuery(Analyze(text));
         var ranked = new BooleanQuery
