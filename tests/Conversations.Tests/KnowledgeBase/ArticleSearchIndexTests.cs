@@ -103,6 +103,18 @@ public sealed class ArticleSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void KB2_a_match_deep_in_a_long_body_is_found_with_the_opening_as_snippet()
+    {
+        var id = Add("Long guide", "Opening words. " + string.Join(' ', Enumerable.Repeat("filler", 3000)) + " zebra at the end.");
+
+        var hit = Assert.Single(_index.Search(new ArticleSearchQuery("zebra")));
+
+        Assert.Equal(id, hit.ArticleId);
+        Assert.StartsWith("Opening words.", hit.SnippetHtml);
+        Assert.True(hit.SnippetHtml.Length <= ArticleSearchIndex.SnippetLength + 1);
+    }
+
+    [Fact]
     public void KB2_a_title_of_stop_words_is_still_found_by_its_exact_title()
     {
         var id = Add("To be or not to be", "A page about a question.");
