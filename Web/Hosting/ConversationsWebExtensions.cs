@@ -6,6 +6,7 @@ using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Errors;
 using Conversations.Web.Properties;
+using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
@@ -60,6 +61,7 @@ public static class ConversationsWebExtensions
         app.MapWidgetApi();
         app.MapChatApi();
         app.MapTicketApi();
+        app.MapKnowledgeBaseApi();
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -1,0 +1,3 @@
+namespace Conversations.Web.KnowledgeBase;
+
+public sealed record IndexRebuilt(int Articles);
