@@ -20,6 +20,32 @@ public sealed class AgentLoginGrain(
 
     private AgentLoginState Login => state.State;
 
+    public async Task<Guid> ClaimAsync(Guid proposedAgentId)
+    {
+        EmailAddress.Normalize(this.GetPrimaryKeyString());
+        if (Login.AgentId is { } owner)
+        {
+            return owner;
+        }
+
+        Login.AgentId = proposedAgentId;
+        await state.WriteStateAsync();
+        return proposedAgentId;
+    }
+
+    public Task<bool> HasPasswordAsync() => Task.FromResult(Login.PasswordHash.Length > 0);
+
+    public async Task<bool> SetInitialPasswordAsync(Guid agentId, string password)
+    {
+        if (Login.PasswordHash.Length > 0)
+        {
+            return false;
+        }
+
+        await SetPasswordAsync(agentId, password);
+        return true;
+    }
+
     public async Task SetPasswordAsync(Guid agentId, string password)
     {
         EmailAddress.Normalize(this.GetPrimaryKeyString());
@@ -49,8 +75,9 @@ public sealed class AgentLoginGrain(
         }
 
         var candidate = password is { Length: > 0 and <= MaxPasswordLength } ? password : "";
-        var verdict = Hasher.VerifyHashedPassword(Login, Login.AgentId is null ? DummyHash : Login.PasswordHash, candidate);
-        if (Login.AgentId is not { } agentId || verdict == PasswordVerificationResult.Failed || candidate.Length == 0)
+        var hasPassword = Login.AgentId is not null && Login.PasswordHash.Length > 0;
+        var verdict = Hasher.VerifyHashedPassword(Login, hasPassword ? Login.PasswordHash : DummyHash, candidate);
+        if (!hasPassword || Login.AgentId is not { } agentId || verdict == PasswordVerificationResult.Failed || candidate.Length == 0)
         {
             return await RecordFailureAsync(now);
         }
@@ -74,9 +101,9 @@ public sealed class AgentLoginGrain(
 
     private async Task<SignInOutcome> RecordFailureAsync(DateTimeOffset now)
     {
-        if (Login.AgentId is null)
+        if (Login.AgentId is null || Login.PasswordHash.Length == 0)
         {
-            // Nothing to protect and nothing worth persisting for an unknown address.
+            // Nothing to protect and nothing worth persisting for an address without a password.
             return SignInOutcome.Failed;
         }
 

@@ -7,6 +7,9 @@ namespace Conversations.Silo.Hosting;
 
 public static class ConversationsSiloHostExtensions
 {
+    /// <summary>How long a grain call may take before the caller gets a timeout and retries (default 30 s).</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Reads and validates <c>Conversations:*</c>, then hosts a silo with storage, streams, reminders and the dashboard.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
     {
@@ -22,6 +25,14 @@ public static class ConversationsSiloHostExtensions
             });
             silo.ConfigureEndpoints(endpoint.ResolveAdvertisedAddress(), endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseConversationsClustering(settings);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                // A killed silo is declared dead after about two missed 3 s probes instead of the default ~30 s,
+                // so calls to its grains fail over sooner.
+                o.ProbeTimeout = TimeSpan.FromSeconds(3);
+                o.NumMissedProbesLimit = 2;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
             silo.AddConversationsGrains(settings);
             silo.AddDashboard();
         });

@@ -1,4 +1,3 @@
-using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Properties;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +16,8 @@ public sealed class FirstRunSeeder(
         }
 
         await cluster.GetGrain<IPropertyGrain>(seed.PropertyId).CreateAsync(seed.PropertyName, null);
-        var login = cluster.GetGrain<IAgentLoginGrain>(EmailAddress.Normalize(seed.AdminEmail));
-        var password = await login.GetAgentIdAsync() is null ? seed.AdminPassword : null;
-        await provisioning.ProvisionAsync(seed.PropertyId, seed.AdminEmail, seed.AdminName, password, PropertyRole.Admin);
+        await provisioning.ProvisionAsync(
+            seed.PropertyId, seed.AdminEmail, seed.AdminName, seed.AdminPassword, PropertyRole.Admin, ignorePasswordOfExisting: true);
         logger.LogInformation("Seeded property {PropertyId} with admin {AdminEmail}.", seed.PropertyId, seed.AdminEmail);
     }
 

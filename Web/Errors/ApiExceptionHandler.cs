@@ -15,6 +15,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
         {
             DomainException domain => (StatusCodeFor(domain.Code), domain.Code.ToString(), domain.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", ReadableDetail(bad)),
+            _ when TransientFailures.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Unavailable", TransientFailures.Message),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -23,6 +24,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

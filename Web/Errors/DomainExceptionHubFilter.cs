@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Errors;
 
-/// <summary>Gives hub callers the grain's message (as a HubException) instead of SignalR's generic error.</summary>
+/// <summary>Gives hub callers the grain's message, or a retry hint for transient failures, as a HubException instead of SignalR's generic error.</summary>
 public sealed class DomainExceptionHubFilter : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -15,6 +15,10 @@ public sealed class DomainExceptionHubFilter : IHubFilter
         catch (DomainException ex)
         {
             throw new HubException($"{ex.Code}: {ex.Message}");
+        }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            throw new HubException($"Unavailable: {TransientFailures.Message}");
         }
     }
 }

@@ -15,6 +15,7 @@ public static class ConversationsClientBuilderExtensions
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
         client.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings));
         if (settings.Streams == StreamProviderKind.AzureQueue)
         {

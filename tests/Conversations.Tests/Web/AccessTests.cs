@@ -4,10 +4,12 @@ using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
+using Conversations.Web.Access;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Tests.Web;
 
@@ -164,5 +166,23 @@ public sealed class AccessTests(WebFixture fixture)
 
         bearer.DefaultRequestHeaders.Authorization = new("Bearer", "cvt_forged");
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_concurrent_creations_of_one_address_make_one_agent_and_nobody_resets_an_existing_password()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        var provisioning = fixture.Web.Services.GetRequiredService<AgentProvisioning>();
+        var email = $"twice-{Guid.NewGuid():N}@example.test";
+
+        var agents = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            provisioning.ProvisionAsync(admin.PropertyId, email, "Twice", "first-password", PropertyRole.Agent, ignorePasswordOfExisting: true)));
+        Assert.Single(agents.Select(a => a.Id).Distinct());
+
+        var reset = await admin.Http.PostAsJsonAsync($"/api/v1/properties/{admin.PropertyId}/agents",
+            new { email, name = "Twice", password = "attacker-password", role = "Agent" });
+        Assert.Equal(HttpStatusCode.Conflict, reset.StatusCode);
+        using var anonymous = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password = "first-password" })).StatusCode);
     }
 }

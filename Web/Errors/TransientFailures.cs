@@ -1,0 +1,22 @@
+using Azure;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace Conversations.Web.Errors;
+
+/// <summary>
+/// Failures that say "not now" rather than "no": a silo that died, a cluster still recovering,
+/// storage briefly unreachable. Callers retry with the same command id, which never applies twice.
+/// </summary>
+public static class TransientFailures
+{
+    public const string Message = "The service is briefly unavailable; retry with the same command id.";
+
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException => true,
+        RequestFailedException { Status: 0 or >= 500 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        _ => exception.InnerException is { } inner && IsTransient(inner),
+    };
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Web.Visitors;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conversations.Tests.MultiProcess;
+
+/// <summary>A widget that sends a message every ~300 ms and retries each with the same command id until it is acknowledged.</summary>
+public sealed class KillTestVisitor(VisitorSession session, FailoverClient client) : IAsyncDisposable
+{
+    private readonly List<DateTimeOffset> _ackTimes = [];
+
+    public Guid ChatId { get; } = Guid.NewGuid();
+
+    public ConcurrentDictionary<string, MessageAck> Acknowledged { get; } = new();
+
+    public ConcurrentBag<string> Sent { get; } = [];
+
+    public async Task StartAsync()
+    {
+        client.OnConnectedAsync = connection =>
+            connection.InvokeAsync<ChatView>("StartChat", session.PropertyId, session.VisitorToken, ChatId, "Kill test");
+        await client.ConnectionAsync();
+    }
+
+    public async Task SendSteadilyAsync(CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var commandId = $"{ChatId:N}-{n}";
+            Sent.Add(commandId);
+            while (true)
+            {
+                try
+                {
+                    var connection = await client.ConnectionAsync();
+                    var ack = await connection.InvokeAsync<MessageAck>("SendMessage", session.PropertyId, session.VisitorToken, ChatId, commandId, $"message {n}")
+                        .WaitAsync(TimeSpan.FromSeconds(20));
+                    Acknowledged[commandId] = ack;
+                    lock (_ackTimes)
+                    {
+                        _ackTimes.Add(DateTimeOffset.UtcNow);
+                    }
+
+                    break;
+                }
+                catch (Exception) when (!stop.IsCancellationRequested)
+                {
+                    // Unavailable, timed out or disconnected: the same command id again never applies twice.
+                    await Task.Delay(200, CancellationToken.None);
+                }
+                catch (Exception)
+                {
+                    return; // stopping: an unacknowledged last message may or may not be stored, both are fine
+                }
+            }
+
+            await Task.Delay(300, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The longest time without an acknowledgement from <paramref name="from"/> on.</summary>
+    public TimeSpan LongestWaitAfter(DateTimeOffset from)
+    {
+        lock (_ackTimes)
+        {
+            var times = _ackTimes.Where(t => t >= from).Prepend(from).ToList();
+            return times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+        }
+    }
+
+    public ValueTask DisposeAsync() => client.DisposeAsync();
+}
