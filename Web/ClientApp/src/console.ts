@@ -1,11 +1,18 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { type ConversationEvent, type ConversationMessage, errorText, renderMessage } from "./events";
+import { api, propertyPath } from "./console/api";
+import { type DetailContext, loadConversation, renderDetail } from "./console/detail";
+import type { Conversation, ConversationMessage, Department, PropertyAgent } from "./console/types";
+import type { ConversationEvent } from "./events";
 
-interface ChatRow {
+type View = "all" | "chats" | "tickets" | "trash" | "spam";
+
+interface Row {
+  kind: "chat" | "ticket";
   id: string;
-  visitorName: string;
+  title: string;
   preview: string;
-  messages: Map<number, ConversationMessage>;
+  place: "Inbox" | "Trashed" | "Spam";
+  updatedAt: string;
 }
 
 interface Me {
@@ -17,16 +24,27 @@ interface Me {
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const connectionBadge = el<HTMLSpanElement>("connection");
-const chatList = el<HTMLUListElement>("chats");
-const messageList = el<HTMLOListElement>("messages");
-const composer = el<HTMLFormElement>("composer");
-const reply = el<HTMLTextAreaElement>("reply");
-const composerError = el<HTMLParagraphElement>("composer-error");
+const list = el<HTMLUListElement>("chats");
+const detail = el<HTMLElement>("detail");
 const switcher = el<HTMLSelectElement>("property-switcher");
 
-const chats = new Map<string, ChatRow>();
-let propertyId = "";
-let selected: string | null = null;
+const rows = new Map<string, Row>();
+let view: View = "all";
+let selected: { id: string; append: (m: ConversationMessage) => void } | null = null;
+
+const context: DetailContext = {
+  propertyId: "",
+  agents: [],
+  departments: [],
+  sendChatMessage: (chatId, text) => connection.invoke("SendMessage", context.propertyId, chatId, crypto.randomUUID(), text),
+  changed: (c) => {
+    upsert(rowOf(c));
+    if (selected?.id === c.view.id) {
+      void show(c);
+    }
+  },
+  open: (kind, id) => void open(kind, id),
+};
 
 const connection = new HubConnectionBuilder()
   .withUrl("/hubs/agent")
@@ -34,124 +52,92 @@ const connection = new HubConnectionBuilder()
   .configureLogging(LogLevel.Warning)
   .build();
 
-async function fetchMe(): Promise<Me | null> {
-  const response = await fetch("/api/v1/me", { credentials: "same-origin" });
-  return response.ok ? ((await response.json()) as Me) : null;
+function rowOf(c: Conversation): Row {
+  const place = c.view.bin === "Purged" ? "Trashed" : c.view.bin;
+  return c.kind === "chat"
+    ? { kind: "chat", id: c.view.id, title: c.view.visitorName, preview: rows.get(c.view.id)?.preview ?? "", place, updatedAt: c.view.updatedAt }
+    : { kind: "ticket", id: c.view.id, title: c.view.subject, preview: rows.get(c.view.id)?.preview ?? "", place, updatedAt: c.view.updatedAt };
 }
 
-async function problemText(response: Response): Promise<string> {
-  try {
-    const problem = await response.json();
-    return problem.detail ?? problem.title ?? `Request failed (${response.status}).`;
-  } catch {
-    return `Request failed (${response.status}).`;
+function visible(row: Row): boolean {
+  switch (view) {
+    case "trash":
+      return row.place === "Trashed";
+    case "spam":
+      return row.place === "Spam";
+    case "chats":
+      return row.place === "Inbox" && row.kind === "chat";
+    case "tickets":
+      return row.place === "Inbox" && row.kind === "ticket";
+    default:
+      return row.place === "Inbox";
   }
 }
 
-function showSignIn(): void {
-  el("sign-in").hidden = false;
-  el("topbar").hidden = true;
-  el("console").hidden = true;
-  el<HTMLInputElement>("email").focus();
-}
-
-el<HTMLFormElement>("sign-in-form").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const button = (e.target as HTMLFormElement).querySelector("button")!;
-  const error = el("sign-in-error");
-  error.textContent = "";
-  button.disabled = true;
-  button.textContent = "Signing in…";
-  try {
-    const response = await fetch("/api/v1/auth/sign-in", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: el<HTMLInputElement>("email").value, password: el<HTMLInputElement>("password").value }),
-    });
-    if (!response.ok) {
-      error.textContent = await problemText(response);
-      return;
-    }
-    el<HTMLInputElement>("password").value = "";
-    await boot();
-  } catch {
-    error.textContent = "The server cannot be reached. Try again.";
-  } finally {
-    button.disabled = false;
-    button.textContent = "Sign in";
-  }
-});
-
-el("sign-out").addEventListener("click", async () => {
-  await connection.stop();
-  await fetch("/api/v1/auth/sign-out", { method: "POST" });
-  location.reload();
-});
-
-function showConnection(state: "connecting" | "live" | "reconnecting" | "offline"): void {
-  const labels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
-  connectionBadge.dataset.state = state;
-  connectionBadge.textContent = labels[state];
-}
-
-function rowFor(id: string, visitorName = "Visitor"): ChatRow {
-  let row = chats.get(id);
-  if (!row) {
-    row = { id, visitorName, preview: "", messages: new Map() };
-    chats.set(id, row);
-  }
-  return row;
+function upsert(row: Row): void {
+  rows.set(row.id, { ...rows.get(row.id), ...row });
+  renderList();
 }
 
 function renderList(): void {
-  el("empty-list").hidden = chats.size > 0;
-  chatList.replaceChildren(
-    ...[...chats.values()].reverse().map((row) => {
-      const item = document.createElement("li");
+  const shown = [...rows.values()].filter(visible).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  el("empty-list").hidden = shown.length > 0;
+  list.replaceChildren(
+    ...shown.map((row) => {
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.chatId = row.id;
-      button.setAttribute("aria-current", String(row.id === selected));
+      button.setAttribute("aria-current", String(row.id === selected?.id));
+      const kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = row.kind;
       const name = document.createElement("strong");
-      name.textContent = row.visitorName;
+      name.textContent = row.title;
       const preview = document.createElement("span");
       preview.className = "preview";
-      preview.textContent = row.preview || "New chat";
-      button.append(name, preview);
-      button.addEventListener("click", () => select(row.id));
+      preview.textContent = row.preview || (row.kind === "chat" ? "New chat" : "New ticket");
+      button.append(kind, name, preview);
+      button.addEventListener("click", () => void open(row.kind, row.id));
+      const item = document.createElement("li");
       item.append(button);
       return item;
     }),
   );
 }
 
-function select(id: string): void {
-  selected = id;
-  el("no-selection").hidden = true;
-  composer.hidden = false;
-  messageList.replaceChildren();
-  for (const message of chats.get(id)?.messages.values() ?? []) {
-    renderMessage(messageList, message);
+async function open(kind: "chat" | "ticket", id: string): Promise<void> {
+  try {
+    const c = await loadConversation(context, kind, id);
+    upsert(rowOf(c));
+    await show(c);
+  } catch (error) {
+    detail.replaceChildren(Object.assign(document.createElement("p"), { className: "error", textContent: String(error) }));
   }
-  renderList();
-  reply.focus();
 }
 
-function apply(event: ConversationEvent): void {
-  if (event.propertyId !== propertyId) {
+async function show(c: Conversation): Promise<void> {
+  selected = { id: c.view.id, append: () => {} };
+  renderList();
+  selected.append = await renderDetail(detail, context, c);
+}
+
+function apply(event: ConversationEvent | { type: string; propertyId: string; conversationId: string; at: string }): void {
+  if (event.propertyId !== context.propertyId) {
     return;
   }
-  if (event.type === "chatStarted") {
-    rowFor(event.conversationId, event.visitorName).visitorName = event.visitorName;
-  } else if (event.type === "messagePosted") {
-    const row = rowFor(event.conversationId);
-    row.messages.set(event.message.sequence, event.message);
-    row.preview = event.message.text;
-    if (selected === event.conversationId) {
-      renderMessage(messageList, event.message);
+  const known = rows.get(event.conversationId);
+  if (event.type === "chatStarted" && "visitorName" in event) {
+    upsert({ kind: "chat", id: event.conversationId, title: event.visitorName, preview: "", place: "Inbox", updatedAt: event.at });
+  } else if (event.type === "ticketCreated" && "subject" in event) {
+    upsert({ kind: "ticket", id: event.conversationId, title: String(event.subject), preview: "", place: "Inbox", updatedAt: event.at });
+  } else if (event.type === "messagePosted" && "message" in event && known) {
+    upsert({ ...known, preview: event.message.text, updatedAt: event.at });
+    if (selected?.id === event.conversationId) {
+      selected.append(event.message);
     }
+  } else if (known) {
+    void loadConversation(context, known.kind, known.id).then(context.changed);
   }
-  renderList();
 }
 
 connection.on("conversationEvent", apply);
@@ -162,8 +148,14 @@ connection.onclose(() => {
   setTimeout(start, 2000);
 });
 
+function showConnection(state: "connecting" | "live" | "reconnecting" | "offline"): void {
+  const labels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
+  connectionBadge.dataset.state = state;
+  connectionBadge.textContent = labels[state];
+}
+
 async function join(): Promise<void> {
-  await connection.invoke("JoinProperty", propertyId);
+  await connection.invoke("JoinProperty", context.propertyId);
   showConnection("live");
 }
 
@@ -182,17 +174,19 @@ async function start(): Promise<void> {
 }
 
 async function switchProperty(next: string): Promise<void> {
-  const previous = propertyId;
-  propertyId = next;
-  chats.clear();
+  const previous = context.propertyId;
+  context.propertyId = next;
+  rows.clear();
   selected = null;
-  composer.hidden = true;
-  el("no-selection").hidden = false;
-  messageList.replaceChildren();
+  detail.replaceChildren(Object.assign(document.createElement("p"), { className: "muted", textContent: "Select a conversation to see its messages." }));
   renderList();
   const url = new URL(location.href);
   url.searchParams.set("property", next);
   history.replaceState(null, "", url);
+  [context.agents, context.departments] = await Promise.all([
+    api<PropertyAgent[]>("GET", `${propertyPath(next)}/agents`),
+    api<Department[]>("GET", `${propertyPath(next)}/departments`),
+  ]);
   if (connection.state === HubConnectionState.Connected) {
     if (previous) {
       await connection.invoke("LeaveProperty", previous);
@@ -201,36 +195,53 @@ async function switchProperty(next: string): Promise<void> {
   }
 }
 
+for (const button of document.querySelectorAll<HTMLButtonElement>(".views button")) {
+  button.addEventListener("click", () => {
+    view = button.dataset.view as View;
+    document.querySelectorAll(".views button").forEach((b) => b.setAttribute("aria-current", String(b === button)));
+    renderList();
+  });
+}
 switcher.addEventListener("change", () => void switchProperty(switcher.value));
 
-async function send(): Promise<void> {
-  const text = reply.value.trim();
-  if (!selected || !text) {
-    return;
-  }
-  composerError.textContent = "";
-  try {
-    await connection.invoke("SendMessage", propertyId, selected, crypto.randomUUID(), text);
-    reply.value = "";
-  } catch (error) {
-    composerError.textContent = errorText(error);
-  }
+// Sign-in, sign-out and start-up.
+function showSignIn(): void {
+  el("sign-in").hidden = false;
+  el("topbar").hidden = true;
+  el("console").hidden = true;
+  el<HTMLInputElement>("email").focus();
 }
 
-composer.addEventListener("submit", (e) => {
+el<HTMLFormElement>("sign-in-form").addEventListener("submit", async (e) => {
   e.preventDefault();
-  void send();
-});
-reply.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && !e.shiftKey) {
-    e.preventDefault();
-    void send();
+  const button = (e.target as HTMLFormElement).querySelector("button")!;
+  const error = el("sign-in-error");
+  error.textContent = "";
+  button.disabled = true;
+  button.textContent = "Signing in…";
+  try {
+    await api("POST", "/api/v1/auth/sign-in", { email: el<HTMLInputElement>("email").value, password: el<HTMLInputElement>("password").value });
+    el<HTMLInputElement>("password").value = "";
+    await boot();
+  } catch (failure) {
+    error.textContent = failure instanceof Error ? failure.message : "The server cannot be reached. Try again.";
+  } finally {
+    button.disabled = false;
+    button.textContent = "Sign in";
   }
+});
+
+el("sign-out").addEventListener("click", async () => {
+  await connection.stop();
+  await api("POST", "/api/v1/auth/sign-out");
+  location.reload();
 });
 
 async function boot(): Promise<void> {
-  const me = await fetchMe();
-  if (!me) {
+  let me: Me;
+  try {
+    me = await api<Me>("GET", "/api/v1/me");
+  } catch {
     showSignIn();
     return;
   }
@@ -239,12 +250,7 @@ async function boot(): Promise<void> {
   el("console").hidden = false;
   el("agent-name").textContent = me.name;
   switcher.replaceChildren(
-    ...me.memberships.map((m) => {
-      const option = document.createElement("option");
-      option.value = m.propertyId;
-      option.textContent = m.propertyId;
-      return option;
-    }),
+    ...me.memberships.map((m) => Object.assign(document.createElement("option"), { value: m.propertyId, textContent: m.propertyId })),
   );
   const wanted = new URLSearchParams(location.search).get("property");
   const initial = me.memberships.find((m) => m.propertyId === wanted)?.propertyId ?? me.memberships[0]?.propertyId ?? "";

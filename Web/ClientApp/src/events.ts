@@ -45,7 +45,7 @@ export function renderMessage(list: HTMLElement, message: ConversationMessage): 
   }
   const item = document.createElement("li");
   item.dataset.sequence = String(message.sequence);
-  item.className = message.authorKind === "Agent" ? "agent" : "visitor";
+  item.className = (message.authorKind === "Agent" ? "agent" : "visitor") + (message.isInternal ? " internal" : "");
   const author = document.createElement("span");
   author.className = "author";
   author.textContent = `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`;

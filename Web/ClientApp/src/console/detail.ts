@@ -1,0 +1,229 @@
+import { api, propertyPath } from "./api";
+import { busy, h, option } from "./dom";
+import { renderMessage } from "../events";
+import type { ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
+
+/** Everything the detail pane needs from the rest of the console. */
+export interface DetailContext {
+  propertyId: string;
+  agents: PropertyAgent[];
+  departments: Department[];
+  /** Sends an agent reply in a chat over the hub (live path). */
+  sendChatMessage(chatId: string, text: string): Promise<void>;
+  /** Called after a change so the list and the pane refresh. */
+  changed(conversation: Conversation): void;
+  /** Opens another conversation (after a conversion). */
+  open(kind: "chat" | "ticket", id: string): void;
+}
+
+const confirmIrreversible = (what: string) => confirm(`${what}\n\nThis cannot be undone.`);
+
+export function conversationPath(ctx: DetailContext, c: Conversation): string {
+  return `${propertyPath(ctx.propertyId)}/${c.kind === "chat" ? "chats" : "tickets"}/${c.view.id}`;
+}
+
+export async function loadConversation(ctx: DetailContext, kind: "chat" | "ticket", id: string): Promise<Conversation> {
+  const base = `${propertyPath(ctx.propertyId)}/${kind === "chat" ? "chats" : "tickets"}/${id}`;
+  return kind === "chat"
+    ? { kind, view: await api<ChatView>("GET", base) }
+    : { kind, view: await api<TicketView>("GET", base) };
+}
+
+/** Renders the conversation into <paramref name="pane"/> and returns a function that appends a live message. */
+export async function renderDetail(pane: HTMLElement, ctx: DetailContext, c: Conversation): Promise<(m: ConversationMessage) => void> {
+  const path = conversationPath(ctx, c);
+  const error = h("p", { class: "error", role: "alert" });
+  const transcript = h("ol", { class: "messages", "data-testid": "messages" });
+  const act = (button: HTMLButtonElement | null, action: () => Promise<unknown>) =>
+    busy(button, error, async () => {
+      await action();
+      ctx.changed(await loadConversation(ctx, c.kind, c.view.id));
+    });
+
+  const header = c.kind === "chat" ? chatHeader(c.view, path, act, ctx) : ticketHeader(c.view, path, act, ctx);
+  const tags = tagBar(c.view.tags, path, act, c.kind === "ticket");
+  const composer = composerFor(ctx, c, path, error);
+  pane.replaceChildren(h("div", { class: "detail-header" }, ...header), tags, error, transcript, composer);
+
+  const messages = await api<ConversationMessage[]>("GET", `${path}/messages?limit=1000`);
+  messages.forEach((m) => renderMessage(transcript, m));
+  return (m) => renderMessage(transcript, m);
+}
+
+type Act = (button: HTMLButtonElement | null, action: () => Promise<unknown>) => Promise<void>;
+
+function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext): Node[] {
+  const closed = chat.status === "Closed";
+  const status = h("select", { "aria-label": "Chat status", disabled: closed || chat.bin !== "Inbox" },
+    option("Open", "Open", !closed), option("Closed", "Closed", closed));
+  status.addEventListener("change", () => {
+    if (status.value === "Closed" && confirmIrreversible("Close this chat?")) {
+      void act(null, () => api("POST", `${path}/close`));
+    } else {
+      status.value = "Open";
+    }
+  });
+  const convert = h("button", { type: "button", disabled: chat.bin !== "Inbox" }, chat.ticketId ? "Open ticket" : "Convert to Ticket");
+  convert.addEventListener("click", () => {
+    if (chat.ticketId) {
+      ctx.open("ticket", chat.ticketId);
+      return;
+    }
+    const email = chat.visitorEmail ?? prompt("The ticket needs the visitor's email address:");
+    if (email !== null) {
+      void act(convert, async () => {
+        const ticket = await api<TicketView>("POST", `${path}/ticket`, { visitorEmail: email || null });
+        ctx.open("ticket", ticket.id);
+      });
+    }
+  });
+  const rating = chat.rating ? h("span", { class: "badge", "data-testid": "rating" }, chat.rating.value === "Good" ? "👍 Good" : "👎 Bad") : null;
+  return [
+    h("h2", {}, chat.visitorName),
+    h("span", { class: "badge" }, chat.bin === "Inbox" ? chat.status : chat.bin),
+    ...(rating ? [rating] : []),
+    status,
+    convert,
+    ...binButtons(chat.bin, path, act, "chat"),
+  ];
+}
+
+function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailContext): Node[] {
+  const closed = ticket.status === "Closed";
+  const inInbox = ticket.bin === "Inbox";
+  const statuses = (["Open", "Pending", "Closed"] as const).map((s) => {
+    const button = h("button", { type: "button", class: s === ticket.status ? "active" : "", disabled: closed || !inInbox }, s);
+    button.addEventListener("click", () => {
+      if (s !== ticket.status && (s !== "Closed" || confirmIrreversible("Close this ticket?"))) {
+        void act(button, () => api("POST", `${path}/status`, { status: s }));
+      }
+    });
+    return button;
+  });
+  const assignee = h("select", { "aria-label": "Assignee", disabled: !inInbox },
+    option("", "Unassigned", !ticket.assignee),
+    ...ctx.agents.map((a) => option(`Agent:${a.id}`, a.name, ticket.assignee?.id === a.id)),
+    ...ctx.departments.map((d) => option(`Department:${d.id}`, `Department: ${d.name}`, ticket.assignee?.id === d.id)));
+  assignee.addEventListener("change", () => {
+    const [kind, id] = assignee.value ? assignee.value.split(":") : ["None", null];
+    void act(null, () => api("POST", `${path}/assignee`, { kind, assigneeId: id }));
+  });
+  const priority = h("select", { "aria-label": "Priority", disabled: !inInbox },
+    ...(["Lowest", "Low", "Medium", "High", "Highest"] as const).map((p) => option(p, p, p === ticket.priority)));
+  priority.addEventListener("change", () => void act(null, () => api("POST", `${path}/priority`, { priority: priority.value })));
+  return [
+    h("h2", {}, ticket.subject),
+    h("span", { class: "muted" }, `${ticket.requester.name ?? ""} <${ticket.requester.email}>`),
+    h("span", { class: "status-group", role: "group", "aria-label": "Status" }, ...statuses),
+    assignee,
+    priority,
+    ...binButtons(ticket.bin, path, act, "ticket"),
+  ];
+}
+
+function binButtons(bin: string, path: string, act: Act, noun: string): Node[] {
+  const button = (label: string, action: string, confirmation?: string) => {
+    const b = h("button", { type: "button" }, label);
+    b.addEventListener("click", () => {
+      if (!confirmation || confirmIrreversible(confirmation)) {
+        void act(b, () => api("POST", `${path}/${action}`));
+      }
+    });
+    return b;
+  };
+  return bin === "Inbox"
+    ? [button("Mark as spam", "spam"), button("Delete", "trash")]
+    : [button("Restore", "restore"), button("Purge", "purge", `Permanently delete this ${noun} and all its messages?`)];
+}
+
+function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTMLElement {
+  const list = h("span", { class: "tags", "data-testid": "tags" },
+    ...tags.map((tag) => {
+      const remove = h("button", { type: "button", class: "tag", title: `Remove ${tag}` }, `${tag} ×`);
+      remove.addEventListener("click", () => void act(remove, () => api("POST", `${path}/tags`, { remove: [tag] })));
+      return remove;
+    }));
+  const input = h("input", { placeholder: "Add tag", "aria-label": "New tag", maxlength: "32", hidden: true });
+  const add = h("button", { type: "button", title: "Add a tag" }, "+");
+  add.addEventListener("click", () => {
+    if (input.hidden) {
+      input.hidden = false;
+      add.textContent = "Save";
+      input.focus();
+    } else if (input.value.trim()) {
+      void act(add, () => api("POST", `${path}/tags`, { add: [input.value.trim()] }));
+    }
+  });
+  input.addEventListener("keydown", (e) => e.key === "Enter" && add.click());
+  const bar = h("div", { class: "tag-bar" }, list, input, add);
+  if (!togglable) {
+    return bar;
+  }
+  const toggle = h("button", { type: "button", class: "link", "aria-expanded": "true" }, "Tags");
+  toggle.addEventListener("click", () => {
+    bar.hidden = !bar.hidden;
+    toggle.setAttribute("aria-expanded", String(!bar.hidden));
+  });
+  return h("div", {}, toggle, bar);
+}
+
+function composerFor(ctx: DetailContext, c: Conversation, path: string, error: HTMLElement): HTMLElement {
+  const text = h("textarea", { rows: "2", maxlength: "4000", placeholder: "Type a reply — Enter sends, Shift+Enter for a new line, /name for a shortcut" });
+  const whisper = h("input", { type: "checkbox", "aria-label": "Whisper (agents only)" });
+  const send = h("button", { type: "submit" }, "Send");
+  const form = h("form", { class: "composer" }, text, h("label", { class: "whisper-toggle" }, whisper, " Whisper"), send);
+  const closed = c.view.status === "Closed" || c.view.bin !== "Inbox";
+  let sendStatus: HTMLSelectElement | null = null;
+  if (c.kind === "ticket") {
+    sendStatus = h("select", { "aria-label": "Send and set status" },
+      option("", "Send"), option("Open", "Send & mark open"), option("Pending", "Send & mark pending"), option("Closed", "Send & mark closed"));
+    form.append(sendStatus);
+  }
+  whisper.addEventListener("change", () => form.classList.toggle("whispering", whisper.checked));
+
+  const submit = () =>
+    busy(send, error, async () => {
+      const body = await expandShortcut(ctx, text.value.trim());
+      if (!body) {
+        return;
+      }
+      const commandId = crypto.randomUUID();
+      if (whisper.checked) {
+        await api("POST", `${path}/whispers`, { commandId, text: body });
+      } else if (c.kind === "chat") {
+        await ctx.sendChatMessage(c.view.id, body);
+      } else {
+        const status = sendStatus?.value || null;
+        if (status === "Closed" && !confirmIrreversible("Send and close this ticket?")) {
+          return;
+        }
+        await api("POST", `${path}/replies`, { commandId, text: body, status });
+      }
+      text.value = "";
+      ctx.changed(await loadConversation(ctx, c.kind, c.view.id));
+    });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void submit();
+  });
+  text.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  });
+  if (closed && !whisper.checked && c.kind === "chat") {
+    text.placeholder = "This chat is closed; whispers still reach the team.";
+  }
+  return form;
+}
+
+/** "/name" alone expands to the shortcut's message (KB-3); anything else is sent as typed. */
+async function expandShortcut(ctx: DetailContext, text: string): Promise<string> {
+  const match = /^\/([a-z0-9][a-z0-9_-]{0,31})$/.exec(text);
+  if (!match) {
+    return text;
+  }
+  const shortcut = await api<{ message: string }>("GET", `${propertyPath(ctx.propertyId)}/shortcuts/${match[1]}`);
+  return shortcut.message;
+}
