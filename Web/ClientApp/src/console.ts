@@ -1,6 +1,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { api, propertyPath } from "./console/api";
 import { type DetailContext, loadConversation, renderDetail } from "./console/detail";
+import { renderSidebar } from "./console/sidebar";
 import type { Conversation, ConversationMessage, Department, PropertyAgent } from "./console/types";
 import type { ConversationEvent } from "./events";
 
@@ -183,6 +184,7 @@ async function switchProperty(next: string): Promise<void> {
   const url = new URL(location.href);
   url.searchParams.set("property", next);
   history.replaceState(null, "", url);
+  renderSidebar(el("sidebar"), () => context.propertyId);
   [context.agents, context.departments] = await Promise.all([
     api<PropertyAgent[]>("GET", `${propertyPath(next)}/agents`),
     api<Department[]>("GET", `${propertyPath(next)}/departments`),

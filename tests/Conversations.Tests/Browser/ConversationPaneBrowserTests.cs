@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -39,6 +41,45 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("dana@example.com");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("My order is late");
         await BrowserFixture.ScreenshotAsync(page, "ticket-from-chat");
+    }
+
+    [Fact, Trait("Spec", "KB-2"), Trait("Spec", "KB-3")]
+    public async Task KB2_KB3_an_agent_searches_the_knowledge_base_inserts_an_article_and_expands_a_shortcut()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var properties = $"/api/v1/properties/{agent.PropertyId}";
+        var knowledgeBase = await (await agent.Http.PostAsJsonAsync($"{properties}/knowledge-bases", new { name = "Help" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await agent.Http.PostAsJsonAsync($"{properties}/knowledge-bases/{knowledgeBase.GetProperty("id").GetString()}/articles", new
+        {
+            title = "Refund policy", slug = "refund-policy", body = "Refunds take **5 days** to arrive.", status = "Published",
+        })).EnsureSuccessStatusCode();
+        var chatId = Guid.NewGuid();
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, agent);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        await visitor.StartChatAsync(chatId, "Eve");
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Eve" }).ClickAsync();
+
+        await page.GetByLabel("Search articles").FillAsync("refund");
+        await Assertions.Expect(page.GetByTestId("kb-results")).ToContainTextAsync("Refund policy");
+        await Assertions.Expect(page.GetByTestId("kb-results").Locator("mark").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Refund", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        await Assertions.Expect(page.GetByPlaceholder("Type a reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Refunds take 5 days"));
+        await page.GetByPlaceholder("Type a reply").FillAsync("");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Shortcuts" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("shortcut-results")).ToContainTextAsync("No shortcuts yet");
+        await page.GetByLabel("Shortcut name").FillAsync("thanks");
+        await page.GetByLabel("Shortcut message").FillAsync("Thank you for waiting!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add New Shortcut" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("shortcut-results")).ToContainTextAsync("/thanks");
+        await BrowserFixture.ScreenshotAsync(page, "shortcuts-tab");
+
+        await page.GetByPlaceholder("Type a reply").FillAsync("/thanks");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("Thank you for waiting!");
+        Assert.Contains("Thank you for waiting!", (await visitor.GetMessagesAsync(chatId)).Select(m => m.Text));
     }
 
     private async Task SignInAsync(IPage page, SignedInAgent agent)
