@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Messages;
+using Conversations.Grains.Visitors;
 
 namespace Conversations.Silo.Hosting;
 
@@ -19,6 +20,7 @@ public static class ConversationsSiloBuilderExtensions
 
         silo.Services.AddSingleton(new TableServiceClient(connectionString));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
+        silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }

@@ -56,6 +56,10 @@ public static class ConversationsWebExtensions
         app.MapDepartmentApi();
         app.MapWidgetApi();
         app.MapChatApi();
+        app.MapTypingApi();
+        app.MapVisitorApi();
+        app.MapOrganizationApi();
+        app.MapBanApi();
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -10,6 +10,7 @@ public static class RealtimeExtensions
         services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>());
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
+        services.AddSingleton<TypingNotifier>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Properties;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,7 +17,11 @@ public static class WidgetApi
     {
         services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.SectionName));
         var limits = configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        services.Configure<VisitorSettings>(configuration.GetSection(ConversationsSettings.SectionName));
         services.AddSingleton<VisitorTokens>();
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<GeoIpLocator>();
+        services.AddSingleton<VisitTracker>();
         services.AddSingleton<VisitorRateLimits>();
         services.AddRateLimiter(o =>
         {
@@ -42,13 +47,14 @@ public static class WidgetApi
     {
         endpoints.MapPost("/api/v1/widget/sessions", StartSessionAsync).WithTags("Widget").WithName("StartVisitorSession")
             .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
-            .WithSummary("Issues or renews a signed visitor token for a property; verifies the site's HMAC of its user id when given.")
+            .WithSummary("Issues or renews a signed visitor token for a property (verifying the site's HMAC of its user id when given) and records the visit.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
-    private static async Task<Ok<VisitorSession>> StartSessionAsync(StartSessionRequest request, VisitorTokens tokens, IClusterClient cluster)
+    private static async Task<Ok<VisitorSession>> StartSessionAsync(
+        StartSessionRequest request, VisitorTokens tokens, IClusterClient cluster, VisitTracker visits, HttpContext http)
     {
         var propertyId = request.PropertyId ?? "";
         if (propertyId.Length is 0 or > 100)
@@ -78,6 +84,7 @@ public static class WidgetApi
             visitorId = "v-" + Guid.NewGuid().ToString("N");
         }
 
+        await visits.RecordVisitAsync(propertyId, visitorId, http);
         return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified));
     }
 }
