@@ -22,13 +22,31 @@ public sealed class TestVisitor : IAsyncDisposable
 
     public string PropertyId => Session.PropertyId;
 
-    public static async Task<TestVisitor> ConnectAsync(Uri baseAddress, string propertyId)
+    /// <summary>Opens a session; <paramref name="forwardedFor"/> stands for the visitor's address (the test web node trusts X-Forwarded-For).</summary>
+    public static async Task<TestVisitor> ConnectAsync(Uri baseAddress, string propertyId, string? forwardedFor = null, string? userAgent = null)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
-        var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/widget/sessions") { Content = JsonContent.Create(new { propertyId }) };
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var session = (await response.Content.ReadFromJsonAsync<VisitorSession>())!;
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, VisitorHub.Path)).Build();
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, VisitorHub.Path), o =>
+        {
+            if (forwardedFor is not null)
+            {
+                o.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        }).Build();
         await hub.StartAsync();
         return new TestVisitor(session, hub);
     }
