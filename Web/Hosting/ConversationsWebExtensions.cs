@@ -44,6 +44,7 @@ public static class ConversationsWebExtensions
         app.UseMiddleware<SameOriginGuard>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

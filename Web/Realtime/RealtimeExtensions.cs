@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Conversations.Web.Errors;
+using Conversations.Web.Visitors;
 
 namespace Conversations.Web.Realtime;
 
@@ -17,7 +18,7 @@ public static class RealtimeExtensions
     public static IEndpointRouteBuilder MapConversationsHubs(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<AgentHub>(AgentHub.Path);
-        endpoints.MapHub<VisitorHub>(VisitorHub.Path);
+        endpoints.MapHub<VisitorHub>(VisitorHub.Path).RequireCors(WidgetApi.CorsPolicy);
         return endpoints;
     }
 }

@@ -13,6 +13,9 @@ public static class WidgetApi
 {
     public const string SessionsPolicy = "visitor-sessions";
 
+    /// <summary>Customers' sites call the widget endpoints and the visitor hub from their own origins, without cookies.</summary>
+    public const string CorsPolicy = "widget";
+
     public static IServiceCollection AddWidgetApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.SectionName));
@@ -22,6 +25,7 @@ public static class WidgetApi
         services.AddSingleton<ClientAddress>();
         services.AddSingleton<GeoIpLocator>();
         services.AddSingleton<VisitTracker>();
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddSingleton<VisitorRateLimits>();
         services.AddRateLimiter(o =>
         {
@@ -46,7 +50,7 @@ public static class WidgetApi
     public static IEndpointRouteBuilder MapWidgetApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/widget/sessions", StartSessionAsync).WithTags("Widget").WithName("StartVisitorSession")
-            .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
+            .AllowAnonymous().RequireRateLimiting(SessionsPolicy).RequireCors(CorsPolicy)
             .WithSummary("Issues or renews a signed visitor token for a property (verifying the site's HMAC of its user id when given) and records the visit.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
