@@ -23,13 +23,7 @@ public sealed class VisitorGrain(
 
     public async Task<VisitorProfile> RecordVisitAsync(VisitorVisit visit)
     {
-        var now = clock.GetUtcNow();
-        if (!Visitor.Exists)
-        {
-            Visitor.CreatedAt = now;
-            Visitor.UpdatedAt = now;
-        }
-
+        var now = EnsureCreated();
         if (Visitor.LatestSessionAt is null || now - Visitor.LastSeenAt > SessionGap)
         {
             Visitor.LatestSessionAt = now;
@@ -46,7 +40,7 @@ public sealed class VisitorGrain(
 
     public async Task RecordPageViewAsync(PageView pageView)
     {
-        EnsureExists();
+        EnsureCreated();
         var url = ProfileText.HttpUrl(pageView.Url, "A page address");
         if (string.IsNullOrEmpty(url))
         {
@@ -65,7 +59,7 @@ public sealed class VisitorGrain(
 
     public async Task LinkConversationAsync(ConversationLink link)
     {
-        EnsureExists();
+        EnsureCreated();
         var index = Visitor.History.FindIndex(h => h.ConversationId == link.ConversationId);
         var status = ProfileText.Optional(link.Status, "A status", 20) ?? "";
         if (index >= 0)
@@ -156,7 +150,7 @@ public sealed class VisitorGrain(
 
         if (next is not null)
         {
-            await GrainFactory.GetGrain<IOrganizationGrain>(VisitorKey.For(propertyId, next)).SetContactAsync(visitorId, linked: true);
+            await GrainFactory.GetGrain<IOrganizationGrain>(VisitorKey.For(propertyId, next, "The organization")).SetContactAsync(visitorId, linked: true);
         }
 
         if (Visitor.OrganizationId is { } previous)
@@ -186,6 +180,20 @@ public sealed class VisitorGrain(
         Visitor.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         return View();
+    }
+
+    /// <summary>A visitor first met through a page view or a chat (not a widget session) is created then.</summary>
+    private DateTimeOffset EnsureCreated()
+    {
+        var now = clock.GetUtcNow();
+        if (!Visitor.Exists)
+        {
+            Visitor.CreatedAt = now;
+            Visitor.UpdatedAt = now;
+            Visitor.LastSeenAt = now;
+        }
+
+        return now;
     }
 
     private void EnsureExists()

@@ -67,5 +67,5 @@ public static class OrganizationApi
     }
 
     private static IOrganizationGrain Organization(IClusterClient cluster, string propertyId, string organizationId) =>
-        cluster.GetGrain<IOrganizationGrain>(VisitorKey.For(propertyId, organizationId));
+        cluster.GetGrain<IOrganizationGrain>(VisitorKey.For(propertyId, organizationId, "The organization"));
 }

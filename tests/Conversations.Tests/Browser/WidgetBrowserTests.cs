@@ -50,6 +50,8 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         await hub.InvokeAsync<object>("SendMessage", agent.PropertyId, chatId, "a-2", "2 from agent");
         var list = page.GetByTestId("visitor-messages");
         await Assertions.Expect(list).ToContainTextAsync("2 from agent");
+        (await agent.Http.PostAsJsonAsync($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}/typing", new { isTyping = true })).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.GetByTestId("agent-typing")).ToHaveTextAsync(new Regex("is typing…$"));
 
         blocked = true;
         await socket!.CloseAsync();
@@ -134,6 +136,33 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
 
         Assert.Equal(0, await page.Locator("[data-conversations-widget] img").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+    }
+
+    [Fact, Trait("Spec", "CHAT-9")]
+    public async Task CHAT9_the_offline_form_shows_when_the_service_is_unreachable_and_delivers_the_message_once_it_is_back()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var context = await browsers.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var blocked = true;
+        await page.RouteAsync(new Regex("/api/v1/widget/sessions"), route => blocked ? route.AbortAsync() : route.ContinueAsync());
+
+        await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/demo.html?property={agent.PropertyId}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("offline-form")).ToBeVisibleAsync();
+        await page.GetByPlaceholder("Your name", new() { Exact = true }).FillAsync("Olive");
+        await page.GetByPlaceholder("Your email", new() { Exact = true }).FillAsync("olive@example.com");
+        await page.GetByPlaceholder("Your message").FillAsync("Please call me back");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("widget-status")).ToContainTextAsync("could not send your message");
+
+        blocked = false;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visitor-messages").Locator("li[data-sequence]")).ToHaveTextAsync([new Regex("Please call me back$")]);
+        var visitorId = await VisitorIdAsync(page, agent.PropertyId);
+        var profile = (await agent.Http.GetFromJsonAsync<VisitorProfile>($"/api/v1/properties/{agent.PropertyId}/visitors/{visitorId}", Json.Options))!;
+        Assert.Equal(("Olive", "olive@example.com"), (profile.About.Name, profile.About.Email));
+        await BrowserFixture.ScreenshotAsync(page, "widget-offline-delivered");
     }
 
     private async Task OpenWidgetAsync(IPage page, string propertyId, string query = "")
