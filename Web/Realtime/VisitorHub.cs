@@ -81,7 +81,7 @@ public sealed class VisitorHub(
     public async Task TrackPageView(string propertyId, string visitorToken, string url, string? title)
     {
         var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
-        limits.Message(propertyId, visitorId);
+        limits.PageView(propertyId, visitorId);
         await visits.Visitor(propertyId, visitorId).RecordPageViewAsync(new PageView(url, title, default));
     }
 

@@ -25,7 +25,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         hub.On<JsonElement>(RealtimeDelivery.EventMethod, e => events.Enqueue(e));
         await hub.InvokeAsync("JoinProperty", agent.PropertyId);
 
-        await using var context = await browsers.Browser.NewContextAsync();
+        await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         var blocked = false;
         IWebSocketRoute? socket = null;
@@ -86,7 +86,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT4_a_banned_visitor_is_refused_with_a_readable_message()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
-        await using var context = await browsers.Browser.NewContextAsync();
+        await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         await OpenWidgetAsync(page, admin.PropertyId);
         var visitorId = await VisitorIdAsync(page, admin.PropertyId);
@@ -142,7 +142,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT9_the_offline_form_shows_when_the_service_is_unreachable_and_delivers_the_message_once_it_is_back()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var context = await browsers.Browser.NewContextAsync();
+        await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         var blocked = true;
         await page.RouteAsync(new Regex("/api/v1/widget/sessions"), route => blocked ? route.AbortAsync() : route.ContinueAsync());
@@ -164,6 +164,12 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         Assert.Equal(("Olive", "olive@example.com"), (profile.About.Name, profile.About.Email));
         await BrowserFixture.ScreenshotAsync(page, "widget-offline-delivered");
     }
+
+    /// <summary>A browser whose requests stand for a visitor address of its own (the test web node trusts X-Forwarded-For).</summary>
+    private Task<IBrowserContext> NewVisitorContextAsync() => browsers.Browser.NewContextAsync(new()
+    {
+        ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = TestVisitor.UniqueAddress() },
+    });
 
     private async Task OpenWidgetAsync(IPage page, string propertyId, string query = "")
     {

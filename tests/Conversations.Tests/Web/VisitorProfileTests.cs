@@ -158,10 +158,11 @@ public sealed class VisitorProfileTests(WebFixture fixture)
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
         using var plainAgent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
-        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId, "203.0.113.7");
-        await using var sameAddress = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId, "203.0.113.7");
+        var ip = TestVisitor.UniqueAddress();
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId, ip);
+        await using var sameAddress = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId, ip);
         var bans = $"/api/v1/properties/{admin.PropertyId}/bans";
-        var ban = new { visitor.Session.VisitorId, ip = "203.0.113.7", reason = "Abusive <b>language</b>" };
+        var ban = new { visitor.Session.VisitorId, ip, reason = "Abusive <b>language</b>" };
 
         Assert.Equal(HttpStatusCode.Forbidden, (await plainAgent.Http.PostAsJsonAsync(bans, ban)).StatusCode);
         (await admin.Http.PostAsJsonAsync(bans, ban)).EnsureSuccessStatusCode();

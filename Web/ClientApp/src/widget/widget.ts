@@ -99,12 +99,19 @@ class Widget {
   async boot(): Promise<void> {
     try {
       await this.connect();
-      this.trackPageViews();
-      if (this.chatId) {
-        await this.resume();
-      }
     } catch (error) {
       this.showOffline(error);
+      return;
+    }
+    this.trackPageViews();
+    try {
+      await this.resume();
+    } catch (error) {
+      // The stored chat cannot be resumed (another visitor's, or refused): offer a new one.
+      this.chatId = null;
+      localStorage.removeItem(key("chat"));
+      this.startForm.hidden = false;
+      this.note(errorText(error));
     }
   }
 
