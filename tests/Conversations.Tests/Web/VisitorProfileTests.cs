@@ -178,6 +178,32 @@ public sealed class VisitorProfileTests(WebFixture fixture)
         await visitor.StartChatAsync(Guid.NewGuid());
     }
 
+    [Fact, Trait("Spec", "VIS-4")]
+    public async Task VIS4_an_organization_of_another_property_cannot_be_linked()
+    {
+        using var agentOfA = await SignedInAgent.CreateAsync(fixture);
+        using var agentOfB = await SignedInAgent.CreateAsync(fixture);
+        await using var visitorOfB = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agentOfB.PropertyId);
+        var created = await agentOfA.Http.PostAsJsonAsync($"/api/v1/properties/{agentOfA.PropertyId}/organizations", new { name = "Only A" });
+        var organization = (await created.Content.ReadFromJsonAsync<OrganizationView>(Json.Options))!;
+
+        var response = await agentOfB.Http.PutAsJsonAsync(VisitorUrl(agentOfB, visitorOfB) + "/organization", new { organization.OrganizationId });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty((await agentOfB.Http.GetFromJsonAsync<List<OrganizationSummary>>($"/api/v1/properties/{agentOfB.PropertyId}/organizations", Json.Options))!);
+    }
+
+    [Fact, Trait("Spec", "VIS-1")]
+    public async Task VIS1_the_visitor_endpoints_are_described_in_the_openapi_document()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        var document = await http.GetStringAsync("/api/v1/openapi.json");
+        foreach (var path in new[] { "/visitors/{visitorId}", "/visitors/{visitorId}/page-views", "/organizations/{organizationId}/contacts", "/bans/{visitorId}", "/chats/{chatId}/typing" })
+        {
+            Assert.Contains(path, document);
+        }
+    }
+
     [Fact, Trait("Spec", "VIS-1")]
     public async Task VIS1_a_profile_of_another_visitor_id_is_not_found()
     {
