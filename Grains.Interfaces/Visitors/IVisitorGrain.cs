@@ -34,9 +34,9 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("LinkOrganization")]
     Task<VisitorProfile> LinkOrganizationAsync(string? organizationId);
 
-    /// <summary>The latest page views, newest first.</summary>
+    /// <summary>Page views with a sequence below <paramref name="beforeSequence"/>, newest first (recent ones from state, older ones from the table).</summary>
     [Alias("GetPageViews")]
-    Task<IReadOnlyList<PageView>> GetPageViewsAsync();
+    Task<IReadOnlyList<PageView>> GetPageViewsAsync(long beforeSequence, int maxCount);
 
     /// <summary>The visitor's conversations, newest first.</summary>
     [Alias("GetHistory")]

@@ -48,8 +48,8 @@ public sealed class VisitorGrain(
         }
 
         var now = clock.GetUtcNow();
-        var view = new PageView(url, ProfileText.Optional(pageView.Title, "A page title", MaxTitleLength), now);
-        await pageViews.AppendAsync(this.GetPrimaryKeyString(), Visitor.PageViewCount + 1, view);
+        var view = new PageView(url, ProfileText.Optional(pageView.Title, "A page title", MaxTitleLength), now, Visitor.PageViewCount + 1);
+        await pageViews.AppendAsync(this.GetPrimaryKeyString(), view);
         Visitor.PageViewCount++;
         Visitor.LastSeenAt = now;
         Visitor.RecentPageViews.Add(view);
@@ -161,10 +161,22 @@ public sealed class VisitorGrain(
         return await ChangeAsync(() => Visitor.OrganizationId = next);
     }
 
-    public Task<IReadOnlyList<PageView>> GetPageViewsAsync()
+    public async Task<IReadOnlyList<PageView>> GetPageViewsAsync(long beforeSequence, int maxCount)
     {
         EnsureExists();
-        return Task.FromResult<IReadOnlyList<PageView>>(Enumerable.Reverse(Visitor.RecentPageViews).ToList());
+        if (maxCount is < 1 or > 200)
+        {
+            throw DomainException.Invalid("maxCount must be between 1 and 200.");
+        }
+
+        var views = Enumerable.Reverse(Visitor.RecentPageViews).Where(v => v.Sequence < beforeSequence).Take(maxCount).ToList();
+        var next = views.Count > 0 ? views[^1].Sequence : Math.Min(beforeSequence, Visitor.PageViewCount + 1);
+        if (views.Count < maxCount && next > 1)
+        {
+            views.AddRange(await pageViews.ReadAsync(this.GetPrimaryKeyString(), next, maxCount - views.Count));
+        }
+
+        return views;
     }
 
     public Task<IReadOnlyList<ConversationLink>> GetHistoryAsync()

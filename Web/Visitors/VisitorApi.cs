@@ -26,7 +26,7 @@ public static class VisitorApi
         visitors.MapGet("/history", HistoryAsync).WithName("GetVisitorHistory")
             .WithSummary("The visitor's chats and tickets, newest first.");
         visitors.MapGet("/page-views", PageViewsAsync).WithName("GetVisitorPageViews")
-            .WithSummary("The visitor's latest page views (URL, title, time), newest first.");
+            .WithSummary("The visitor's page views (URL, title, time), newest first: 'limit' (1-200, default 50) before sequence 'before' (default: the latest).");
         return endpoints;
     }
 
@@ -52,6 +52,7 @@ public static class VisitorApi
     private static async Task<Ok<IReadOnlyList<ConversationLink>>> HistoryAsync(string propertyId, string visitorId, VisitTracker visits) =>
         TypedResults.Ok(await visits.Visitor(propertyId, visitorId).GetHistoryAsync());
 
-    private static async Task<Ok<IReadOnlyList<PageView>>> PageViewsAsync(string propertyId, string visitorId, VisitTracker visits) =>
-        TypedResults.Ok(await visits.Visitor(propertyId, visitorId).GetPageViewsAsync());
+    private static async Task<Ok<IReadOnlyList<PageView>>> PageViewsAsync(
+        string propertyId, string visitorId, VisitTracker visits, long before = long.MaxValue, int limit = 50) =>
+        TypedResults.Ok(await visits.Visitor(propertyId, visitorId).GetPageViewsAsync(before, limit));
 }

@@ -11,7 +11,7 @@ public sealed class VisitorGrainTests(ClusterFixture fixture)
     private readonly string _property = "p-" + Guid.NewGuid().ToString("N")[..8];
 
     [Fact, Trait("Spec", "VIS-3"), Trait("Spec", "CHAT-5")]
-    public async Task VIS3_page_views_and_history_stay_bounded_while_the_counters_keep_counting()
+    public async Task VIS3_recent_page_views_and_history_stay_bounded_while_older_page_views_are_read_from_the_table()
     {
         var visitor = Visitor("v-bounded");
         await visitor.RecordVisitAsync(new VisitorVisit("198.51.100.1", null, null));
@@ -26,9 +26,11 @@ public sealed class VisitorGrainTests(ClusterFixture fixture)
             await visitor.LinkConversationAsync(new ConversationLink(Guid.NewGuid(), ConversationKind.Ticket, "Open", now, now));
         }
 
-        var views = await visitor.GetPageViewsAsync();
-        Assert.Equal(VisitorGrain.RecentPageViews, views.Count);
+        var views = await visitor.GetPageViewsAsync(long.MaxValue, 200);
+        Assert.Equal(Enumerable.Range(1, 60).Reverse().Select(i => (long)i), views.Select(v => v.Sequence));
         Assert.Equal("https://site.example/page/60", views[0].Url);
+        var older = await visitor.GetPageViewsAsync(15, 10);
+        Assert.Equal((10, "Page 14", "Page 5"), (older.Count, older[0].Title, older[^1].Title));
         Assert.Equal(VisitorGrain.RecentPageViews + 10, (await visitor.GetAsync()).Sessions.PageViews);
         Assert.Equal(VisitorGrain.HistoryLength, (await visitor.GetHistoryAsync()).Count);
     }
