@@ -34,6 +34,11 @@ public sealed class VisitorGrain(
         Visitor.LastIp = ProfileText.Optional(visit.Ip, "An IP address", 45);
         Visitor.Location = visit.Location ?? Visitor.Location;
         Visitor.Device = visit.Device ?? Visitor.Device;
+        if (ProfileText.Optional(visit.VerifiedUserId, "A user id") is { Length: > 0 } userId)
+        {
+            Visitor.About = Visitor.About with { UserId = userId };
+        }
+
         await state.WriteStateAsync();
         return View();
     }

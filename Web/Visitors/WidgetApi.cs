@@ -88,7 +88,7 @@ public static class WidgetApi
             visitorId = "v-" + Guid.NewGuid().ToString("N");
         }
 
-        await visits.RecordVisitAsync(propertyId, visitorId, http);
+        await visits.RecordVisitAsync(propertyId, visitorId, http, verified ? request.UserId : null);
         return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified));
     }
 }

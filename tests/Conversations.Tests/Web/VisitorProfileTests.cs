@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Tests.Infrastructure;
+using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -39,6 +40,21 @@ public sealed class VisitorProfileTests(WebFixture fixture)
         await AssertRefusedAsync(await agent.Http.PatchAsJsonAsync(url + "/about", new { phone = "<b>1</b>" }));
         await AssertRefusedAsync(await agent.Http.PatchAsJsonAsync(url + "/about", new { tags = Enumerable.Range(0, 21).Select(i => $"t{i}") }));
         await AssertRefusedAsync(await agent.Http.PatchAsJsonAsync(url + "/about", new { name = new string('x', 101) }));
+    }
+
+    [Fact, Trait("Spec", "VIS-1")]
+    public async Task VIS1_the_user_id_a_site_vouches_for_is_on_the_profile()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var secrets = await fixture.Cluster.Client.GetGrain<IPropertyGrain>(agent.PropertyId).GetSecretsAsync();
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        var response = await http.PostAsJsonAsync("/api/v1/widget/sessions",
+            new { propertyId = agent.PropertyId, userId = "crm-7", userHash = VisitorTokens.Sign(secrets.IdentitySecret, "crm-7") });
+        var session = (await response.Content.ReadFromJsonAsync<VisitorSession>())!;
+
+        var profile = (await agent.Http.GetFromJsonAsync<VisitorProfile>($"/api/v1/properties/{agent.PropertyId}/visitors/{session.VisitorId}", Json.Options))!;
+
+        Assert.Equal("crm-7", profile.About.UserId);
     }
 
     [Fact, Trait("Spec", "VIS-1")]
