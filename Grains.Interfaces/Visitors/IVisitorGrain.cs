@@ -34,6 +34,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("LinkOrganization")]
     Task<VisitorProfile> LinkOrganizationAsync(string? organizationId);
 
+    /// <summary>Called by an organization being deleted: drops the link without calling the organization back.</summary>
+    [Alias("ForgetOrganization")]
+    Task ForgetOrganizationAsync(string organizationId);
+
     /// <summary>Page views with a sequence below <paramref name="beforeSequence"/>, newest first (recent ones from state, older ones from the table).</summary>
     [Alias("GetPageViews")]
     Task<IReadOnlyList<PageView>> GetPageViewsAsync(long beforeSequence, int maxCount);

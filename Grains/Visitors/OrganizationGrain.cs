@@ -50,6 +50,12 @@ public sealed class OrganizationGrain(
     public async Task DeleteAsync()
     {
         EnsureExists();
+        var (propertyId, organizationId) = Key;
+        foreach (var visitorId in Organization.Contacts)
+        {
+            await GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(propertyId, visitorId)).ForgetOrganizationAsync(organizationId);
+        }
+
         await state.ClearStateAsync();
         state.State = new OrganizationState();
         await Directory().RemoveAsync(Key.OrganizationId);

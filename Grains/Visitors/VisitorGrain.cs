@@ -184,6 +184,15 @@ public sealed class VisitorGrain(
         return views;
     }
 
+    public async Task ForgetOrganizationAsync(string organizationId)
+    {
+        if (Visitor.OrganizationId == organizationId)
+        {
+            Visitor.OrganizationId = null;
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<ConversationLink>> GetHistoryAsync()
     {
         EnsureExists();

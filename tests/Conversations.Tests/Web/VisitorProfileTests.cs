@@ -151,6 +151,11 @@ public sealed class VisitorProfileTests(WebFixture fixture)
         await agent.Http.PutAsJsonAsync(VisitorUrl(agent, visitor) + "/organization", new { organizationId = (string?)null });
         organization = (await agent.Http.GetFromJsonAsync<OrganizationView>($"{organizations}/{organization.OrganizationId}", Json.Options))!;
         Assert.Empty(organization.ContactVisitorIds);
+
+        await agent.Http.PutAsJsonAsync(VisitorUrl(agent, visitor) + "/organization", new { organization.OrganizationId });
+        (await agent.Http.DeleteAsync($"{organizations}/{organization.OrganizationId}")).EnsureSuccessStatusCode();
+        Assert.Null((await agent.Http.GetFromJsonAsync<VisitorProfile>(VisitorUrl(agent, visitor), Json.Options))!.OrganizationId);
+        Assert.DoesNotContain((await agent.Http.GetFromJsonAsync<List<OrganizationSummary>>(organizations, Json.Options))!, o => o.OrganizationId == organization.OrganizationId);
     }
 
     [Fact, Trait("Spec", "VIS-5")]
