@@ -138,6 +138,38 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
     }
 
+    [Fact, Trait("Spec", "CHAT-1")]
+    public async Task CHAT1_the_widget_works_embedded_in_another_sites_page()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var context = await NewVisitorContextAsync();
+        var page = await context.NewPageAsync();
+        // Another origin than the web node's (localhost, not 127.0.0.1).
+        var script = new Uri(fixture.Web.BaseAddress, "/widget.js");
+        var shop = $"http://localhost:{fixture.Web.BaseAddress.Port}/shop/products";
+        await page.RouteAsync(shop, route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Body = $"<!doctype html><title>Shop</title><h1>Shop</h1><script async src=\"{script}\" data-property=\"{agent.PropertyId}\"></script>",
+        }));
+
+        // A page Playwright serves counts as public; Chromium then asks before it may reach the loopback web node.
+        await context.GrantPermissionsAsync(["local-network-access"]);
+        await page.GotoAsync(shop);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await SendAsync(page, "Hello from another site");
+        await Assertions.Expect(page.GetByTestId("visitor-messages").Locator("li[data-sequence]")).ToHaveCountAsync(1);
+
+        var visitorId = await VisitorIdAsync(page, agent.PropertyId);
+        var views = await WaitForAsync(async () =>
+        {
+            var list = (await agent.Http.GetFromJsonAsync<List<PageView>>($"/api/v1/properties/{agent.PropertyId}/visitors/{visitorId}/page-views", Json.Options))!;
+            return list.Count > 0 ? list : null;
+        });
+        Assert.Equal((shop, "Shop"), (views[0].Url, views[0].Title));
+    }
+
     [Fact, Trait("Spec", "CHAT-9")]
     public async Task CHAT9_the_offline_form_shows_when_the_service_is_unreachable_and_delivers_the_message_once_it_is_back()
     {
