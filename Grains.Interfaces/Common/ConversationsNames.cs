@@ -13,6 +13,8 @@ public static class ConversationsNames
 
     public const string MessagesTable = "ConversationMessages";
 
+    public const string PageViewsTable = "VisitorPageViews";
+
     /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
     public static List<string> StreamQueueNames() =>
         Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();

@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Messages;
+using Conversations.Grains.Visitors;
 using Conversations.Hosting;
 
 namespace Conversations.Silo.Hosting;
@@ -17,6 +18,7 @@ public static class ConversationsSiloBuilderExtensions
 
         silo.Services.AddSingleton(StorageClients.Tables(settings));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
+        silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }

@@ -48,6 +48,7 @@ public static class ConversationsWebExtensions
         app.UseMiddleware<SameOriginGuard>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -62,6 +63,10 @@ public static class ConversationsWebExtensions
         app.MapChatApi();
         app.MapTicketApi();
         app.MapKnowledgeBaseApi();
+        app.MapTypingApi();
+        app.MapVisitorApi();
+        app.MapOrganizationApi();
+        app.MapBanApi();
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Conversations.Web.Errors;
+using Conversations.Web.Visitors;
 
 namespace Conversations.Web.Realtime;
 
@@ -12,13 +13,14 @@ public static class RealtimeExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
+        services.AddSingleton<TypingNotifier>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapConversationsHubs(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<AgentHub>(AgentHub.Path);
-        endpoints.MapHub<VisitorHub>(VisitorHub.Path);
+        endpoints.MapHub<VisitorHub>(VisitorHub.Path).RequireCors(WidgetApi.CorsPolicy);
         return endpoints;
     }
 }

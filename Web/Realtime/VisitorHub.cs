@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,9 +11,18 @@ namespace Conversations.Web.Realtime;
 /// The widget's live connection. Every call carries the signed visitor token from
 /// <c>POST /api/v1/widget/sessions</c>; a visitor reaches only their own chats.
 /// </summary>
-public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, VisitorTokens tokens, VisitorRateLimits limits) : Hub
+public sealed class VisitorHub(
+    IClusterClient cluster,
+    TopicRelay relay,
+    VisitorTokens tokens,
+    VisitorRateLimits limits,
+    VisitTracker visits,
+    ClientAddress addresses,
+    TypingNotifier typing) : Hub
 {
     public const string Path = "/hubs/visitor";
+
+    public const string BannedMessage = "You cannot start a chat on this site: your access has been blocked.";
 
     /// <summary>Starts the chat (the client picks its id, so a retry is harmless) or resumes it, and listens to it.</summary>
     public async Task<ChatView> StartChat(string propertyId, string visitorToken, Guid chatId, string? visitorName)
@@ -21,10 +31,17 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, Visitor
         var chat = cluster.GetGrain<IChatGrain>(chatId);
         if (!await IsOwnChatAsync(chat, propertyId, visitorId))
         {
-            limits.NewChat(Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+            var ip = addresses.Of(Context.GetHttpContext())?.ToString();
+            if (await cluster.GetGrain<IBanListGrain>(propertyId).FindAsync(visitorId, ip) is not null)
+            {
+                throw new HubException(BannedMessage);
+            }
+
+            limits.NewChat(ip);
         }
 
         var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
+        await LinkAsync(view, view.CreatedAt);
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
@@ -35,8 +52,10 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, Visitor
     {
         var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
         limits.Message(propertyId, visitorId);
-        return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
+        var chat = cluster.GetGrain<IChatGrain>(chatId);
+        var ack = await chat.PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
+        await LinkAsync(await chat.GetAsync(propertyId), ack.At);
+        return ack;
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> GetMessages(string propertyId, string visitorToken, Guid chatId, long afterSequence)
@@ -52,8 +71,41 @@ public sealed class VisitorHub(IClusterClient cluster, TopicRelay relay, Visitor
         return messages.Where(m => !m.IsInternal).ToList();
     }
 
+    /// <summary>The name and email the visitor typed in the pre-chat form; blank ones are left as they are.</summary>
+    public async Task UpdateContact(string propertyId, string visitorToken, string? name, string? email)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        await visits.Visitor(propertyId, visitorId).UpdateAboutAsync(
+            new UpdateVisitorAbout(Blank(name), Blank(email), null, null, null, null));
+    }
+
+    public async Task TrackPageView(string propertyId, string visitorToken, string url, string? title)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        limits.PageView(propertyId, visitorId);
+        await visits.Visitor(propertyId, visitorId).RecordPageViewAsync(new PageView(url, title, default));
+    }
+
+    /// <summary>Tells the property's agents that the visitor is (or stopped) typing in their chat.</summary>
+    public async Task Typing(string propertyId, string visitorToken, Guid chatId, bool isTyping)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        if (!await IsOwnChatAsync(cluster.GetGrain<IChatGrain>(chatId), propertyId, visitorId))
+        {
+            throw DomainException.NotFound("The chat");
+        }
+
+        await typing.ToAgentsAsync(propertyId, new TypingNotice(chatId, AuthorKind.Visitor, null, isTyping));
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Visitors, Context.ConnectionId);
+
+    private Task LinkAsync(ChatView chat, DateTimeOffset lastActivity) =>
+        visits.Visitor(chat.PropertyId, chat.VisitorId).LinkConversationAsync(
+            new ConversationLink(chat.Id, ConversationKind.Chat, chat.Status.ToString(), chat.CreatedAt, lastActivity));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static async Task<bool> IsOwnChatAsync(IChatGrain chat, string propertyId, string visitorId)
     {

@@ -10,4 +10,6 @@ public sealed class RateLimitSettings
     public int NewChatsPerMinutePerIp { get; set; } = 10;
 
     public int MessagesPerMinutePerVisitor { get; set; } = 30;
+
+    public int PageViewsPerMinutePerVisitor { get; set; } = 60;
 }

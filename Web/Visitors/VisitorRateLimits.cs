@@ -10,6 +10,7 @@ public sealed class VisitorRateLimits(IOptions<RateLimitSettings> options) : IDi
 {
     private readonly PartitionedRateLimiter<string> _newChats = PerMinute(options.Value.NewChatsPerMinutePerIp);
     private readonly PartitionedRateLimiter<string> _messages = PerMinute(options.Value.MessagesPerMinutePerVisitor);
+    private readonly PartitionedRateLimiter<string> _pageViews = PerMinute(options.Value.PageViewsPerMinutePerVisitor);
 
     public void NewChat(string? ipAddress) =>
         Acquire(_newChats, ipAddress ?? "unknown", "Too many new chats from this address");
@@ -17,8 +18,12 @@ public sealed class VisitorRateLimits(IOptions<RateLimitSettings> options) : IDi
     public void Message(string propertyId, string visitorId) =>
         Acquire(_messages, propertyId + "|" + visitorId, "Too many messages");
 
+    public void PageView(string propertyId, string visitorId) =>
+        Acquire(_pageViews, propertyId + "|" + visitorId, "Too many page views");
+
     public void Dispose()
     {
+        _pageViews.Dispose();
         _newChats.Dispose();
         _messages.Dispose();
     }

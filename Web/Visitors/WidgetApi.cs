@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Properties;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,11 +13,19 @@ public static class WidgetApi
 {
     public const string SessionsPolicy = "visitor-sessions";
 
+    /// <summary>Customers' sites call the widget endpoints and the visitor hub from their own origins, without cookies.</summary>
+    public const string CorsPolicy = "widget";
+
     public static IServiceCollection AddWidgetApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.SectionName));
         var limits = configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        services.Configure<VisitorSettings>(configuration.GetSection(ConversationsSettings.SectionName));
         services.AddSingleton<VisitorTokens>();
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<GeoIpLocator>();
+        services.AddSingleton<VisitTracker>();
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddSingleton<VisitorRateLimits>();
         services.AddRateLimiter(o =>
         {
@@ -41,14 +50,15 @@ public static class WidgetApi
     public static IEndpointRouteBuilder MapWidgetApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/widget/sessions", StartSessionAsync).WithTags("Widget").WithName("StartVisitorSession")
-            .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
-            .WithSummary("Issues or renews a signed visitor token for a property; verifies the site's HMAC of its user id when given.")
+            .AllowAnonymous().RequireRateLimiting(SessionsPolicy).RequireCors(CorsPolicy)
+            .WithSummary("Issues or renews a signed visitor token for a property (verifying the site's HMAC of its user id when given) and records the visit.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
-    private static async Task<Ok<VisitorSession>> StartSessionAsync(StartSessionRequest request, VisitorTokens tokens, IClusterClient cluster)
+    private static async Task<Ok<VisitorSession>> StartSessionAsync(
+        StartSessionRequest request, VisitorTokens tokens, IClusterClient cluster, VisitTracker visits, HttpContext http)
     {
         var propertyId = request.PropertyId ?? "";
         if (propertyId.Length is 0 or > 100)
@@ -78,6 +88,7 @@ public static class WidgetApi
             visitorId = "v-" + Guid.NewGuid().ToString("N");
         }
 
+        await visits.RecordVisitAsync(propertyId, visitorId, http, verified ? request.UserId : null);
         return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified));
     }
 }

@@ -24,6 +24,7 @@ public sealed class LiveMessageBrowserTests(WebFixture fixture, BrowserFixture b
         await Assertions.Expect(console.GetByTestId("connection-state")).ToHaveTextAsync("Live");
 
         await site.GotoAsync(Url($"/demo.html?property={property}"));
+        await site.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
         await site.GetByPlaceholder("Your name (optional)").FillAsync("Ann <b>Visitor</b>");
         await site.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await site.GetByPlaceholder("Type a message").FillAsync("Hello <img src=x onerror=alert(1)>");

@@ -13,7 +13,7 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await ConversationsCluster.StartAsync();
-        _web = ConversationsWebFactory.Start(_cluster.Settings);
+        _web = ConversationsWebFactory.Start(_cluster.Settings, new() { ["Conversations:TrustForwardedFor"] = "true" });
     }
 
     public async Task DisposeAsync()

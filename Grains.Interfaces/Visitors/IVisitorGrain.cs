@@ -1,0 +1,48 @@
+namespace Conversations.Grains.Interfaces.Visitors;
+
+/// <summary>A visitor's profile on one property, keyed by <see cref="VisitorKey.For"/>.</summary>
+[Alias("Conversations.IVisitorGrain")]
+public interface IVisitorGrain : IGrainWithStringKey
+{
+    /// <summary>The widget opened a session: creates the visitor, updates last seen, location and device, counts sessions.</summary>
+    [Alias("RecordVisit")]
+    Task<VisitorProfile> RecordVisitAsync(VisitorVisit visit);
+
+    [Alias("RecordPageView")]
+    Task RecordPageViewAsync(PageView pageView);
+
+    /// <summary>Adds or updates a conversation in the visitor's history.</summary>
+    [Alias("LinkConversation")]
+    Task LinkConversationAsync(ConversationLink link);
+
+    [Alias("Get")]
+    Task<VisitorProfile> GetAsync();
+
+    [Alias("UpdateAbout")]
+    Task<VisitorProfile> UpdateAboutAsync(UpdateVisitorAbout update);
+
+    [Alias("SetAttribute")]
+    Task<VisitorProfile> SetAttributeAsync(VisitorAttribute attribute);
+
+    [Alias("RemoveAttribute")]
+    Task<VisitorProfile> RemoveAttributeAsync(string name);
+
+    [Alias("UpdateSocial")]
+    Task<VisitorProfile> UpdateSocialAsync(VisitorSocial social);
+
+    /// <summary>Links the visitor to an organization of the same property (null unlinks); the organization lists its contacts.</summary>
+    [Alias("LinkOrganization")]
+    Task<VisitorProfile> LinkOrganizationAsync(string? organizationId);
+
+    /// <summary>Called by an organization being deleted: drops the link without calling the organization back.</summary>
+    [Alias("ForgetOrganization")]
+    Task ForgetOrganizationAsync(string organizationId);
+
+    /// <summary>Page views with a sequence below <paramref name="beforeSequence"/>, newest first (recent ones from state, older ones from the table).</summary>
+    [Alias("GetPageViews")]
+    Task<IReadOnlyList<PageView>> GetPageViewsAsync(long beforeSequence, int maxCount);
+
+    /// <summary>The visitor's conversations, newest first.</summary>
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<ConversationLink>> GetHistoryAsync();
+}

@@ -1,0 +1,348 @@
+// The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
+// One self-contained script (SignalR bundled); its markup lives in a shadow root.
+import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { type ConversationEvent, type ConversationMessage, errorText } from "../events";
+import { h } from "./dom";
+import { widgetCss } from "./styles";
+
+interface Pending {
+  commandId: string;
+  text: string;
+}
+
+interface TypingNotice {
+  conversationId: string;
+  authorKind: "Visitor" | "Agent" | "System";
+  authorName: string | null;
+  isTyping: boolean;
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+const propertyId = script?.dataset.property ?? "";
+const origin = script?.src ? new URL(script.src, location.href).origin : location.origin;
+const key = (name: string) => `conversations.${propertyId}.${name}`;
+const typingInterval = 3000;
+
+function chatIcon(): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
+}
+
+class Widget {
+  private token = "";
+  private chatId = localStorage.getItem(key("chat"));
+  private outbox: Pending[] = JSON.parse(localStorage.getItem(key("outbox")) ?? "[]");
+  private readonly rendered = new Set<number>();
+  private contiguous = 0;
+  private lastTypingSent = 0;
+  private typingTimer = 0;
+  private readonly connection: HubConnection;
+
+  private readonly bubble = h("button", { class: "bubble", type: "button", "aria-label": "Open chat", "aria-expanded": "false" }, chatIcon());
+  private readonly closeButton = h("button", { type: "button", "aria-label": "Close chat" }, "×");
+  private readonly panel = h("section", { class: "panel", "aria-label": "Chat with us", hidden: "" });
+  private readonly name = h("input", { placeholder: "Your name (optional)", maxlength: "100", autocomplete: "name" });
+  private readonly email = h("input", { placeholder: "Your email (optional)", maxlength: "254", type: "email", autocomplete: "email" });
+  private readonly startForm = h("form", {}, this.name, this.email, h("button", { class: "primary", type: "submit" }, "Start chat"));
+  private readonly offlineName = h("input", { placeholder: "Your name", maxlength: "100" });
+  private readonly offlineEmail = h("input", { placeholder: "Your email", maxlength: "254", type: "email" });
+  private readonly offlineText = h("textarea", { placeholder: "Your message", rows: "4", maxlength: "4000", required: "" });
+  private readonly offlineForm = h("form", { hidden: "", "data-testid": "offline-form" },
+    h("p", { class: "intro" }, "We are offline right now. Leave a message and we will get back to you."),
+    this.offlineName, this.offlineEmail, this.offlineText, h("button", { class: "primary", type: "submit" }, "Send message"));
+  private readonly messages = h("ol", { "data-testid": "visitor-messages", "aria-live": "polite" });
+  private readonly typing = h("p", { class: "note", "data-testid": "agent-typing", hidden: "" }, "Agent is typing…");
+  private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
+  private readonly composer = h("form", { class: "composer", hidden: "" }, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
+  private readonly status = h("p", { class: "note", role: "status", "data-testid": "widget-status" });
+
+  constructor(host: HTMLElement) {
+    const root = host.attachShadow({ mode: "open" });
+    root.append(h("style", {}, widgetCss), this.bubble, this.panel);
+    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.status);
+    this.bubble.addEventListener("click", () => this.toggle(this.panel.hidden));
+    this.closeButton.addEventListener("click", () => this.toggle(false));
+    this.startForm.addEventListener("submit", (e) => void this.onStart(e));
+    this.offlineForm.addEventListener("submit", (e) => void this.onOffline(e));
+    this.composer.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.send();
+    });
+    this.text.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.shiftKey) {
+        e.preventDefault();
+        this.send();
+      }
+    });
+    this.text.addEventListener("input", () => this.notifyTyping());
+    this.toggle(sessionStorage.getItem(key("open")) === "1");
+
+    this.connection = new HubConnectionBuilder()
+      .withUrl(`${origin}/hubs/visitor`, { withCredentials: false })
+      // Never gives up: a visitor may be offline for a while; unsent messages wait in the outbox.
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(500 * 2 ** c.previousRetryCount, 5000) })
+      .configureLogging(LogLevel.Warning)
+      .build();
+    this.connection.on("conversationEvent", (event: ConversationEvent) => this.onEvent(event));
+    this.connection.on("typing", (notice: TypingNotice) => this.onTyping(notice));
+    this.connection.onreconnecting(() => this.note("Reconnecting…"));
+    this.connection.onreconnected(() => void this.resume().catch((error) => this.note(errorText(error))));
+  }
+
+  async boot(): Promise<void> {
+    try {
+      await this.connect();
+    } catch (error) {
+      this.showOffline(error);
+      return;
+    }
+    this.trackPageViews();
+    try {
+      await this.resume();
+    } catch (error) {
+      // The stored chat cannot be resumed (another visitor's, or refused): offer a new one.
+      this.chatId = null;
+      localStorage.removeItem(key("chat"));
+      this.startForm.hidden = false;
+      this.note(errorText(error));
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const response = await fetch(`${origin}/api/v1/widget/sessions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ propertyId, visitorToken: localStorage.getItem(key("token")) }),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail ?? `The chat service answered ${response.status}.`);
+    }
+    this.token = (await response.json()).visitorToken;
+    localStorage.setItem(key("token"), this.token);
+    if (this.connection.state === HubConnectionState.Disconnected) {
+      await this.connection.start();
+    }
+    this.offlineForm.hidden = true;
+    this.startForm.hidden = !!this.chatId;
+  }
+
+  private toggle(open: boolean): void {
+    this.panel.hidden = !open;
+    this.bubble.setAttribute("aria-expanded", String(open));
+    sessionStorage.setItem(key("open"), open ? "1" : "0");
+    if (open) {
+      (this.composer.hidden ? this.name : this.text).focus();
+    }
+  }
+
+  private note(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private showOffline(error: unknown): void {
+    this.startForm.hidden = true;
+    this.composer.hidden = true;
+    this.offlineForm.hidden = false;
+    this.note(`Cannot reach the chat service: ${errorText(error)}`);
+  }
+
+  private async onStart(e: Event): Promise<void> {
+    e.preventDefault();
+    try {
+      await this.begin(this.name.value, this.email.value);
+      this.text.focus();
+    } catch (error) {
+      this.note(errorText(error));
+    }
+  }
+
+  // TODO(CHAT-9): the offline message should become a ticket; until tickets exist it is delivered
+  // as the first message of a chat as soon as the service can be reached.
+  private async onOffline(e: Event): Promise<void> {
+    e.preventDefault();
+    try {
+      await this.connect();
+      await this.begin(this.offlineName.value, this.offlineEmail.value);
+      this.text.value = this.offlineText.value;
+      this.send();
+      this.offlineText.value = "";
+    } catch (error) {
+      this.note(`We could not send your message right now; please try again in a moment. (${errorText(error)})`);
+    }
+  }
+
+  private async begin(name: string, email: string): Promise<void> {
+    if (name.trim() || email.trim()) {
+      await this.connection.invoke("UpdateContact", propertyId, this.token, name.trim() || null, email.trim() || null);
+    }
+    this.chatId = crypto.randomUUID();
+    try {
+      await this.resume();
+      localStorage.setItem(key("chat"), this.chatId);
+    } catch (error) {
+      this.chatId = null;
+      throw error;
+    }
+  }
+
+  /** Joins the chat, fetches what was missed, then resends unacknowledged messages with their first command ids. */
+  private async resume(): Promise<void> {
+    if (!this.chatId) {
+      return;
+    }
+    await this.connection.invoke("StartChat", propertyId, this.token, this.chatId, this.name.value.trim() || null);
+    this.startForm.hidden = true;
+    this.offlineForm.hidden = true;
+    this.composer.hidden = false;
+    this.note("");
+    await this.catchUp();
+    for (const pending of [...this.outbox]) {
+      this.renderPending(pending);
+      await this.deliver(pending);
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const history: ConversationMessage[] = await this.connection.invoke("GetMessages", propertyId, this.token, this.chatId, this.contiguous);
+    history.forEach((m) => this.render(m));
+  }
+
+  private send(): void {
+    const body = this.text.value.trim();
+    if (!body || !this.chatId) {
+      return;
+    }
+    this.text.value = "";
+    const pending = { commandId: crypto.randomUUID(), text: body };
+    this.outbox.push(pending);
+    this.saveOutbox();
+    this.renderPending(pending);
+    void this.deliver(pending);
+  }
+
+  private async deliver(pending: Pending): Promise<void> {
+    if (this.connection.state !== HubConnectionState.Connected) {
+      return; // sent again, with the same command id, after the reconnect
+    }
+    try {
+      const ack: { sequence: number } = await this.connection.invoke("SendMessage", propertyId, this.token, this.chatId, pending.commandId, pending.text);
+      this.forget(pending);
+      if (!this.rendered.has(ack.sequence)) {
+        await this.catchUp();
+      }
+    } catch (error) {
+      if (String(error).includes("HubException")) {
+        // The server refused it (too many messages, chat closed): sending it again would not help.
+        this.forget(pending);
+        this.messages.querySelector(`[data-command-id="${pending.commandId}"]`)?.remove();
+        this.note(errorText(error));
+      }
+    }
+  }
+
+  private forget(pending: Pending): void {
+    this.outbox = this.outbox.filter((p) => p.commandId !== pending.commandId);
+    this.saveOutbox();
+  }
+
+  private saveOutbox(): void {
+    localStorage.setItem(key("outbox"), JSON.stringify(this.outbox));
+  }
+
+  private onEvent(event: ConversationEvent): void {
+    if (event.type !== "messagePosted" || event.conversationId !== this.chatId) {
+      return;
+    }
+    this.render(event.message);
+    if (event.message.sequence > this.contiguous) {
+      void this.catchUp().catch(() => undefined); // a gap: something was missed
+    }
+  }
+
+  private onTyping(notice: TypingNotice): void {
+    if (notice.conversationId !== this.chatId || notice.authorKind === "Visitor") {
+      return;
+    }
+    this.typing.textContent = `${notice.authorName ?? "Agent"} is typing…`;
+    this.typing.hidden = !notice.isTyping;
+    clearTimeout(this.typingTimer);
+    this.typingTimer = window.setTimeout(() => (this.typing.hidden = true), 6000);
+  }
+
+  private notifyTyping(): void {
+    const now = Date.now();
+    if (this.chatId && now - this.lastTypingSent > typingInterval && this.connection.state === HubConnectionState.Connected) {
+      this.lastTypingSent = now;
+      void this.connection.invoke("Typing", propertyId, this.token, this.chatId, true).catch(() => undefined);
+    }
+  }
+
+  /** One list item per sequence number, in order; replaces the pending item of the same command. */
+  private render(message: ConversationMessage): void {
+    if (this.rendered.has(message.sequence)) {
+      return;
+    }
+    this.rendered.add(message.sequence);
+    while (this.rendered.has(this.contiguous + 1)) {
+      this.contiguous++;
+    }
+    this.messages.querySelector(`[data-command-id="${CSS.escape(message.commandId)}"]`)?.remove();
+    if (message.authorKind === "Agent") {
+      this.typing.hidden = true;
+    }
+    const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`, message.text);
+    item.dataset.sequence = String(message.sequence);
+    const next = [...this.messages.children].find((c) => Number((c as HTMLElement).dataset.sequence ?? Infinity) > message.sequence);
+    this.messages.insertBefore(item, next ?? null);
+    this.messages.scrollTop = this.messages.scrollHeight;
+  }
+
+  private renderPending(pending: Pending): void {
+    if (!this.messages.querySelector(`[data-command-id="${CSS.escape(pending.commandId)}"]`)) {
+      const item = this.item("visitor pending", "Sending…", pending.text);
+      item.dataset.commandId = pending.commandId;
+      this.messages.append(item);
+    }
+  }
+
+  private item(className: string, author: string, text: string): HTMLLIElement {
+    return h("li", { class: className }, h("span", { class: "author" }, author), text);
+  }
+
+  private trackPageViews(): void {
+    const track = () => {
+      if (location.href.length <= 2000 && /^https?:/.test(location.href)) {
+        void this.connection.invoke("TrackPageView", propertyId, this.token, location.href, document.title.slice(0, 300) || null).catch(() => undefined);
+      }
+    };
+    const pushState = history.pushState.bind(history);
+    history.pushState = (...args: Parameters<History["pushState"]>) => {
+      pushState(...args);
+      track();
+    };
+    addEventListener("popstate", track);
+    track();
+  }
+}
+
+function mount(): void {
+  if (propertyId && !document.querySelector("[data-conversations-widget]")) {
+    const host = h("div", { "data-conversations-widget": "" });
+    document.body.append(host);
+    void new Widget(host).boot();
+  }
+}
+
+if (document.body) {
+  mount();
+} else {
+  addEventListener("DOMContentLoaded", mount);
+}

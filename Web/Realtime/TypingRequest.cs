@@ -1,0 +1,3 @@
+namespace Conversations.Web.Realtime;
+
+public sealed record TypingRequest(bool IsTyping);

@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Web.Visitors;
+
+/// <summary>The visitor's IP address: the connection's, or the first X-Forwarded-For entry when that is trusted.</summary>
+public sealed class ClientAddress(IOptions<VisitorSettings> options)
+{
+    public IPAddress? Of(HttpContext? http)
+    {
+        if (http is null)
+        {
+            return null;
+        }
+
+        if (options.Value.TrustForwardedFor
+            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded
+            && IPAddress.TryParse(forwarded, out var parsed))
+        {
+            return Normalize(parsed);
+        }
+
+        return http.Connection.RemoteIpAddress is { } remote ? Normalize(remote) : null;
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}
