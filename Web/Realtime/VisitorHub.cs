@@ -58,6 +58,13 @@ public sealed class VisitorHub(
         return ack;
     }
 
+    /// <summary>The visitor's rating of their chat (CHAT-8): Good or Bad with an optional comment; a later one replaces it.</summary>
+    public async Task RateChat(string propertyId, string visitorToken, Guid chatId, ChatRatingValue value, string? comment)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        await cluster.GetGrain<IChatGrain>(chatId).RateAsync(new RateChat(propertyId, visitorId, value, comment));
+    }
+
     public async Task<IReadOnlyList<ConversationMessage>> GetMessages(string propertyId, string visitorToken, Guid chatId, long afterSequence)
     {
         var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Conversations.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -63,6 +64,31 @@ public sealed class LiveMessageBrowserTests(WebFixture fixture, BrowserFixture b
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.GetByLabel("Property")).ToHaveValueAsync(agent.PropertyId);
+    }
+
+    [Fact, Trait("Spec", "CHAT-8")]
+    public async Task CHAT8_when_the_agent_closes_the_chat_the_visitor_rates_it_and_the_rating_shows_in_the_chat()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var visitorContext = await browsers.Browser.NewContextAsync();
+        var site = await visitorContext.NewPageAsync();
+        await site.GotoAsync(Url($"/demo.html?property={agent.PropertyId}"));
+        await site.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await site.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await site.GetByPlaceholder("Type a message").FillAsync("Thanks, that solved it");
+        await site.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(site.GetByTestId("visitor-messages")).ToContainTextAsync("Thanks, that solved it");
+        var chatId = Guid.Parse(await site.EvaluateAsync<string>($"localStorage.getItem(Object.keys(localStorage).find(k => k.includes('{agent.PropertyId}') && k.endsWith('chat')))"));
+
+        (await agent.Http.PostAsync($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}/close", null)).EnsureSuccessStatusCode();
+        await Assertions.Expect(site.GetByTestId("rating-form")).ToBeVisibleAsync();
+        await site.GetByPlaceholder("Anything to add? (optional)").FillAsync("Quick and kind");
+        await site.GetByRole(AriaRole.Button, new() { Name = "Good" }).ClickAsync();
+        await Assertions.Expect(site.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you for your feedback");
+
+        var chat = await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}");
+        Assert.Equal("Good", chat.GetProperty("rating").GetProperty("value").GetString());
+        Assert.Equal("Quick and kind", chat.GetProperty("rating").GetProperty("comment").GetString());
     }
 
     private string Url(string path) => new Uri(fixture.Web.BaseAddress, path).ToString();

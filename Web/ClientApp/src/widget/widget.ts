@@ -62,11 +62,18 @@ class Widget {
   private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
   private readonly composer = h("form", { class: "composer", hidden: "" }, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
   private readonly status = h("p", { class: "note", role: "status", "data-testid": "widget-status" });
+  private readonly ratingComment = h("textarea", { placeholder: "Anything to add? (optional)", rows: "2", maxlength: "1000" });
+  private readonly rating = h("form", { class: "rating", hidden: "", "data-testid": "rating-form" },
+    h("p", {}, "This chat has ended. How did we do?"),
+    h("button", { type: "submit", value: "Good", "aria-label": "Good" }, "👍"),
+    h("button", { type: "submit", value: "Bad", "aria-label": "Bad" }, "👎"),
+    this.ratingComment);
 
   constructor(host: HTMLElement) {
     const root = host.attachShadow({ mode: "open" });
     root.append(h("style", {}, widgetCss), this.bubble, this.panel);
-    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.status);
+    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.rating, this.status);
+    this.rating.addEventListener("submit", (e) => void this.onRate(e));
     this.bubble.addEventListener("click", () => this.toggle(this.panel.hidden));
     this.closeButton.addEventListener("click", () => this.toggle(false));
     this.startForm.addEventListener("submit", (e) => void this.onStart(e));
@@ -198,10 +205,11 @@ class Widget {
     if (!this.chatId) {
       return;
     }
-    await this.connection.invoke("StartChat", propertyId, this.token, this.chatId, this.name.value.trim() || null);
+    const chat: { status: string } = await this.connection.invoke("StartChat", propertyId, this.token, this.chatId, this.name.value.trim() || null);
     this.startForm.hidden = true;
     this.offlineForm.hidden = true;
-    this.composer.hidden = false;
+    this.composer.hidden = chat.status === "Closed";
+    this.rating.hidden = chat.status !== "Closed";
     this.note("");
     await this.catchUp();
     for (const pending of [...this.outbox]) {
@@ -257,13 +265,33 @@ class Widget {
     localStorage.setItem(key("outbox"), JSON.stringify(this.outbox));
   }
 
-  private onEvent(event: ConversationEvent): void {
-    if (event.type !== "messagePosted" || event.conversationId !== this.chatId) {
+  private onEvent(event: ConversationEvent | { type: "chatClosed"; conversationId: string }): void {
+    if (event.conversationId !== this.chatId) {
+      return;
+    }
+    if (event.type === "chatClosed") {
+      this.composer.hidden = true;
+      this.rating.hidden = false;
+      return;
+    }
+    if (event.type !== "messagePosted") {
       return;
     }
     this.render(event.message);
     if (event.message.sequence > this.contiguous) {
       void this.catchUp().catch(() => undefined); // a gap: something was missed
+    }
+  }
+
+  private async onRate(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const value = (e.submitter as HTMLButtonElement | null)?.value ?? "Good";
+    try {
+      await this.connection.invoke("RateChat", propertyId, this.token, this.chatId, value, this.ratingComment.value.trim() || null);
+      this.rating.hidden = true;
+      this.note("Thank you for your feedback!");
+    } catch (error) {
+      this.note(errorText(error));
     }
   }
 
