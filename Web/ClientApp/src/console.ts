@@ -1,7 +1,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { api, propertyPath } from "./console/api";
 import { type DetailContext, loadConversation, renderDetail } from "./console/detail";
-import { renderSidebar } from "./console/sidebar";
+import { renderSidebar, type Sidebar } from "./console/sidebar";
 import type { Conversation, ConversationMessage, Department, PropertyAgent } from "./console/types";
 import type { ConversationEvent } from "./events";
 
@@ -32,6 +32,7 @@ const switcher = el<HTMLSelectElement>("property-switcher");
 const rows = new Map<string, Row>();
 let view: View = "all";
 let selected: { id: string; append: (m: ConversationMessage) => void } | null = null;
+let sidebar: Sidebar | null = null;
 
 const context: DetailContext = {
   propertyId: "",
@@ -119,6 +120,7 @@ async function open(kind: "chat" | "ticket", id: string): Promise<void> {
 async function show(c: Conversation): Promise<void> {
   selected = { id: c.view.id, append: () => {} };
   renderList();
+  sidebar?.showVisitor(c.kind === "chat" ? c.view.visitorId : c.view.requester.visitorId);
   selected.append = await renderDetail(detail, context, c);
 }
 
@@ -184,7 +186,7 @@ async function switchProperty(next: string): Promise<void> {
   const url = new URL(location.href);
   url.searchParams.set("property", next);
   history.replaceState(null, "", url);
-  renderSidebar(el("sidebar"), () => context.propertyId);
+  sidebar = renderSidebar(el("sidebar"), () => context.propertyId, (kind, id) => void open(kind, id));
   [context.agents, context.departments] = await Promise.all([
     api<PropertyAgent[]>("GET", `${propertyPath(next)}/agents`),
     api<Department[]>("GET", `${propertyPath(next)}/departments`),

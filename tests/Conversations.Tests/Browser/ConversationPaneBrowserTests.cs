@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
 namespace Conversations.Tests.Browser;
@@ -80,6 +81,46 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("Thank you for waiting!");
         Assert.Contains("Thank you for waiting!", (await visitor.GetMessagesAsync(chatId)).Select(m => m.Text));
+    }
+
+    [Fact, Trait("Spec", "VIS-1"), Trait("Spec", "VIS-5"), Trait("Spec", "CHAT-4"), Trait("Spec", "CHAT-5")]
+    public async Task VIS1_CHAT4_an_agent_edits_the_visitors_details_sees_their_history_and_bans_them()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, agent);
+        var chatId = Guid.NewGuid();
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, "Frank", "frank@example.com");
+        await visitor.StartChatAsync(chatId, "Frank");
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Frank" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Details" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Frank");
+        await Assertions.Expect(page.GetByTestId("more-info")).ToContainTextAsync("Sessions");
+        await page.GetByLabel("Phone").FillAsync("+44 20 7946 0000");
+        await page.GetByRole(AriaRole.Form, new() { Name = "About" }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Form, new() { Name = "About" }).GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeEnabledAsync();
+        var profile = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/visitors/{visitor.Session.VisitorId}");
+        Assert.Equal("+44 20 7946 0000", profile.GetProperty("about").GetProperty("phone").GetString());
+        await BrowserFixture.ScreenshotAsync(page, "details-tab");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Chat");
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("spam links");
+        await page.GetByLabel("Chat options").SelectOptionAsync("ban");
+        var bans = await agent.Http.GetStringAsync($"/api/v1/properties/{agent.PropertyId}/bans");
+        for (var i = 0; i < 50 && !bans.Contains(visitor.Session.VisitorId); i++)
+        {
+            await Task.Delay(100);
+            bans = await agent.Http.GetStringAsync($"/api/v1/properties/{agent.PropertyId}/bans");
+        }
+
+        Assert.Contains("spam links", bans);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => visitor.StartChatAsync(Guid.NewGuid()));
+        Assert.Contains("blocked", refused.Message);
     }
 
     private async Task SignInAsync(IPage page, SignedInAgent agent)

@@ -81,11 +81,50 @@ function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext):
   return [
     h("h2", {}, chat.visitorName),
     h("span", { class: "badge" }, chat.bin === "Inbox" ? chat.status : chat.bin),
+    chatOptions(chat, path, act, ctx),
     ...(rating ? [rating] : []),
     status,
     convert,
     ...binButtons(chat.bin, path, act, "chat"),
   ];
+}
+
+/** The transcript as plain text, without whispers: what may leave the team (TIC-4). */
+async function transcriptText(path: string): Promise<string> {
+  const messages = await api<ConversationMessage[]>("GET", `${path}/messages?limit=1000`);
+  return messages
+    .filter((m) => !m.isInternal)
+    .map((m) => `[${new Date(m.at).toLocaleString()}] ${m.authorName}: ${m.text}`)
+    .join("\n");
+}
+
+/** The chat's options menu (CHAT-4): copy or print the transcript, ban the visitor. */
+function chatOptions(chat: ChatView, path: string, act: Act, ctx: DetailContext): HTMLElement {
+  const menu = h("select", { "aria-label": "Chat options" },
+    option("", "Options…"), option("copy", "Copy transcript"), option("print", "Print transcript"), option("ban", "Ban visitor"));
+  menu.addEventListener("change", () => {
+    const choice = menu.value;
+    menu.value = "";
+    if (choice === "copy") {
+      void act(null, async () => navigator.clipboard.writeText(await transcriptText(path)));
+    } else if (choice === "print") {
+      void act(null, async () => {
+        const text = await transcriptText(path);
+        const page = window.open("", "_blank");
+        if (page) {
+          page.document.title = `Chat with ${chat.visitorName}`;
+          page.document.body.append(h("h1", {}, `Chat with ${chat.visitorName}`), h("pre", {}, text));
+          page.print();
+        }
+      });
+    } else if (choice === "ban") {
+      const reason = prompt(`Ban ${chat.visitorName}? They will not be able to start chats. Reason:`);
+      if (reason !== null) {
+        void act(null, () => api("POST", `${propertyPath(ctx.propertyId)}/bans`, { visitorId: chat.visitorId, reason: reason || null }));
+      }
+    }
+  });
+  return menu;
 }
 
 function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailContext): Node[] {

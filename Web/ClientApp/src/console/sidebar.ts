@@ -1,4 +1,5 @@
 import { api, propertyPath } from "./api";
+import { renderDetails, renderHistory } from "./details";
 import { busy, h } from "./dom";
 
 interface SearchHit {
@@ -13,21 +14,50 @@ interface Shortcut {
   message: string;
 }
 
-/** The right-hand tabs while answering: Knowledge Base search (KB-2) and Shortcuts (KB-3). */
-export function renderSidebar(pane: HTMLElement, propertyId: () => string): void {
-  const kbTab = h("button", { type: "button", role: "tab", "aria-selected": "true" }, "Knowledge Base");
-  const shortcutsTab = h("button", { type: "button", role: "tab", "aria-selected": "false" }, "Shortcuts");
+export interface Sidebar {
+  /** The visitor of the open conversation, for the Details and History tabs. */
+  showVisitor(visitorId: string | null): void;
+}
+
+/** The right-hand tabs while answering: Details, Knowledge Base (KB-2), Shortcuts (KB-3) and History (VIS-5). */
+export function renderSidebar(pane: HTMLElement, propertyId: () => string, open: (kind: "chat" | "ticket", id: string) => void): Sidebar {
+  let visitorId: string | null = null;
   const body = h("div", { class: "sidebar-body" });
-  const select = (tab: HTMLButtonElement, render: () => void) => {
-    for (const t of [kbTab, shortcutsTab]) {
-      t.setAttribute("aria-selected", String(t === tab));
+  const error = h("p", { class: "error", role: "alert" });
+  const needVisitor = (render: (id: string) => Promise<void>) => () => {
+    if (!visitorId) {
+      body.replaceChildren(h("p", { class: "muted" }, "Open a conversation with a known visitor to see this."));
+      return;
     }
-    render();
+    void busy(null, error, () => render(visitorId!));
   };
-  kbTab.addEventListener("click", () => select(kbTab, () => knowledgeBase(body, propertyId())));
-  shortcutsTab.addEventListener("click", () => select(shortcutsTab, () => void shortcuts(body, propertyId())));
-  pane.replaceChildren(h("div", { role: "tablist", class: "tabs" }, kbTab, shortcutsTab), body);
-  knowledgeBase(body, propertyId());
+  const tabs: [string, () => void][] = [
+    ["Details", needVisitor((id) => renderDetails(body, propertyId(), id))],
+    ["Knowledge Base", () => knowledgeBase(body, propertyId())],
+    ["Shortcuts", () => void shortcuts(body, propertyId())],
+    ["History", needVisitor((id) => renderHistory(body, propertyId(), id, open))],
+  ];
+  let current = 1;
+  const buttons = tabs.map(([label], index) => {
+    const button = h("button", { type: "button", role: "tab", "aria-selected": String(index === current) }, label);
+    button.addEventListener("click", () => select(index));
+    return button;
+  });
+  const select = (index: number) => {
+    current = index;
+    buttons.forEach((b, i) => b.setAttribute("aria-selected", String(i === index)));
+    tabs[index][1]();
+  };
+  pane.replaceChildren(h("div", { role: "tablist", class: "tabs" }, ...buttons), error, body);
+  select(current);
+  return {
+    showVisitor(id) {
+      visitorId = id;
+      if (current === 0 || current === 3) {
+        select(current);
+      }
+    },
+  };
 }
 
 /** Puts text into the reply box of the open conversation. */

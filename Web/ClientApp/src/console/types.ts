@@ -5,6 +5,7 @@ export type Bin = "Inbox" | "Trashed" | "Spam" | "Purged";
 export interface ChatView {
   id: string;
   propertyId: string;
+  visitorId: string;
   visitorName: string;
   visitorEmail: string | null;
   status: "Open" | "Closed";
