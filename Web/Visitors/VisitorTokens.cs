@@ -52,6 +52,11 @@ public sealed class VisitorTokens(IClusterClient cluster)
 
     private async Task<PropertySecrets> SecretsAsync(string propertyId)
     {
+        if (!PropertyIds.IsValid(propertyId))
+        {
+            throw DomainException.NotFound("The property");
+        }
+
         if (_secrets.TryGetValue(propertyId, out var cached))
         {
             return cached;

@@ -76,6 +76,22 @@ public sealed class ConversationApiTests(WebFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Ticket(ticket.Id))).StatusCode);
     }
 
+    [Fact, Trait("Spec", "TIC-9"), Trait("Spec", "BIN-3")]
+    public async Task TIC9_a_ticket_is_marked_as_spam_restored_and_deleted_from_its_options()
+    {
+        var http = Http();
+        var ticketId = Guid.NewGuid();
+        (await http.PostAsJsonAsync($"/api/v1/properties/{PropertyId}/tickets", new { ticketId, subject = "Buy now", requesterEmail = "spam@example.com" })).EnsureSuccessStatusCode();
+
+        (await http.PostAsync($"{Ticket(ticketId)}/spam", null)).EnsureSuccessStatusCode();
+        Assert.Equal(BinState.Spam, (await http.GetFromJsonAsync<TicketView>(Ticket(ticketId), Json))!.Bin);
+        (await http.PostAsync($"{Ticket(ticketId)}/restore", null)).EnsureSuccessStatusCode();
+        var restored = (await http.GetFromJsonAsync<TicketView>(Ticket(ticketId), Json))!;
+        Assert.Equal((BinState.Inbox, TicketStatus.Open), (restored.Bin, restored.Status));
+        (await http.PostAsync($"{Ticket(ticketId)}/trash", null)).EnsureSuccessStatusCode();
+        Assert.Equal(BinState.Trashed, (await http.GetFromJsonAsync<TicketView>(Ticket(ticketId), Json))!.Bin);
+    }
+
     [Fact, Trait("Spec", "X-2")]
     public async Task X2_the_openapi_document_names_every_conversation_operation()
     {
