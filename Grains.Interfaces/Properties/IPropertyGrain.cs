@@ -37,4 +37,12 @@ public interface IPropertyGrain : IGrainWithStringKey
     /// <summary>Called by a department grain when it is created or deleted.</summary>
     [Alias("ListDepartment")]
     Task ListDepartmentAsync(Guid departmentId, bool listed);
+
+    /// <summary>Called by an agent grain when the agent comes online or goes away/offline.</summary>
+    [Alias("SetAgentOnline")]
+    Task SetAgentOnlineAsync(Guid agentId, bool online);
+
+    /// <summary>Whether any agent of the property is online: the widget offers the offline form otherwise (CHAT-9).</summary>
+    [Alias("HasAgentOnline")]
+    Task<bool> HasAgentOnlineAsync();
 }

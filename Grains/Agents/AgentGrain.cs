@@ -143,6 +143,7 @@ public sealed class AgentGrain(
         var streams = this.GetStreamProvider(ConversationsNames.StreamProvider);
         foreach (var propertyId in Agent.Memberships.Keys)
         {
+            await GrainFactory.GetGrain<IPropertyGrain>(propertyId).SetAgentOnlineAsync(this.GetPrimaryKey(), Presence == AgentPresence.Online);
             await streams.GetStream<AgentPresenceChanged>(StreamTopics.Presence(propertyId))
                 .OnNextAsync(new AgentPresenceChanged(propertyId, this.GetPrimaryKey(), Agent.Name, Presence, clock.GetUtcNow()));
         }

@@ -85,7 +85,7 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(this.GetPrimaryKeyString());
-        if (Property.Members.Remove(agentId))
+        if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
             await state.WriteStateAsync();
         }
@@ -117,6 +117,18 @@ public sealed class PropertyGrain(
             await state.WriteStateAsync();
         }
     }
+
+    public async Task SetAgentOnlineAsync(Guid agentId, bool online)
+    {
+        EnsureExists();
+        var changed = online && Property.Members.ContainsKey(agentId) ? Property.OnlineAgents.Add(agentId) : Property.OnlineAgents.Remove(agentId);
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> HasAgentOnlineAsync() => Task.FromResult(Property.Exists && Property.OnlineAgents.Count > 0);
 
     private void EnsureExists()
     {

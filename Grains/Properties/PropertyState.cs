@@ -19,4 +19,7 @@ public sealed class PropertyState
     [Id(7)] public string IdentitySecret { get; set; } = "";
 
     [Id(8)] public HashSet<Guid> Departments { get; set; } = [];
+
+    /// <summary>Members whose presence is Online; bounded by <see cref="Members"/>.</summary>
+    [Id(9)] public HashSet<Guid> OnlineAgents { get; set; } = [];
 }

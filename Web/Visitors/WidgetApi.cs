@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Properties;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Visitors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -54,7 +56,30 @@ public static class WidgetApi
             .WithSummary("Issues or renews a signed visitor token for a property (verifying the site's HMAC of its user id when given) and records the visit.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        endpoints.MapPost("/api/v1/widget/offline-messages", LeaveOfflineMessageAsync).WithTags("Widget").WithName("LeaveOfflineMessage")
+            .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
+            .WithSummary("The widget's offline form (CHAT-9): name, email and message become a ticket. 'messageId' makes a retry harmless.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
+    }
+
+    private static async Task<Created<OfflineMessageReceipt>> LeaveOfflineMessageAsync(
+        OfflineMessageRequest request, VisitorTokens tokens, IClusterClient cluster, VisitTracker visits)
+    {
+        var visitorId = await tokens.VerifyAsync(request.PropertyId, request.VisitorToken);
+        if (request.MessageId == Guid.Empty)
+        {
+            throw DomainException.Invalid("A message id is required.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name;
+        var ticket = await cluster.GetGrain<ITicketGrain>(request.MessageId).CreateAsync(new CreateTicket(
+            request.PropertyId, $"Offline message from {name ?? request.Email}", new TicketRequester(visitorId, name, request.Email),
+            TicketPriority.Medium, request.Message));
+        await visits.Visitor(request.PropertyId, visitorId).LinkConversationAsync(
+            new ConversationLink(ticket.Id, ConversationKind.Ticket, ticket.Status.ToString(), ticket.CreatedAt, ticket.CreatedAt));
+        return TypedResults.Created($"/api/v1/properties/{request.PropertyId}/tickets/{ticket.Id}", new OfflineMessageReceipt(ticket.Id));
     }
 
     private static async Task<Ok<VisitorSession>> StartSessionAsync(
@@ -89,6 +114,7 @@ public static class WidgetApi
         }
 
         await visits.RecordVisitAsync(propertyId, visitorId, http, verified ? request.UserId : null);
-        return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified));
+        var agentsOnline = await cluster.GetGrain<IPropertyGrain>(propertyId).HasAgentOnlineAsync();
+        return TypedResults.Ok(new VisitorSession(propertyId, visitorId, await tokens.IssueAsync(propertyId, visitorId), verified, agentsOnline));
     }
 }

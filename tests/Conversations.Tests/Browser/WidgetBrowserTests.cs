@@ -86,6 +86,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT4_a_banned_visitor_is_refused_with_a_readable_message()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
+        await using var online = await admin.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
         await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         await OpenWidgetAsync(page, admin.PropertyId);
@@ -103,6 +104,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task VIS3_CHAT5_the_profile_shows_location_device_and_page_views_and_hostile_input_stays_inert()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var online = await agent.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
         await using var context = await browsers.Browser.NewContextAsync(new()
         {
             UserAgent = VisitorProfileTests.FirefoxOnWindows,
@@ -142,6 +144,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT1_the_widget_works_embedded_in_another_sites_page()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var online = await agent.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
         await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         // Another origin than the web node's (localhost, not 127.0.0.1).
@@ -171,7 +174,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     }
 
     [Fact, Trait("Spec", "CHAT-9")]
-    public async Task CHAT9_the_offline_form_shows_when_the_service_is_unreachable_and_delivers_the_message_once_it_is_back()
+    public async Task CHAT9_with_no_agent_online_the_offline_form_becomes_a_ticket_and_survives_an_unreachable_service()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
         await using var context = await NewVisitorContextAsync();
@@ -190,10 +193,14 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
 
         blocked = false;
         await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("visitor-messages").Locator("li[data-sequence]")).ToHaveTextAsync([new Regex("Please call me back$")]);
+        await Assertions.Expect(page.GetByTestId("widget-status")).ToContainTextAsync("We will reply to olive@example.com");
         var visitorId = await VisitorIdAsync(page, agent.PropertyId);
-        var profile = (await agent.Http.GetFromJsonAsync<VisitorProfile>($"/api/v1/properties/{agent.PropertyId}/visitors/{visitorId}", Json.Options))!;
-        Assert.Equal(("Olive", "olive@example.com"), (profile.About.Name, profile.About.Email));
+        var history = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/visitors/{visitorId}/history");
+        var ticketId = Assert.Single(history.EnumerateArray(), link => link.GetProperty("kind").GetString() == "Ticket").GetProperty("conversationId").GetGuid();
+        var ticket = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/tickets/{ticketId}");
+        Assert.Equal("olive@example.com", ticket.GetProperty("requester").GetProperty("email").GetString());
+        var messages = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/tickets/{ticketId}/messages");
+        Assert.Equal("Please call me back", messages[0].GetProperty("text").GetString());
         await BrowserFixture.ScreenshotAsync(page, "widget-offline-delivered");
     }
 

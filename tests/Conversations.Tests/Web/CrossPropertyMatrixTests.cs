@@ -28,6 +28,7 @@ public sealed class CrossPropertyMatrixTests(WebFixture fixture)
         ["/api/v1/me/tokens/{tokenId:guid}"] = "the caller's own API tokens",
         ["/api/v1/properties"] = "creates a new property owned by the caller",
         ["/api/v1/widget/sessions"] = "visitor-facing: anonymous, rate-limited, issues a token bound to one property",
+        ["/api/v1/widget/offline-messages"] = "visitor-facing: needs the property's signed visitor token, rate-limited",
         ["/api/{documentName}/openapi.json"] = "the public API description",
         ["/health"] = "liveness, no data",
         ["{*path:nonfile}"] = "the console's static shell",

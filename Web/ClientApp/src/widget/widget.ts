@@ -52,7 +52,7 @@ class Widget {
   private readonly email = h("input", { placeholder: "Your email (optional)", maxlength: "254", type: "email", autocomplete: "email" });
   private readonly startForm = h("form", {}, this.name, this.email, h("button", { class: "primary", type: "submit" }, "Start chat"));
   private readonly offlineName = h("input", { placeholder: "Your name", maxlength: "100" });
-  private readonly offlineEmail = h("input", { placeholder: "Your email", maxlength: "254", type: "email" });
+  private readonly offlineEmail = h("input", { placeholder: "Your email", maxlength: "254", type: "email", required: "" });
   private readonly offlineText = h("textarea", { placeholder: "Your message", rows: "4", maxlength: "4000", required: "" });
   private readonly offlineForm = h("form", { hidden: "", "data-testid": "offline-form" },
     h("p", { class: "intro" }, "We are offline right now. Leave a message and we will get back to you."),
@@ -132,13 +132,16 @@ class Widget {
       const problem = await response.json().catch(() => ({}));
       throw new Error(problem.detail ?? `The chat service answered ${response.status}.`);
     }
-    this.token = (await response.json()).visitorToken;
+    const session: { visitorToken: string; agentsOnline: boolean } = await response.json();
+    this.token = session.visitorToken;
     localStorage.setItem(key("token"), this.token);
     if (this.connection.state === HubConnectionState.Disconnected) {
       await this.connection.start();
     }
-    this.offlineForm.hidden = true;
-    this.startForm.hidden = !!this.chatId;
+    const offline = !session.agentsOnline && !this.chatId;
+    this.offlineForm.hidden = !offline;
+    this.startForm.hidden = offline || !!this.chatId;
+    this.note(offline ? "No one is here right now. Leave a message and we will answer by email." : "");
   }
 
   private toggle(open: boolean): void {
@@ -175,11 +178,28 @@ class Widget {
   // as the first message of a chat as soon as the service can be reached.
   private async onOffline(e: Event): Promise<void> {
     e.preventDefault();
+    // The id is kept until the message is accepted, so a retry never creates a second ticket.
+    const messageId = localStorage.getItem(key("offline")) ?? crypto.randomUUID();
+    localStorage.setItem(key("offline"), messageId);
     try {
-      await this.connect();
-      await this.begin(this.offlineName.value, this.offlineEmail.value);
-      this.text.value = this.offlineText.value;
-      this.send();
+      if (!this.token) {
+        await this.connect();
+      }
+      const response = await fetch(`${origin}/api/v1/widget/offline-messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          propertyId, visitorToken: this.token, messageId,
+          name: this.offlineName.value.trim() || null, email: this.offlineEmail.value.trim(), message: this.offlineText.value,
+        }),
+      });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        throw new Error(problem.detail ?? `The chat service answered ${response.status}.`);
+      }
+      localStorage.removeItem(key("offline"));
+      this.offlineForm.hidden = true;
+      this.note(`Thank you! We will reply to ${this.offlineEmail.value.trim()}.`);
       this.offlineText.value = "";
     } catch (error) {
       this.note(`We could not send your message right now; please try again in a moment. (${errorText(error)})`);

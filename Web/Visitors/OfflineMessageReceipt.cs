@@ -1,0 +1,3 @@
+namespace Conversations.Web.Visitors;
+
+public sealed record OfflineMessageReceipt(Guid TicketId);
