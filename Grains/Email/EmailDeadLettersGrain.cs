@@ -1,0 +1,31 @@
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+
+namespace Conversations.Grains.Email;
+
+public sealed class EmailDeadLettersGrain(
+    [PersistentState("emailDeadLetters", ConversationsNames.GrainStorage)] IPersistentState<EmailDeadLettersState> state) : Grain, IEmailDeadLettersGrain
+{
+    public const int Kept = 200;
+
+    public async Task AddAsync(OutboxEmail email)
+    {
+        var emails = state.State.Emails;
+        if (emails.Exists(e => e.DedupeKey == email.DedupeKey))
+        {
+            return;
+        }
+
+        // Bodies are left out: admins need who, what and why; the text is on the ticket.
+        emails.Add(email with { TextBody = "", HtmlBody = "" });
+        if (emails.Count > Kept)
+        {
+            emails.RemoveRange(0, emails.Count - Kept);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<OutboxEmail>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<OutboxEmail>>(state.State.Emails.AsEnumerable().Reverse().ToList());
+}
