@@ -91,6 +91,7 @@ $mail_line
   Press Ctrl-C to stop.
 INFO
 
-wait -n "${pids[@]}" || true
+# Any job of this script (smtp4dev's child process is in pids for stopping, but is no job to wait for).
+wait -n || true
 echo "A process stopped unexpectedly; see .data/logs/." >&2
 exit 1
