@@ -99,19 +99,49 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         await ticket.CreateAsync(new CreateTicket(property, "Bounce", new TicketRequester(null, null, $"bounce-{ticketId:N}@example.com"), TicketPriority.Medium, "hi"));
         await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
 
+        var letter = await WaitForDeadLetterAsync(property);
+        Assert.Equal((OutboxEmailStatus.Dead, ticketId, 1), (letter.Status, letter.TicketId, letter.Attempts));
+        Assert.StartsWith("550", letter.LastError);
+        Assert.Empty((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).Pending);
+    }
+
+    [Fact, Trait("Spec", "TIC-2")]
+    public async Task TIC2_temporary_refusals_are_retried_with_growing_delays_then_dead_lettered_after_max_attempts()
+    {
+        var (property, ticketId, requester) = await NewTicketAsync();
+        email.Smtp.Refusing = true;
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            await Client.GetGrain<ITicketGrain>(ticketId).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
+
+            var letter = await WaitForDeadLetterAsync(property);
+
+            // MaxAttempts is 3 and RetryBaseDelay 1 s: waits of 1 s and 2 s between the attempts.
+            Assert.Equal((3, requester), (letter.Attempts, letter.To));
+            Assert.StartsWith("451", letter.LastError);
+            Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            email.Smtp.Refusing = false;
+        }
+
+        Assert.Empty(email.Smtp.To(requester));
+    }
+
+    private async Task<OutboxEmail> WaitForDeadLetterAsync(string property)
+    {
         var deadLetters = Client.GetGrain<IEmailDeadLettersGrain>(property);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         IReadOnlyList<OutboxEmail> dead;
         while ((dead = await deadLetters.ListAsync()).Count == 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, "The refused email was never dead-lettered.");
+            Assert.True(DateTime.UtcNow < deadline, "The email was never dead-lettered.");
             await Task.Delay(100);
         }
 
-        var letter = Assert.Single(dead);
-        Assert.Equal((OutboxEmailStatus.Dead, ticketId), (letter.Status, letter.TicketId));
-        Assert.StartsWith("550", letter.LastError);
-        Assert.Empty((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).Pending);
+        return Assert.Single(dead);
     }
 
     private async Task<string> NewPropertyAsync()
