@@ -1,6 +1,5 @@
 using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
-using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 using MailKit.Net.Smtp;
@@ -16,7 +15,8 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     [Fact, Trait("Spec", "TIC-1")]
     public async Task TIC1_mail_to_a_support_address_opens_one_ticket_even_when_delivered_twice()
     {
-        var (property, support) = await NewPropertyAsync();
+        var property = await email.NewPropertyAsync(withSupportAddress: true);
+        var support = EmailCluster.SupportAddress(property);
         var message = MailSender.Message("Carl <carl@example.com>", support, "Cannot log in", "My password stopped working.");
 
         await MailSender.SendAsync(email.InboundPort, message);
@@ -85,7 +85,8 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     [Fact, Trait("Spec", "TIC-1")]
     public async Task TIC1_html_mail_is_reduced_to_text_and_attachments_are_not_kept()
     {
-        var (property, support) = await NewPropertyAsync();
+        var property = await email.NewPropertyAsync(withSupportAddress: true);
+        var support = EmailCluster.SupportAddress(property);
         var message = MailSender.Message("Dee <dee@example.com>", support, "Subject\twith\r\n control", "");
         var body = new BodyBuilder
         {
@@ -112,7 +113,8 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     [Fact, Trait("Spec", "TIC-1")]
     public async Task TIC1_a_message_over_the_size_limit_is_refused_with_552_and_opens_nothing()
     {
-        var (property, support) = await NewPropertyAsync();
+        var property = await email.NewPropertyAsync(withSupportAddress: true);
+        var support = EmailCluster.SupportAddress(property);
         var huge = MailSender.Message("eve@example.com", support, "Huge", new string('x', 200_000));
 
         await AssertRefusedAsync(huge, 552);
@@ -127,22 +129,10 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
         Assert.Equal(code, (int)refused.StatusCode);
     }
 
-    private async Task<(string Property, string Support)> NewPropertyAsync()
-    {
-        var property = "inbound-" + Guid.NewGuid().ToString("N")[..12];
-        var support = $"help-{property}@conversations.test";
-        await Client.GetGrain<IPropertyGrain>(property).CreateAsync("Inbound", support);
-        return (property, support);
-    }
-
     private async Task<(string Property, string Support, Guid TicketId, string Requester, MimeMessage Reply)> RepliedTicketAsync()
     {
-        var (property, support) = await NewPropertyAsync();
-        var ticketId = Guid.NewGuid();
-        var requester = $"ann-{ticketId:N}@example.com";
-        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
-        await ticket.CreateAsync(new CreateTicket(property, "Printer", new TicketRequester(null, "Ann", requester), TicketPriority.Medium, "Help"));
-        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Try turning it off", null));
-        return (property, support, ticketId, requester, Assert.Single(await email.Smtp.WaitForAsync(requester)));
+        var (property, ticketId, requester) = await email.NewTicketAsync(withSupportAddress: true);
+        await Client.GetGrain<ITicketGrain>(ticketId).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Try turning it off", null));
+        return (property, EmailCluster.SupportAddress(property), ticketId, requester, Assert.Single(await email.Smtp.WaitForAsync(requester)));
     }
 }

@@ -17,7 +17,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "TIC-4")]
     public async Task TIC2_a_reply_is_emailed_to_the_requester_threaded_and_encoded_and_a_whisper_never_is()
     {
-        var (property, ticketId, requester) = await NewTicketAsync();
+        var (property, ticketId, requester) = await email.NewTicketAsync();
         var ticket = Client.GetGrain<ITicketGrain>(ticketId);
         await ticket.WhisperAsync(new PostWhisper(property, "w-1", "agent-1", "Bo", "SECRET-WHISPER internal note"));
         await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo <b>", "Hi <script>alert(1)</script>\nsecond line", null));
@@ -44,7 +44,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     [Fact, Trait("Spec", "TIC-6")]
     public async Task TIC6_assigning_an_agent_emails_the_agent_and_tells_the_visitor_and_replies_notify_the_assignee()
     {
-        var (property, ticketId, requester) = await NewTicketAsync();
+        var (property, ticketId, requester) = await email.NewTicketAsync();
         var agent = await NewAgentAsync();
         var ticket = Client.GetGrain<ITicketGrain>(ticketId);
 
@@ -71,7 +71,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     [Fact, Trait("Spec", "TIC-6")]
     public async Task TIC6_assigning_a_department_emails_every_member()
     {
-        var (property, ticketId, _) = await NewTicketAsync();
+        var (property, ticketId, _) = await email.NewTicketAsync();
         var first = await NewAgentAsync();
         var second = await NewAgentAsync();
         foreach (var agent in new[] { first, second })
@@ -93,7 +93,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     [Fact, Trait("Spec", "TIC-2")]
     public async Task TIC2_an_email_the_server_refuses_for_good_is_dead_lettered_for_the_property()
     {
-        var property = await NewPropertyAsync();
+        var property = await email.NewPropertyAsync();
         var ticketId = Guid.NewGuid();
         var ticket = Client.GetGrain<ITicketGrain>(ticketId);
         await ticket.CreateAsync(new CreateTicket(property, "Bounce", new TicketRequester(null, null, $"bounce-{ticketId:N}@example.com"), TicketPriority.Medium, "hi"));
@@ -108,7 +108,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     [Fact, Trait("Spec", "TIC-2")]
     public async Task TIC2_temporary_refusals_are_retried_with_growing_delays_then_dead_lettered_after_max_attempts()
     {
-        var (property, ticketId, requester) = await NewTicketAsync();
+        var (property, ticketId, requester) = await email.NewTicketAsync();
         email.Smtp.Refusing = true;
         try
         {
@@ -142,23 +142,6 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         }
 
         return Assert.Single(dead);
-    }
-
-    private async Task<string> NewPropertyAsync()
-    {
-        var property = "mail-" + Guid.NewGuid().ToString("N")[..12];
-        await Client.GetGrain<IPropertyGrain>(property).CreateAsync("Mail test", null);
-        return property;
-    }
-
-    private async Task<(string Property, Guid TicketId, string Requester)> NewTicketAsync()
-    {
-        var property = await NewPropertyAsync();
-        var ticketId = Guid.NewGuid();
-        var requester = $"ann-{ticketId:N}@example.com";
-        await Client.GetGrain<ITicketGrain>(ticketId)
-            .CreateAsync(new CreateTicket(property, "Printer on fire", new TicketRequester(null, "Ann", requester), TicketPriority.High, "Help"));
-        return (property, ticketId, requester);
     }
 
     private async Task<AgentView> NewAgentAsync()

@@ -1,5 +1,4 @@
 using Conversations.Grains.Interfaces.Email;
-using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 
@@ -17,12 +16,8 @@ public sealed class OutboxRestartTests : IAsyncLifetime
     [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "X-1")]
     public async Task TIC2_an_email_persisted_but_not_sent_when_the_silo_stops_is_delivered_exactly_once_after_the_restart()
     {
-        const string property = "mail-restart";
-        await _email.Client.GetGrain<IPropertyGrain>(property).CreateAsync("Restart", null);
-        var ticketId = Guid.NewGuid();
-        var requester = $"ann-{ticketId:N}@example.com";
+        var (property, ticketId, requester) = await _email.NewTicketAsync();
         var ticket = _email.Client.GetGrain<ITicketGrain>(ticketId);
-        await ticket.CreateAsync(new CreateTicket(property, "Kept", new TicketRequester(null, "Ann", requester), TicketPriority.Medium, "hi"));
 
         _email.Smtp.Refusing = true;
         await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Survives restarts", null));
