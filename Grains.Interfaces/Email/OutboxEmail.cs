@@ -18,4 +18,8 @@ public sealed record OutboxEmail(
     [property: Id(12)] int Attempts,
     [property: Id(13)] DateTimeOffset NextAttemptAt,
     [property: Id(14)] string? LastError,
-    [property: Id(15)] DateTimeOffset CreatedAt);
+    [property: Id(15)] DateTimeOffset CreatedAt)
+{
+    /// <summary>The record kept once the email is done with: who, what and why, without the text (which is on the ticket).</summary>
+    public OutboxEmail WithoutBodies() => this with { TextBody = "", HtmlBody = "" };
+}

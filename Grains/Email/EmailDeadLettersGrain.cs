@@ -16,8 +16,7 @@ public sealed class EmailDeadLettersGrain(
             return;
         }
 
-        // Bodies are left out: admins need who, what and why; the text is on the ticket.
-        emails.Add(email with { TextBody = "", HtmlBody = "" });
+        emails.Add(email.WithoutBodies());
         if (emails.Count > Kept)
         {
             emails.RemoveRange(0, emails.Count - Kept);

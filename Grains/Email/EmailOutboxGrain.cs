@@ -118,7 +118,7 @@ public sealed class EmailOutboxGrain(
         var now = clock.GetUtcNow();
         if (error is null)
         {
-            Outbox.RecentlySent.Add(email with { Status = OutboxEmailStatus.Sent, Attempts = email.Attempts + 1, LastError = null });
+            Outbox.RecentlySent.Add(email.WithoutBodies() with { Status = OutboxEmailStatus.Sent, Attempts = email.Attempts + 1, LastError = null });
             if (Outbox.RecentlySent.Count > KeptSent)
             {
                 Outbox.RecentlySent.RemoveAt(0);

@@ -60,8 +60,9 @@ public static class TicketEmails
             await grains.GetGrain<IEmailOutboxGrain>(ticketId).EnqueueAsync(propertyId, waiting.ToList());
             waiting.Clear();
         }
-        catch (Exception e) when (e is not DomainException)
+        catch (Exception e)
         {
+            // The change is stored and acknowledged whatever happens here; the emails wait in its state.
             logger.LogWarning(e, "Ticket {TicketId}: {Count} emails wait for the outbox", ticketId, waiting.Count);
             if (waiting.Count > MaxWaiting)
             {
