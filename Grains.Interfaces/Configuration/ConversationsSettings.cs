@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Email;
 using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Grains.Interfaces.Configuration;
@@ -24,6 +25,8 @@ public sealed class ConversationsSettings
     public string ServiceId { get; set; } = "conversations";
 
     public StreamProviderKind Streams { get; set; } = StreamProviderKind.Memory;
+
+    public EmailSettings Email { get; set; } = new();
 
     /// <summary>Every problem with these settings, worded for the person starting the process.</summary>
     public IReadOnlyList<string> Problems()
@@ -62,6 +65,7 @@ public sealed class ConversationsSettings
             problems.Add($"{SectionName}:Streams must be one of {string.Join(", ", Enum.GetNames<StreamProviderKind>())}.");
         }
 
+        problems.AddRange(Email.Problems());
         return problems;
     }
 

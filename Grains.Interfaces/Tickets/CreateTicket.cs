@@ -2,7 +2,8 @@ namespace Conversations.Grains.Interfaces.Tickets;
 
 /// <summary>
 /// Opens a ticket under a client-chosen id; repeating it with the same values returns the ticket.
-/// <see cref="Text"/>, when given, becomes the requester's first message.
+/// <see cref="Text"/>, when given, becomes the requester's first message. <see cref="PreviousTicketId"/>
+/// links a follow-up to the closed ticket it continues (TIC-5).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Conversations.CreateTicket")]
 public sealed record CreateTicket(
@@ -10,4 +11,5 @@ public sealed record CreateTicket(
     [property: Id(1)] string Subject,
     [property: Id(2)] TicketRequester Requester,
     [property: Id(3)] TicketPriority Priority,
-    [property: Id(4)] string? Text);
+    [property: Id(4)] string? Text,
+    [property: Id(5)] Guid? PreviousTicketId = null);

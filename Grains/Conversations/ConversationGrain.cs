@@ -188,6 +188,8 @@ public abstract class ConversationGrain<TState>(
             Current.UpdatedAt = now;
         }
 
+        OnCommitting(events);
+
         try
         {
             await state.WriteStateAsync();
@@ -203,7 +205,17 @@ public abstract class ConversationGrain<TState>(
         {
             await this.PublishAsync(evt, logger);
         }
+
+        await OnCommittedAsync();
     }
+
+    /// <summary>Lets a conversation add to its state, in the same write, what its new events call for.</summary>
+    protected virtual void OnCommitting(IReadOnlyList<ConversationEvent> events)
+    {
+    }
+
+    /// <summary>Runs after the write and the events' publication.</summary>
+    protected virtual Task OnCommittedAsync() => Task.CompletedTask;
 
     protected ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt);
 

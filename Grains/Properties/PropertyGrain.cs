@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Properties;
 
 namespace Conversations.Grains.Properties;
@@ -25,6 +26,14 @@ public sealed class PropertyGrain(
         PropertyIds.Validate(this.GetPrimaryKeyString());
         Property.Name = DisplayName.Clean(name, "A property");
         Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
+
+        // Mail to this address opens tickets here (TIC-1); an address belongs to one property.
+        if (Property.SupportEmail is { } address
+            && !await GrainFactory.GetGrain<ISupportAddressGrain>(address).ClaimAsync(this.GetPrimaryKeyString()))
+        {
+            throw DomainException.Conflict("Another property already uses this support email address.");
+        }
+
         Property.WidgetKey = NewSecret(16);
         Property.VisitorSigningKey = NewSecret(32);
         Property.IdentitySecret = NewSecret(32);

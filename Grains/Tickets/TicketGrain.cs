@@ -1,6 +1,8 @@
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
@@ -11,6 +13,7 @@ namespace Conversations.Grains.Tickets;
 public sealed class TicketGrain(
     [PersistentState("ticket", ConversationsNames.GrainStorage)] IPersistentState<TicketState> state,
     IMessageStore messageStore,
+    EmailSettings email,
     TimeProvider clock,
     ILogger<TicketGrain> logger) : ConversationGrain<TicketState>(state, messageStore, clock, logger), ITicketGrain
 {
@@ -40,7 +43,7 @@ public sealed class TicketGrain(
             await MessageStore.AppendAsync(Id, first);
         }
 
-        return await OpenAsync(fields, sourceChatId: null, first is null ? 0 : 1, now,
+        return await OpenAsync(fields, sourceChatId: null, command.PreviousTicketId, first is null ? 0 : 1, now,
             first is null ? [] : [v => new MessagePosted(Ticket.PropertyId, Id, v, now, first)]);
     }
 
@@ -54,7 +57,7 @@ public sealed class TicketGrain(
         }
 
         await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
-        return await OpenAsync(fields, command.ChatId, command.MessageCount, Now, []);
+        return await OpenAsync(fields, command.ChatId, previousTicketId: null, command.MessageCount, Now, []);
     }
 
     public Task<TicketView> GetAsync(string propertyId)
@@ -145,6 +148,20 @@ public sealed class TicketGrain(
         return View();
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => OnCommittedAsync();
+
+    /// <summary>The emails are stored with the change that calls for them, so none is lost between the write and the outbox.</summary>
+    protected override void OnCommitting(IReadOnlyList<ConversationEvent> events)
+    {
+        if (email.SendsMail && Ticket.Requester is { } requester)
+        {
+            Ticket.PendingEmails.AddRange(TicketEmails.For(Ticket.Subject, requester, Ticket.Assignee, events));
+        }
+    }
+
+    protected override Task OnCommittedAsync() =>
+        TicketEmails.HandOffAsync(GrainFactory, Id, Ticket.PropertyId, Ticket.PendingEmails, logger);
+
     protected override void EnsureAcceptsMessages()
     {
         if (Ticket.Status == TicketStatus.Closed)
@@ -154,7 +171,7 @@ public sealed class TicketGrain(
     }
 
     private async Task<TicketView> OpenAsync(
-        TicketFields fields, Guid? sourceChatId, long messageCount, DateTimeOffset now, List<Func<long, ConversationEvent>> alsoChanges)
+        TicketFields fields, Guid? sourceChatId, Guid? previousTicketId, long messageCount, DateTimeOffset now, List<Func<long, ConversationEvent>> alsoChanges)
     {
         Ticket.PropertyId = fields.PropertyId;
         Ticket.Subject = fields.Subject;
@@ -162,6 +179,7 @@ public sealed class TicketGrain(
         Ticket.Priority = fields.Priority;
         Ticket.Status = TicketStatus.Open;
         Ticket.SourceChatId = sourceChatId;
+        Ticket.PreviousTicketId = previousTicketId;
         Ticket.MessageCount = messageCount;
         Ticket.CreatedAt = now;
         await CommitAsync(now, touch: true,
@@ -205,5 +223,6 @@ public sealed class TicketGrain(
 
     private TicketView View() => new(
         Id, Ticket.PropertyId, Ticket.Subject, Ticket.Requester!, Ticket.Status, Ticket.Assignee, Ticket.Priority,
-        Ticket.Tags.ToList(), Ticket.Bin, Ticket.MessageCount, Ticket.SourceChatId, Ticket.CreatedAt, Ticket.UpdatedAt, Ticket.Version);
+        Ticket.Tags.ToList(), Ticket.Bin, Ticket.MessageCount, Ticket.SourceChatId, Ticket.CreatedAt, Ticket.UpdatedAt, Ticket.Version,
+        Ticket.PreviousTicketId);
 }

@@ -1,5 +1,6 @@
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Tickets;
 
 namespace Conversations.Grains.Tickets;
@@ -23,6 +24,12 @@ public sealed class TicketState : IConversationState
 
     /// <summary>Acknowledgements of the latest commands, so a retried command returns its first answer.</summary>
     [Id(13)] public List<RecentCommand> RecentCommands { get; set; } = [];
+
+    /// <summary>Emails this ticket's changes call for, stored with the change until the outbox has them (bounded by TicketEmails.MaxWaiting).</summary>
+    [Id(14)] public List<EmailIntent> PendingEmails { get; set; } = [];
+
+    /// <summary>The closed ticket this one follows up (TIC-5: a visitor email to a closed ticket).</summary>
+    [Id(15)] public Guid? PreviousTicketId { get; set; }
 
     public bool Exists => Status != TicketStatus.None;
 }

@@ -1,8 +1,11 @@
+using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Visitors;
 using Conversations.Hosting;
+using Orleans.Configuration;
 
 namespace Conversations.Silo.Hosting;
 
@@ -20,7 +23,22 @@ public static class ConversationsSiloBuilderExtensions
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
         silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.AddConversationsEmail(settings.Email);
         return silo;
+    }
+
+    /// <summary>Outbound mail through the outbox, and the inbound SMTP listener when a port is set (TIC-1, TIC-2, TIC-6).</summary>
+    private static void AddConversationsEmail(this ISiloBuilder silo, EmailSettings email)
+    {
+        silo.Services.AddSingleton(email);
+        silo.Services.AddSingleton<TicketEmailToken>();
+        silo.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, email.ReminderPeriod.Ticks)));
+        if (email.ReceivesMail)
+        {
+            silo.Services.AddSingleton<InboundMail>();
+            silo.Services.AddHostedService<InboundSmtpListener>();
+        }
     }
 
     public static ISiloBuilder UseConversationsClustering(this ISiloBuilder silo, ConversationsSettings settings) =>

@@ -4,6 +4,7 @@ using Conversations.Hosting;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
+using Conversations.Web.Email;
 using Conversations.Web.Errors;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
@@ -59,6 +60,7 @@ public static class ConversationsWebExtensions
         app.MapAuthApi();
         app.MapPropertyApi();
         app.MapDepartmentApi();
+        app.MapEmailApi();
         app.MapWidgetApi();
         app.MapChatApi();
         app.MapTicketApi();

@@ -14,10 +14,12 @@ public sealed class ConversationsCluster : IAsyncDisposable
 {
     private readonly List<SiloInstance> _silos;
     private readonly IHost _clientHost;
+    private readonly Dictionary<string, string?>? _extraSettings;
 
-    private ConversationsCluster(ConversationsSettings settings, List<SiloInstance> silos, IHost clientHost)
+    private ConversationsCluster(ConversationsSettings settings, List<SiloInstance> silos, IHost clientHost, Dictionary<string, string?>? extraSettings)
     {
         Settings = settings;
+        _extraSettings = extraSettings;
         _silos = silos;
         _clientHost = clientHost;
     }
@@ -28,7 +30,9 @@ public sealed class ConversationsCluster : IAsyncDisposable
 
     public IReadOnlyList<SiloInstance> Silos => _silos;
 
-    public static async Task<ConversationsCluster> StartAsync(int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory)
+    /// <param name="extraSettings">More silo configuration keys, such as <c>Conversations:Email:*</c>.</param>
+    public static async Task<ConversationsCluster> StartAsync(
+        int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory, Dictionary<string, string?>? extraSettings = null)
     {
         var azurite = await SharedAzurite.GetAsync();
         var settings = new ConversationsSettings
@@ -42,7 +46,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
         var started = new List<SiloInstance>();
         for (var i = 0; i < silos; i++)
         {
-            started.Add(await SiloInstance.StartAsync(settings, AzuriteProcess.FreePort(), AzuriteProcess.FreePort()));
+            started.Add(await SiloInstance.StartAsync(settings, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), extraSettings));
         }
 
         var clientBuilder = Host.CreateApplicationBuilder();
@@ -50,7 +54,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
         clientBuilder.UseOrleansClient(client => client.UseConversationsCluster(settings));
         var clientHost = clientBuilder.Build();
         await clientHost.StartAsync();
-        return new ConversationsCluster(settings, started, clientHost);
+        return new ConversationsCluster(settings, started, clientHost, extraSettings);
     }
 
     /// <summary>Stops silo <paramref name="index"/> and starts a fresh one on the same ports (its grains reload from storage).</summary>
@@ -58,7 +62,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
     {
         var old = _silos[index];
         await old.DisposeAsync();
-        _silos[index] = await SiloInstance.StartAsync(Settings, old.SiloPort, old.GatewayPort);
+        _silos[index] = await SiloInstance.StartAsync(Settings, old.SiloPort, old.GatewayPort, _extraSettings);
     }
 
     public async ValueTask DisposeAsync()

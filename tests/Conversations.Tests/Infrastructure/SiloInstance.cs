@@ -24,15 +24,17 @@ public sealed class SiloInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SiloInstance> StartAsync(ConversationsSettings settings, int siloPort, int gatewayPort)
+    public static async Task<SiloInstance> StartAsync(
+        ConversationsSettings settings, int siloPort, int gatewayPort, Dictionary<string, string?>? extraSettings = null)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(TestSettings.For(settings, new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(extraSettings ?? [])
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Conversations:Silo:SiloPort"] = siloPort.ToString(),
             ["Conversations:Silo:GatewayPort"] = gatewayPort.ToString(),
-        }));
+        };
+        builder.Configuration.AddInMemoryCollection(TestSettings.For(settings, values));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddConversationsSilo();
         var app = builder.Build();

@@ -1,0 +1,25 @@
+namespace Conversations.Grains.Interfaces.Email;
+
+/// <summary>One rendered email to one recipient. <see cref="MessageId"/> is derived from <see cref="DedupeKey"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Conversations.OutboxEmail")]
+public sealed record OutboxEmail(
+    [property: Id(0)] string DedupeKey,
+    [property: Id(1)] string MessageId,
+    [property: Id(2)] string PropertyId,
+    [property: Id(3)] Guid TicketId,
+    [property: Id(4)] EmailKind Kind,
+    [property: Id(5)] string To,
+    [property: Id(6)] string ReplyTo,
+    [property: Id(7)] string ThreadRoot,
+    [property: Id(8)] string Subject,
+    [property: Id(9)] string TextBody,
+    [property: Id(10)] string HtmlBody,
+    [property: Id(11)] OutboxEmailStatus Status,
+    [property: Id(12)] int Attempts,
+    [property: Id(13)] DateTimeOffset NextAttemptAt,
+    [property: Id(14)] string? LastError,
+    [property: Id(15)] DateTimeOffset CreatedAt)
+{
+    /// <summary>The record kept once the email is done with: who, what and why, without the text (which is on the ticket).</summary>
+    public OutboxEmail WithoutBodies() => this with { TextBody = "", HtmlBody = "" };
+}

@@ -1,0 +1,141 @@
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Grains.Email;
+
+/// <summary>
+/// A ticket's durable outbox. An email is written here before anything is sent; it is then sent
+/// and, only after the SMTP server took it, marked sent (one state write per email, so a crash
+/// resends at most the one email in flight, under the same Message-ID). Failures back off
+/// exponentially; a reminder wakes the outbox across restarts until nothing is pending.
+/// </summary>
+public sealed class EmailOutboxGrain(
+    [PersistentState("emailOutbox", ConversationsNames.GrainStorage)] IPersistentState<EmailOutboxState> state,
+    EmailSettings settings,
+    TicketEmailToken tokens,
+    IEmailSender sender,
+    TimeProvider clock,
+    ILogger<EmailOutboxGrain> logger) : Grain, IEmailOutboxGrain, IRemindable
+{
+    public const int KeptSent = 20;
+    public const int MaxPending = 500;
+    private const string ReminderName = "email-outbox";
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
+
+    private IGrainTimer? _timer;
+
+    private EmailOutboxState Outbox => state.State;
+
+    private Guid TicketId => this.GetPrimaryKey();
+
+    public async Task EnqueueAsync(string propertyId, IReadOnlyList<EmailIntent> intents)
+    {
+        var fresh = intents.Where(i => i.Version > Outbox.AcceptedThroughVersion).OrderBy(i => i.Version).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        if (Outbox.Pending.Count >= MaxPending)
+        {
+            throw DomainException.Conflict("This ticket's email outbox is full; it takes more once the pending emails are sent.");
+        }
+
+        // The reminder first: if the process dies after the write, the reminder finds the emails.
+        await this.RegisterOrUpdateReminder(ReminderName, settings.ReminderPeriod, settings.ReminderPeriod);
+        var now = clock.GetUtcNow();
+        foreach (var intent in fresh)
+        {
+            foreach (var (to, name) in await EmailRecipients.ResolveAsync(GrainFactory, intent))
+            {
+                var (subject, text, html) = EmailTemplates.Render(intent, name);
+                Outbox.Pending.Add(new OutboxEmail(
+                    $"{TicketId:N}:{intent.Version}:{intent.Kind}:{to}", tokens.MessageId(TicketId, intent.Version, intent.Kind, to),
+                    propertyId, TicketId, intent.Kind, to, tokens.ReplyAddress(TicketId), tokens.ThreadRoot(TicketId),
+                    subject, text, html, OutboxEmailStatus.Pending, 0, now, null, now));
+            }
+        }
+
+        Outbox.PropertyId = propertyId;
+        Outbox.AcceptedThroughVersion = fresh[^1].Version;
+        await state.WriteStateAsync();
+        Schedule(TimeSpan.Zero);
+    }
+
+    public Task<OutboxSnapshot> GetAsync() =>
+        Task.FromResult(new OutboxSnapshot(Outbox.PropertyId, Outbox.Pending.ToList(), Outbox.RecentlySent.ToList()));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => DrainAsync();
+
+    private void Schedule(TimeSpan due)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(_ => DrainAsync(), due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task DrainAsync()
+    {
+        foreach (var email in Outbox.Pending.Where(e => e.NextAttemptAt <= clock.GetUtcNow()).ToList())
+        {
+            await AttemptAsync(email);
+        }
+
+        if (Outbox.Pending.Count == 0)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        Schedule(Outbox.Pending.Min(e => e.NextAttemptAt) - clock.GetUtcNow());
+    }
+
+    private async Task AttemptAsync(OutboxEmail email)
+    {
+        string? error = null;
+        var permanent = false;
+        try
+        {
+            await sender.SendAsync(email, CancellationToken.None);
+        }
+        catch (SmtpCommandException e)
+        {
+            error = $"{(int)e.StatusCode} {e.Message}";
+            permanent = (int)e.StatusCode >= 500;
+        }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or MailKit.ServiceNotConnectedException)
+        {
+            error = e.Message;
+        }
+
+        var index = Outbox.Pending.FindIndex(e => e.DedupeKey == email.DedupeKey);
+        Outbox.Pending.RemoveAt(index);
+        var now = clock.GetUtcNow();
+        if (error is null)
+        {
+            Outbox.RecentlySent.Add(email.WithoutBodies() with { Status = OutboxEmailStatus.Sent, Attempts = email.Attempts + 1, LastError = null });
+            if (Outbox.RecentlySent.Count > KeptSent)
+            {
+                Outbox.RecentlySent.RemoveAt(0);
+            }
+        }
+        else if (permanent || email.Attempts + 1 >= settings.MaxAttempts)
+        {
+            logger.LogWarning("Email {MessageId} to {To} is dead after {Attempts} attempts: {Error}", email.MessageId, email.To, email.Attempts + 1, error);
+            await GrainFactory.GetGrain<IEmailDeadLettersGrain>(email.PropertyId)
+                .AddAsync(email with { Status = OutboxEmailStatus.Dead, Attempts = email.Attempts + 1, LastError = error });
+        }
+        else
+        {
+            var delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, settings.RetryBaseDelay.Ticks * (1L << Math.Min(email.Attempts, 20))));
+            Outbox.Pending.Insert(index, email with { Attempts = email.Attempts + 1, NextAttemptAt = now + delay, LastError = error });
+        }
+
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using Conversations.Grains.Interfaces.Email;
+
+namespace Conversations.Grains.Email;
+
+/// <summary>The subject and the plain-text and HTML bodies of each kind of email. All user text is HTML-encoded in the HTML body.</summary>
+public static class EmailTemplates
+{
+    public static (string Subject, string Text, string Html) Render(EmailIntent intent, string recipientName)
+    {
+        var (subject, lead, body) = intent.Kind switch
+        {
+            EmailKind.Reply => ($"Re: {intent.Subject}", $"{intent.AuthorName} replied to your request:", intent.Text),
+            EmailKind.Assigned => ($"[Assigned] {intent.Subject}", $"The ticket \"{intent.Subject}\" from {Requester(intent)} is assigned to you.", null),
+            EmailKind.AssignmentNotice => ($"Re: {intent.Subject}", "Your request has been assigned to a member of our team, who will get back to you.", null),
+            EmailKind.ReplyNotification => ($"[New message] {intent.Subject}", $"{intent.AuthorName} wrote on the ticket \"{intent.Subject}\":", intent.Text),
+            _ => throw new ArgumentOutOfRangeException(nameof(intent), intent.Kind, "Unknown email kind."),
+        };
+        var greeting = $"Hello {recipientName},";
+        var text = string.Join("\n\n", new[] { greeting, lead, body }.OfType<string>()) + "\n";
+        var html = "<!DOCTYPE html><html><body>"
+            + string.Concat(new[] { greeting, lead, body }.OfType<string>().Select(Paragraph))
+            + "</body></html>";
+        return (subject, text, html);
+    }
+
+    private static string Requester(EmailIntent intent) =>
+        intent.Requester.Name is { } name ? $"{name} <{intent.Requester.Email}>" : intent.Requester.Email;
+
+    private static string Paragraph(string text) =>
+        "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>";
+}

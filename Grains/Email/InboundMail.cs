@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Messages;
+using Conversations.Grains.Tickets;
+using MimeKit;
+using SmtpServer.Protocol;
+
+namespace Conversations.Grains.Email;
+
+/// <summary>
+/// Turns one inbound email into a ticket change: a reply (found by the signed token in the
+/// recipient address, or in In-Reply-To/References) is appended to its ticket, or opens a new
+/// linked ticket when that one is closed (TIC-5); mail to a property's support address opens a
+/// ticket (TIC-1). Ids derive from the Message-ID, so a redelivered email changes nothing.
+/// </summary>
+public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
+{
+    public async Task<SmtpResponse> ReceiveAsync(MimeMessage message, IReadOnlyList<string> recipients, string contentHash)
+    {
+        // Out-of-office and other automatic replies would loop with our own notifications.
+        if (message.Headers[HeaderId.AutoSubmitted] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        {
+            return SmtpResponse.Ok;
+        }
+
+        string sender;
+        try
+        {
+            sender = EmailAddress.Normalize(message.From.Mailboxes.FirstOrDefault()?.Address);
+        }
+        catch (DomainException)
+        {
+            return Refuse("A valid From address is required.");
+        }
+
+        var ticketId = tokens.Find(string.Join(' ', recipients), out var forged);
+        if (ticketId is null && forged)
+        {
+            return Refuse("This ticket address is not valid.");
+        }
+
+        ticketId ??= tokens.Find(message.InReplyTo + " " + string.Join(' ', message.References), out _);
+        var key = message.MessageId ?? contentHash;
+        var text = MailText.Of(message, MessageText.MaxLength);
+        try
+        {
+            return ticketId is { } id
+                ? await AppendAsync(id, sender, key, text)
+                : await OpenAsync(recipients, message, sender, key, text);
+        }
+        catch (DomainException e)
+        {
+            return Refuse(e.Message);
+        }
+    }
+
+    /// <summary>The id of the ticket that an email with <paramref name="messageId"/> to the property's support address opens.</summary>
+    public static Guid NewTicketId(string propertyId, string messageId) => DerivedId(propertyId, messageId);
+
+    /// <summary>The id of the follow-up ticket that a reply with <paramref name="messageId"/> to a closed ticket opens.</summary>
+    public static Guid FollowUpTicketId(Guid closedTicketId, string messageId) => DerivedId(closedTicketId.ToString("N"), messageId);
+
+    private async Task<SmtpResponse> AppendAsync(Guid ticketId, string sender, string key, string text)
+    {
+        var propertyId = (await grains.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).PropertyId;
+        if (propertyId.Length == 0)
+        {
+            return Refuse("No such ticket.");
+        }
+
+        var ticket = grains.GetGrain<ITicketGrain>(ticketId);
+        var view = await ticket.GetAsync(propertyId);
+        if (view.Requester.Email != sender)
+        {
+            return Refuse("Replies to a ticket are taken from its requester's address only.");
+        }
+
+        if (view.Status == TicketStatus.Closed)
+        {
+            var followUp = new CreateTicket(propertyId, view.Subject, view.Requester, view.Priority, text, ticketId);
+            await grains.GetGrain<ITicketGrain>(FollowUpTicketId(ticketId, key)).CreateAsync(followUp);
+            return SmtpResponse.Ok;
+        }
+
+        var requester = view.Requester;
+        await ticket.PostMessageAsync(new PostMessage(
+            propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text));
+        return SmtpResponse.Ok;
+    }
+
+    private async Task<SmtpResponse> OpenAsync(IReadOnlyList<string> recipients, MimeMessage message, string sender, string key, string text)
+    {
+        foreach (var recipient in recipients)
+        {
+            if (await grains.GetGrain<ISupportAddressGrain>(recipient.Trim().ToLowerInvariant()).GetPropertyAsync() is not { } propertyId)
+            {
+                continue;
+            }
+
+            var subject = MailText.Line(message.Subject, TicketGrain.MaxSubjectLength);
+            var name = MailText.Line(message.From.Mailboxes.First().Name, 100);
+            var create = new CreateTicket(
+                propertyId, subject.Length == 0 ? "(no subject)" : subject, new TicketRequester(null, name.Length == 0 ? null : name, sender),
+                TicketPriority.Medium, text);
+            await grains.GetGrain<ITicketGrain>(NewTicketId(propertyId, key)).CreateAsync(create);
+            return SmtpResponse.Ok;
+        }
+
+        return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such mailbox here.");
+    }
+
+    private static SmtpResponse Refuse(string reason) => new(SmtpReplyCode.TransactionFailed, reason);
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+
+    private static Guid DerivedId(string scope, string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "|" + key)).AsSpan(0, 16));
+}

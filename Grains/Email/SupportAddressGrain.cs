@@ -1,0 +1,22 @@
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+
+namespace Conversations.Grains.Email;
+
+public sealed class SupportAddressGrain(
+    [PersistentState("supportAddress", ConversationsNames.GrainStorage)] IPersistentState<SupportAddressState> state) : Grain, ISupportAddressGrain
+{
+    public async Task<bool> ClaimAsync(string propertyId)
+    {
+        if (state.State.PropertyId is { } holder)
+        {
+            return holder == propertyId;
+        }
+
+        state.State.PropertyId = propertyId;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<string?> GetPropertyAsync() => Task.FromResult(state.State.PropertyId);
+}

@@ -1,0 +1,152 @@
+using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Departments;
+using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Properties;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Tests.Infrastructure;
+
+namespace Conversations.Tests.Email;
+
+/// <summary>What the outbox sends, as a real SMTP server receives it.</summary>
+public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<EmailCluster>
+{
+    private IClusterClient Client => email.Client;
+
+    [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "TIC-4")]
+    public async Task TIC2_a_reply_is_emailed_to_the_requester_threaded_and_encoded_and_a_whisper_never_is()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.WhisperAsync(new PostWhisper(property, "w-1", "agent-1", "Bo", "SECRET-WHISPER internal note"));
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo <b>", "Hi <script>alert(1)</script>\nsecond line", null));
+
+        var mail = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Equal("Re: Printer on fire", mail.Subject);
+        Assert.Equal(EmailCluster.From, mail.From.Mailboxes.Single().Address);
+        var replyTo = mail.ReplyTo.Mailboxes.Single().Address;
+        Assert.Matches($"^support\\+t\\.{ticketId:N}\\.[0-9a-f]{{20}}@conversations\\.test$", replyTo);
+        Assert.StartsWith($"t.{ticketId:N}.", mail.MessageId);
+        Assert.Equal(mail.InReplyTo, Assert.Single(mail.References));
+        Assert.StartsWith($"t.{ticketId:N}.", mail.InReplyTo);
+        Assert.Contains("Hi <script>alert(1)</script>\nsecond line", mail.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("Hi &lt;script&gt;alert(1)&lt;/script&gt;<br>second line", mail.HtmlBody!);
+        Assert.Contains("Bo &lt;b&gt;", mail.HtmlBody);
+        Assert.DoesNotContain("<script>", mail.HtmlBody);
+
+        // The reply arrived after the whisper; nothing anywhere carries the whisper.
+        await Task.Delay(500);
+        Assert.DoesNotContain(email.Smtp.Received, m => m.ToString().Contains("SECRET-WHISPER"));
+        Assert.Single(email.Smtp.To(requester));
+    }
+
+    [Fact, Trait("Spec", "TIC-6")]
+    public async Task TIC6_assigning_an_agent_emails_the_agent_and_tells_the_visitor_and_replies_notify_the_assignee()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var agent = await NewAgentAsync();
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+
+        await ticket.AssignAsync(new AssignTicket(property, AssigneeKind.Agent, agent.Id.ToString()));
+
+        var assigned = Assert.Single(await email.Smtp.WaitForAsync(agent.Email));
+        Assert.Equal("[Assigned] Printer on fire", assigned.Subject);
+        Assert.Contains(requester, assigned.TextBody!);
+        var notice = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Contains("assigned", notice.TextBody!);
+
+        await ticket.PostMessageAsync(new PostMessage(property, "v-1", AuthorKind.Visitor, requester, "Ann", "Still burning & smoking"));
+        var notifications = await email.Smtp.WaitForAsync(agent.Email, 2);
+        var notification = notifications.Single(m => m.Subject!.StartsWith("[New message]", StringComparison.Ordinal));
+        Assert.Contains("Still burning &amp; smoking", notification.HtmlBody);
+
+        // The assignee's own reply goes to the visitor, not back to them.
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", agent.Id.ToString(), agent.Name, "On it", null));
+        await email.Smtp.WaitForAsync(requester, 2);
+        await Task.Delay(500);
+        Assert.Equal(2, email.Smtp.To(agent.Email).Count());
+    }
+
+    [Fact, Trait("Spec", "TIC-6")]
+    public async Task TIC6_assigning_a_department_emails_every_member()
+    {
+        var (property, ticketId, _) = await email.NewTicketAsync();
+        var first = await NewAgentAsync();
+        var second = await NewAgentAsync();
+        foreach (var agent in new[] { first, second })
+        {
+            await Client.GetGrain<IPropertyGrain>(property).SetMemberAsync(agent.Id, PropertyRole.Agent);
+        }
+
+        var departmentId = Guid.NewGuid();
+        var department = Client.GetGrain<IDepartmentGrain>(departmentId);
+        await department.CreateAsync(property, "Fire brigade");
+        await department.SetMembersAsync(property, [first.Id, second.Id]);
+
+        await Client.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignTicket(property, AssigneeKind.Department, departmentId.ToString()));
+
+        Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(first.Email)).Subject);
+        Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(second.Email)).Subject);
+    }
+
+    [Fact, Trait("Spec", "TIC-2")]
+    public async Task TIC2_an_email_the_server_refuses_for_good_is_dead_lettered_for_the_property()
+    {
+        var property = await email.NewPropertyAsync();
+        var ticketId = Guid.NewGuid();
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.CreateAsync(new CreateTicket(property, "Bounce", new TicketRequester(null, null, $"bounce-{ticketId:N}@example.com"), TicketPriority.Medium, "hi"));
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
+
+        var letter = await WaitForDeadLetterAsync(property);
+        Assert.Equal((OutboxEmailStatus.Dead, ticketId, 1), (letter.Status, letter.TicketId, letter.Attempts));
+        Assert.StartsWith("550", letter.LastError);
+        Assert.Empty((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).Pending);
+    }
+
+    [Fact, Trait("Spec", "TIC-2")]
+    public async Task TIC2_temporary_refusals_are_retried_with_growing_delays_then_dead_lettered_after_max_attempts()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        email.Smtp.Refusing = true;
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            await Client.GetGrain<ITicketGrain>(ticketId).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
+
+            var letter = await WaitForDeadLetterAsync(property);
+
+            // MaxAttempts is 3 and RetryBaseDelay 1 s: waits of 1 s and 2 s between the attempts.
+            Assert.Equal((3, requester), (letter.Attempts, letter.To));
+            Assert.StartsWith("451", letter.LastError);
+            Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            email.Smtp.Refusing = false;
+        }
+
+        Assert.Empty(email.Smtp.To(requester));
+    }
+
+    private async Task<OutboxEmail> WaitForDeadLetterAsync(string property)
+    {
+        var deadLetters = Client.GetGrain<IEmailDeadLettersGrain>(property);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyList<OutboxEmail> dead;
+        while ((dead = await deadLetters.ListAsync()).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The email was never dead-lettered.");
+            await Task.Delay(100);
+        }
+
+        return Assert.Single(dead);
+    }
+
+    private async Task<AgentView> NewAgentAsync()
+    {
+        var id = Guid.NewGuid();
+        return await Client.GetGrain<IAgentGrain>(id).CreateAsync($"agent-{id:N}@example.com", "Agent " + id.ToString("N")[..4]);
+    }
+}
