@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Messages;
 using Conversations.Hosting;
 
@@ -17,6 +18,7 @@ public static class ConversationsSiloBuilderExtensions
 
         silo.Services.AddSingleton(StorageClients.Tables(settings));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
+        silo.Services.AddSingleton<InboxCheckpointStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }
