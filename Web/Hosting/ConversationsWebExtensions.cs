@@ -5,6 +5,7 @@ using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Errors;
+using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
@@ -61,6 +62,7 @@ public static class ConversationsWebExtensions
         app.MapWidgetApi();
         app.MapChatApi();
         app.MapTicketApi();
+        app.MapInboxApi();
         app.MapKnowledgeBaseApi();
         app.MapFallbackToFile("index.html");
         return app;
