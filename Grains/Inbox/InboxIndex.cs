@@ -17,9 +17,6 @@ public sealed class InboxIndex(string propertyId = "")
     /// <summary>Message counts with a bitmap of their own; other minimums check the rows of the nearest lower one.</summary>
     private static readonly int[] Thresholds = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
 
-    /// <summary>Below this many candidates a level is sorted directly instead of walked in list order.</summary>
-    private const int DirectSortLimit = 2048;
-
     private const int Priorities = 6;
 
     private readonly Dictionary<Guid, int> _slots = [];
@@ -242,7 +239,8 @@ public sealed class InboxIndex(string propertyId = "")
                 ? new InboxKey(a.UpdatedTicks, a.Id, 0)
                 : (InboxKey?)null;
             var need = take - rows.Count;
-            var found = levelCount <= DirectSortLimit
+            // Walking the list order meets a match about every _count / levelCount keys; sorting the matches costs about levelCount.
+            var found = levelCount * levelCount <= (long)need * _count
                 ? SortDirectly(candidates, levelBitmap, residual, cursor, need)
                 : Walk(query, candidates, levelBitmap, residual, cursor, need);
             rows.AddRange(found.Select(Row));

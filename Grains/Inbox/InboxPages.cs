@@ -5,20 +5,36 @@ namespace Conversations.Grains.Inbox;
 /// <summary>Merges the shards' pages into one: totals add up, rows are put in list order and cut at the limit.</summary>
 public static class InboxPages
 {
+    /// <summary>Each shard's rows come in list order, so the pages merge by repeatedly taking the smallest head.</summary>
     public static InboxPage Merge(InboxQuery query, IEnumerable<InboxPage> shardPages)
     {
         var limit = Math.Clamp(query.Limit, 1, InboxQuery.MaxLimit);
-        long total = 0;
-        var rows = new List<InboxRow>();
-        foreach (var page in shardPages)
+        var compare = Comparer(query.Sort);
+        var pages = shardPages.ToList();
+        var heads = new int[pages.Count];
+        var rows = new List<InboxRow>(limit);
+        var more = false;
+        while (true)
         {
-            total += page.Total;
-            rows.AddRange(page.Rows);
+            var best = -1;
+            for (var p = 0; p < pages.Count; p++)
+            {
+                if (heads[p] < pages[p].Rows.Count && (best < 0 || compare(pages[p].Rows[heads[p]], pages[best].Rows[heads[best]]) < 0))
+                {
+                    best = p;
+                }
+            }
+
+            if (best < 0 || rows.Count == limit)
+            {
+                more = best >= 0;
+                break;
+            }
+
+            rows.Add(pages[best].Rows[heads[best]++]);
         }
 
-        rows.Sort(Comparer(query.Sort));
-        var next = rows.Count > limit ? CursorOf(rows[limit - 1], query.Sort) : null;
-        return new InboxPage(rows.Count > limit ? rows[..limit] : rows, total, next);
+        return new InboxPage(rows, pages.Sum(p => p.Total), more ? CursorOf(rows[^1], query.Sort) : null);
     }
 
     public static InboxCursor CursorOf(InboxRow row, InboxSort sort) =>
