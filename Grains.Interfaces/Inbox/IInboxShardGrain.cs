@@ -7,6 +7,13 @@ namespace Conversations.Grains.Interfaces.Inbox;
 [Alias("Conversations.IInboxShardGrain")]
 public interface IInboxShardGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Durably notes that the conversation is about to write <paramref name="version"/>; called before its state
+    /// write. A version noted but never upserted (the writer died in between) is repaired by asking the conversation.
+    /// </summary>
+    [Alias("Expect")]
+    Task ExpectAsync(Guid conversationId, ConversationKind kind, long version);
+
     /// <summary>Stores the row unless the shard already holds this version or a later one; returns once the row is checkpointed.</summary>
     [Alias("Upsert")]
     Task UpsertAsync(InboxRow row);

@@ -208,6 +208,11 @@ public abstract class ConversationGrain<TState>(
 
         try
         {
+            if (events.Count > 0)
+            {
+                await Shard(Current.PropertyId).ExpectAsync(Id, InboxRow().Kind, Current.Version);
+            }
+
             await state.WriteStateAsync();
         }
         catch
@@ -229,13 +234,19 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
+    public Task<InboxRow?> GetInboxRowAsync() =>
+        Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);
+
+    private IInboxShardGrain Shard(string propertyId) =>
+        GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
+
     /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
     private async Task IndexAsync()
     {
         var row = InboxRow();
         try
         {
-            await GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(row.PropertyId, InboxShards.Of(Id))).UpsertAsync(row);
+            await Shard(row.PropertyId).UpsertAsync(row);
             _indexRetry?.Dispose();
             _indexRetry = null;
         }

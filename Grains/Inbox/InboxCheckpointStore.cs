@@ -14,33 +14,50 @@ public sealed class InboxCheckpointStore(TableServiceClient tableService)
     private const int MaxBatch = 100;
     private TableClient? _table;
 
-    public async Task<List<InboxRow>> LoadAsync(string shardKey, CancellationToken cancellationToken = default)
+    public async Task<List<InboxCheckpoint>> LoadAsync(string shardKey, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var table = await TableAsync(cancellationToken);
         var partition = Partition(shardKey);
-        var rows = new List<InboxRow>();
+        var entries = new List<InboxCheckpoint>();
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (entity.GetString("Row") is { } json && JsonSerializer.Deserialize<InboxRow>(json) is { } row)
-            {
-                rows.Add(row);
-            }
+            var row = entity.GetString("Row") is { } json ? JsonSerializer.Deserialize<InboxRow>(json) : null;
+            var expected = entity.GetInt64("Expected") is { } version
+                ? new InboxExpectation((ConversationKind)(entity.GetInt32("Kind") ?? 0), version, now)
+                : null;
+            entries.Add(new InboxCheckpoint(Guid.ParseExact(entity.RowKey, "N"), row, expected));
         }
 
-        return rows;
+        return entries;
     }
 
-    public async Task SaveAsync(string shardKey, IReadOnlyCollection<InboxRow> rows, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string shardKey, IReadOnlyCollection<InboxCheckpoint> entries, CancellationToken cancellationToken = default)
     {
         var table = await TableAsync(cancellationToken);
         var partition = Partition(shardKey);
-        foreach (var chunk in rows.Chunk(MaxBatch))
+        foreach (var chunk in entries.Chunk(MaxBatch))
         {
             await table.SubmitTransactionAsync(
-                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                    new TableEntity(partition, row.Id.ToString("N")) { ["Row"] = JsonSerializer.Serialize(row) })),
+                chunk.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(partition, entry))),
                 cancellationToken);
         }
+    }
+
+    private static TableEntity Entity(string partition, InboxCheckpoint entry)
+    {
+        var entity = new TableEntity(partition, entry.Id.ToString("N"));
+        if (entry.Row is { } row)
+        {
+            entity["Row"] = JsonSerializer.Serialize(row);
+        }
+
+        if (entry.Expected is { } expected)
+        {
+            entity["Expected"] = expected.Version;
+            entity["Kind"] = (int)expected.Kind;
+        }
+
+        return entity;
     }
 
     /// <summary>Property ids are lower-case letters, digits and dashes; the shard key's slash is not allowed in a partition key.</summary>
