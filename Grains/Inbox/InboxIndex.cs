@@ -15,7 +15,7 @@ namespace Conversations.Grains.Inbox;
 public sealed class InboxIndex(string propertyId = "")
 {
     /// <summary>Message counts with a bitmap of their own; other minimums check the rows of the nearest lower one.</summary>
-    private static readonly int[] Thresholds = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
+    private static readonly int[] Thresholds = [.. Enumerable.Range(1, 20), 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000];
 
     private const int Priorities = 6;
 
