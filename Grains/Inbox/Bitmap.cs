@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Conversations.Grains.Inbox;
 
 /// <summary>A growable set of slot numbers, one bit each.</summary>
@@ -31,4 +34,24 @@ internal sealed class Bitmap
     }
 
     public bool Get(int bit) => (Word(bit >> 6) & (1UL << bit)) != 0;
+
+    /// <summary>target |= this, a vector at a time; words this bitmap has not grown to are zero.</summary>
+    public void OrInto(Span<ulong> target)
+    {
+        var n = Math.Min(target.Length, _words.Length);
+        var from = _words.AsSpan(0, n);
+        var to = target[..n];
+        var vectors = n / Vector<ulong>.Count * Vector<ulong>.Count;
+        var fromVectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(from[..vectors]);
+        var toVectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(to[..vectors]);
+        for (var i = 0; i < toVectors.Length; i++)
+        {
+            toVectors[i] |= fromVectors[i];
+        }
+
+        for (var i = vectors; i < n; i++)
+        {
+            to[i] |= from[i];
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -99,32 +100,35 @@ public sealed class InboxIndex(string propertyId = "")
 
         var words = (_count + 63) >> 6;
         var candidates = new ulong[words];
-        long candidateCount = 0;
-        for (var i = 0; i < words; i++)
+        var any = new ulong[words];
+        for (var t = 0; t < terms.Count; t++)
         {
-            var word = ulong.MaxValue;
-            foreach (var term in terms)
+            var target = t == 0 ? candidates : any;
+            if (t > 0)
             {
-                ulong any = 0;
-                foreach (var bitmap in term)
-                {
-                    any |= bitmap.Word(i);
-                }
-
-                word &= any;
-                if (word == 0)
-                {
-                    break;
-                }
+                Array.Clear(any);
             }
 
-            candidates[i] = word;
+            foreach (var bitmap in terms[t])
+            {
+                bitmap.OrInto(target);
+            }
+
+            if (t > 0)
+            {
+                And(candidates, any);
+            }
+        }
+
+        long candidateCount = 0;
+        foreach (var word in candidates)
+        {
             candidateCount += BitOperations.PopCount(word);
         }
 
         var residual = new Residual(query, this);
         var total = residual.None ? candidateCount : CountChecked(candidates, candidateCount, residual, query);
-        return new InboxPage(Page(query, candidates, residual, limit + 1), total, null);
+        return new InboxPage(Page(query, candidates, candidateCount, residual, limit + 1), total, null);
     }
 
     private bool TryTerms(InboxQuery query, out List<Bitmap[]> terms)
@@ -212,7 +216,7 @@ public sealed class InboxIndex(string propertyId = "")
         new(query.UpdatedTo?.UtcTicks ?? long.MaxValue, Guid.Empty, 0);
 
     /// <summary>Up to <paramref name="take"/> matching rows after the cursor, priority level by level (one level when sorting by update).</summary>
-    private List<InboxRow> Page(InboxQuery query, ulong[] candidates, Residual residual, int take)
+    private List<InboxRow> Page(InboxQuery query, ulong[] candidates, long candidateCount, Residual residual, int take)
     {
         var rows = new List<InboxRow>(take);
         var levels = query.Sort == InboxSort.Priority ? Enumerable.Range(0, Priorities).Reverse() : [-1];
@@ -224,10 +228,10 @@ public sealed class InboxIndex(string propertyId = "")
             }
 
             var levelBitmap = level < 0 ? null : _byPriority[level];
-            long levelCount = 0;
-            for (var i = 0; i < candidates.Length; i++)
+            var levelCount = levelBitmap is null ? candidateCount : 0;
+            for (var i = 0; levelBitmap is not null && i < candidates.Length; i++)
             {
-                levelCount += BitOperations.PopCount(candidates[i] & (levelBitmap?.Word(i) ?? ulong.MaxValue));
+                levelCount += BitOperations.PopCount(candidates[i] & levelBitmap.Word(i));
             }
 
             if (levelCount == 0)
@@ -296,6 +300,22 @@ public sealed class InboxIndex(string propertyId = "")
         }
 
         return slots;
+    }
+
+    private static void And(ulong[] target, ulong[] other)
+    {
+        var vectors = target.Length / Vector<ulong>.Count * Vector<ulong>.Count;
+        var to = MemoryMarshal.Cast<ulong, Vector<ulong>>(target.AsSpan(0, vectors));
+        var from = MemoryMarshal.Cast<ulong, Vector<ulong>>(other.AsSpan(0, vectors));
+        for (var i = 0; i < to.Length; i++)
+        {
+            to[i] &= from[i];
+        }
+
+        for (var i = vectors; i < target.Length; i++)
+        {
+            target[i] &= other[i];
+        }
     }
 
     private static bool IsSet(ulong[] bits, int slot) => (bits[slot >> 6] & (1UL << slot)) != 0;
