@@ -20,6 +20,9 @@ public sealed class InboxIndex(string propertyId = "")
 
     private const int Priorities = 6;
 
+    /// <summary>Rows are also grouped by the week of their update, so a date range is whole weeks (bitmaps) plus at most two partial weeks (checked row by row).</summary>
+    private const long TicksPerWeek = TimeSpan.TicksPerDay * 7;
+
     private readonly Dictionary<Guid, int> _slots = [];
     private readonly StringPool _strings = new();
     private readonly Dictionary<int, Bitmap> _byAssignee = [];
@@ -28,6 +31,7 @@ public sealed class InboxIndex(string propertyId = "")
     private readonly Bitmap[] _byStatus = [new(), new(), new(), new()];
     private readonly Bitmap[] _byPriority = [new(), new(), new(), new(), new(), new()];
     private readonly Bitmap[] _atLeast = Thresholds.Select(_ => new Bitmap()).ToArray();
+    private readonly Dictionary<long, Bitmap> _byWeek = [];
     private readonly SortedKeys _order = new();
 
     private Guid[] _ids = new Guid[16];
@@ -127,7 +131,7 @@ public sealed class InboxIndex(string propertyId = "")
         }
 
         var residual = new Residual(query, this);
-        var total = residual.None ? candidateCount : CountChecked(candidates, candidateCount, residual, query);
+        var total = residual.None ? candidateCount : CountChecked(candidates, residual, query);
         return new InboxPage(Page(query, candidates, candidateCount, residual, limit + 1), total, null);
     }
 
@@ -156,6 +160,11 @@ public sealed class InboxIndex(string propertyId = "")
             terms.Add(tags.Select(t => _byTag.GetValueOrDefault(_strings.Find(t))).OfType<Bitmap>().ToArray());
         }
 
+        if (query.UpdatedFrom is not null || query.UpdatedTo is not null)
+        {
+            terms.Add(Weeks(query, wholeOnly: false));
+        }
+
         if (query.MinMessages is > 0 and var min)
         {
             var threshold = Array.FindLastIndex(Thresholds, t => t <= min);
@@ -165,33 +174,39 @@ public sealed class InboxIndex(string propertyId = "")
         return terms.All(t => t.Length > 0);
     }
 
-    /// <summary>The total when a filter needs the rows checked: over the candidates, or over the updated range in list order when that is shorter.</summary>
-    private long CountChecked(ulong[] candidates, long candidateCount, Residual residual, InboxQuery query)
+    /// <summary>The weeks overlapping the query's updated range, or only those wholly inside it.</summary>
+    private Bitmap[] Weeks(InboxQuery query, bool wholeOnly)
     {
-        var (start, end) = UpdatedRange(query);
-        if (end - start < candidateCount)
+        var from = query.UpdatedFrom?.UtcTicks ?? long.MinValue;
+        var to = query.UpdatedTo?.UtcTicks ?? long.MaxValue;
+        return _byWeek.Where(w =>
         {
-            long inRange = 0;
-            foreach (var key in _order.From(_order.Seek(UpperKey(query), strictlyAfter: false)))
+            var start = w.Key * TicksPerWeek;
+            var end = start + TicksPerWeek - 1;
+            return wholeOnly ? start >= from && end <= to : end >= from && start <= to;
+        }).Select(w => w.Value).ToArray();
+    }
+
+    /// <summary>
+    /// The total when some rows need checking: rows in weeks wholly inside the updated range count at once
+    /// (unless a minimum message count between thresholds needs every row checked); the rest one by one.
+    /// </summary>
+    private long CountChecked(ulong[] candidates, Residual residual, InboxQuery query)
+    {
+        var whole = new ulong[candidates.Length];
+        if (residual.OnlyRange)
+        {
+            foreach (var week in Weeks(query, wholeOnly: true))
             {
-                if (query.UpdatedFrom is { } from && key.Updated < from.UtcTicks)
-                {
-                    break;
-                }
-
-                if (IsSet(candidates, key.Slot) && residual.Matches(key.Slot))
-                {
-                    inRange++;
-                }
+                week.OrInto(whole);
             }
-
-            return inRange;
         }
 
         long count = 0;
         for (var i = 0; i < candidates.Length; i++)
         {
-            for (var word = candidates[i]; word != 0; word &= word - 1)
+            count += BitOperations.PopCount(candidates[i] & whole[i]);
+            for (var word = candidates[i] & ~whole[i]; word != 0; word &= word - 1)
             {
                 if (residual.Matches((i << 6) + BitOperations.TrailingZeroCount(word)))
                 {
@@ -201,15 +216,6 @@ public sealed class InboxIndex(string propertyId = "")
         }
 
         return count;
-    }
-
-    private (long Start, long End) UpdatedRange(InboxQuery query)
-    {
-        var start = _order.Rank(_order.Seek(UpperKey(query), strictlyAfter: false));
-        var end = query.UpdatedFrom is { } from
-            ? _order.Rank(_order.Seek(new InboxKey(from.UtcTicks - 1, Guid.Empty, 0), strictlyAfter: false))
-            : _order.Rank(new SortedKeys.Position(int.MaxValue, 0));
-        return (start, end);
     }
 
     private static InboxKey UpperKey(InboxQuery query) =>
@@ -357,6 +363,7 @@ public sealed class InboxIndex(string propertyId = "")
             Of(_byTag, tag).Set(slot, on);
         }
 
+        Of(_byWeek, _updated[slot] / TicksPerWeek).Set(slot, on);
         for (var t = 0; t < Thresholds.Length && _messages[slot] >= Thresholds[t]; t++)
         {
             _atLeast[t].Set(slot, on);
@@ -372,7 +379,8 @@ public sealed class InboxIndex(string propertyId = "")
         }
     }
 
-    private static Bitmap Of(Dictionary<int, Bitmap> bitmaps, int value)
+    private static Bitmap Of<TKey>(Dictionary<TKey, Bitmap> bitmaps, TKey value)
+        where TKey : notnull
     {
         if (!bitmaps.TryGetValue(value, out var bitmap))
         {
@@ -413,6 +421,8 @@ public sealed class InboxIndex(string propertyId = "")
         private readonly long _to = query.UpdatedTo?.UtcTicks ?? long.MaxValue;
 
         public bool None => _min == 0 && _from == long.MinValue && _to == long.MaxValue;
+
+        public bool OnlyRange => _min == 0;
 
         public bool Matches(int slot) =>
             index._messages[slot] >= _min && index._updated[slot] >= _from && index._updated[slot] <= _to;

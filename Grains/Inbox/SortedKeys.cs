@@ -79,18 +79,6 @@ internal sealed class SortedKeys
         return pos < chunk.Count ? new Position(c, pos) : new Position(c + 1, 0);
     }
 
-    /// <summary>How many keys come before <paramref name="position"/>.</summary>
-    public long Rank(Position position)
-    {
-        long rank = 0;
-        for (var c = 0; c < position.Chunk && c < _chunks.Count; c++)
-        {
-            rank += _chunks[c].Count;
-        }
-
-        return rank + position.Index;
-    }
-
     public IEnumerable<InboxKey> From(Position position)
     {
         for (var c = position.Chunk; c < _chunks.Count; c++)
