@@ -15,6 +15,9 @@ public static class ConversationsNames
 
     public const string PageViewsTable = "VisitorPageViews";
 
+    /// <summary>Checkpoints of the inbox index shards (partition = shard, row = conversation).</summary>
+    public const string InboxTable = "InboxIndex";
+
     /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
     public static List<string> StreamQueueNames() =>
         Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();

@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Inbox;
 
 namespace Conversations.Grains.Interfaces.Common;
 
@@ -30,4 +31,8 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Deletes a trashed or spam conversation's content and messages for good (BIN-2). Irreversible.</summary>
     [Alias("Purge")]
     Task PurgeAsync(string propertyId);
+
+    /// <summary>The conversation's inbox row as stored now (null before it exists); the inbox repairs itself with it.</summary>
+    [Alias("GetInboxRow")]
+    Task<InboxRow?> GetInboxRowAsync();
 }

@@ -1,6 +1,8 @@
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
@@ -134,6 +136,8 @@ public sealed class ChatGrain(
             throw DomainException.Conflict("This chat is closed; a new message starts a new chat.");
         }
     }
+
+    protected override InboxRow InboxRow() => InboxRows.Of(Id, Chat);
 
     /// <summary>What the visitor may see: no tags, no ticket link, and no sign of Trash or Spam.</summary>
     private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox };

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Realtime;
@@ -23,6 +24,8 @@ public abstract class ConversationGrain<TState>(
 
     protected TState Current => state.State;
 
+    private IGrainTimer? _indexRetry;
+
     protected Guid Id => this.GetPrimaryKey();
 
     protected IMessageStore MessageStore => messageStore;
@@ -34,6 +37,21 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>Throws when the conversation takes no new messages (closed).</summary>
     protected abstract void EnsureAcceptsMessages();
+
+    /// <summary>The conversation as a line of the inbox (INB-3).</summary>
+    protected abstract InboxRow InboxRow();
+
+    /// <summary>
+    /// Pushes the row on every activation: a change written just before a crash, whose row never reached
+    /// its shard, is indexed as soon as the conversation is used again (the shard ignores versions it has).
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Current.Exists || Current.Bin == BinState.Purged)
+        {
+            await IndexAsync();
+        }
+    }
 
     public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount)
     {
@@ -192,6 +210,11 @@ public abstract class ConversationGrain<TState>(
 
         try
         {
+            if (events.Count > 0)
+            {
+                await Shard(Current.PropertyId).ExpectAsync(Id, InboxRow().Kind, Current.Version);
+            }
+
             await state.WriteStateAsync();
         }
         catch
@@ -199,6 +222,12 @@ public abstract class ConversationGrain<TState>(
             // The state in memory is ahead of storage now; reload it on the next call.
             DeactivateOnIdle();
             throw;
+        }
+
+        // Indexed before the events go out, so a console that refetches on an event finds the change.
+        if (events.Count > 0)
+        {
+            await IndexAsync();
         }
 
         foreach (var evt in events)
@@ -216,6 +245,29 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>Runs after the write and the events' publication.</summary>
     protected virtual Task OnCommittedAsync() => Task.CompletedTask;
+
+    public Task<InboxRow?> GetInboxRowAsync() =>
+        Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);
+
+    private IInboxShardGrain Shard(string propertyId) =>
+        GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
+
+    /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
+    private async Task IndexAsync()
+    {
+        var row = InboxRow();
+        try
+        {
+            await Shard(row.PropertyId).UpsertAsync(row);
+            _indexRetry?.Dispose();
+            _indexRetry = null;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Indexing v{Version} of {ConversationId} failed; retrying.", row.Version, Id);
+            _indexRetry ??= this.RegisterGrainTimer(_ => IndexAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        }
+    }
 
     protected ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt);
 

@@ -1,8 +1,10 @@
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Email;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
@@ -189,6 +191,8 @@ public sealed class TicketGrain(
         ]);
         return View();
     }
+
+    protected override InboxRow InboxRow() => InboxRows.Of(Id, Ticket);
 
     private TicketFields Validate(string propertyId, string subject, TicketRequester? requester, TicketPriority priority)
     {

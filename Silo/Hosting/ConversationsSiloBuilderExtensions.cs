@@ -2,6 +2,7 @@ using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Visitors;
 using Conversations.Hosting;
@@ -22,6 +23,7 @@ public static class ConversationsSiloBuilderExtensions
         silo.Services.AddSingleton(StorageClients.Tables(settings));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
         silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
+        silo.Services.AddSingleton<InboxCheckpointStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddConversationsEmail(settings.Email);
         return silo;

@@ -6,6 +6,7 @@ using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Email;
 using Conversations.Web.Errors;
+using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
@@ -64,6 +65,7 @@ public static class ConversationsWebExtensions
         app.MapWidgetApi();
         app.MapChatApi();
         app.MapTicketApi();
+        app.MapInboxApi();
         app.MapKnowledgeBaseApi();
         app.MapTypingApi();
         app.MapVisitorApi();

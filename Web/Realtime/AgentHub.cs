@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -37,6 +38,13 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyA
         var agentId = await access.RequireAsync(Context.User!, propertyId);
         return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
             new PostMessage(propertyId, commandId, AuthorKind.Agent, agentId.ToString(), Context.User!.AgentName(), text));
+    }
+
+    /// <summary>One page of the inbox list (INB-2..4), as GET …/inbox answers it.</summary>
+    public async Task<InboxPage> QueryInbox(string propertyId, InboxQuery query)
+    {
+        await access.RequireAsync(Context.User!, propertyId);
+        return await cluster.GetGrain<IInboxGrain>(propertyId).QueryAsync(query);
     }
 
     /// <summary>The caller's own presence: Online or Away (Offline is having no console open).</summary>

@@ -1,0 +1,7 @@
+namespace Conversations.Grains.Interfaces.Inbox;
+
+public enum ConversationKind
+{
+    Chat = 1,
+    Ticket = 2,
+}

@@ -1,0 +1,31 @@
+namespace Conversations.Grains.Interfaces.Inbox;
+
+/// <summary>
+/// One shard of a property's inbox read model, keyed "{propertyId}/{shard}" (<see cref="InboxShards"/>).
+/// Rows live in memory and are checkpointed; conversation grains push their row after each durable change.
+/// </summary>
+[Alias("Conversations.IInboxShardGrain")]
+public interface IInboxShardGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Durably notes that the conversation is about to write <paramref name="version"/>; called before its state
+    /// write. A version noted but never upserted (the writer died in between) is repaired by asking the conversation.
+    /// </summary>
+    [Alias("Expect")]
+    Task ExpectAsync(Guid conversationId, ConversationKind kind, long version);
+
+    /// <summary>Stores the row unless the shard already holds this version or a later one; returns once the row is checkpointed.</summary>
+    [Alias("Upsert")]
+    Task UpsertAsync(InboxRow row);
+
+    /// <summary>The rows of this shard matching the query, up to Limit + 1 of them after the cursor, and their total.</summary>
+    [Alias("Query")]
+    Task<InboxPage> QueryAsync(InboxQuery query);
+
+    [Alias("Get")]
+    Task<InboxRow?> GetAsync(Guid conversationId);
+
+    /// <summary>Every row but purged ones; for consistency checks, not for lists.</summary>
+    [Alias("GetAll")]
+    Task<IReadOnlyList<InboxRow>> GetAllAsync();
+}

@@ -1,0 +1,90 @@
+using Conversations.Grains.Interfaces.Chats;
+using Orleans.Concurrency;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Tickets;
+
+namespace Conversations.Grains.Inbox;
+
+/// <summary>A property's inbox: no state of its own; asks every shard and merges (INB-2..4), and runs bulk actions item by item (INB-5).</summary>
+[StatelessWorker]
+public sealed class InboxGrain : Grain, IInboxGrain
+{
+    public const int MaxBulkItems = 200;
+
+    private string PropertyId => this.GetPrimaryKeyString();
+
+    public async Task<InboxPage> QueryAsync(InboxQuery query)
+    {
+        if (query.Limit is < 1 or > InboxQuery.MaxLimit)
+        {
+            throw DomainException.Invalid($"A page holds 1 to {InboxQuery.MaxLimit} rows.");
+        }
+
+        if (query.MinMessages < 0)
+        {
+            throw DomainException.Invalid("A minimum message count cannot be negative.");
+        }
+
+        var pages = await Task.WhenAll(Shards().Select(s => s.QueryAsync(query)));
+        var page = InboxPages.Merge(query, pages);
+        return page with { Rows = page.Rows.Select(r => r with { PropertyId = PropertyId }).ToList() };
+    }
+
+    public async Task<IReadOnlyList<BulkItemResult>> BulkAsync(BulkAction action, IReadOnlyList<Guid> ids)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            throw DomainException.Invalid("A bulk action is close, trash, restore, purge or spam.");
+        }
+
+        if (ids is not { Count: > 0 and <= MaxBulkItems })
+        {
+            throw DomainException.Invalid($"Select 1 to {MaxBulkItems} conversations.");
+        }
+
+        var results = new List<BulkItemResult>(ids.Count);
+        foreach (var id in ids.Distinct())
+        {
+            results.Add(await ApplyAsync(action, id));
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<InboxRow>> GetAllAsync() =>
+        (await Task.WhenAll(Shards().Select(s => s.GetAllAsync()))).SelectMany(rows => rows).ToList();
+
+    private async Task<BulkItemResult> ApplyAsync(BulkAction action, Guid id)
+    {
+        try
+        {
+            var row = await GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, InboxShards.Of(id))).GetAsync(id);
+            if (row is null || row.Place == BinState.Purged)
+            {
+                throw DomainException.NotFound("The conversation");
+            }
+
+            IConversationGrain conversation = row.Kind == ConversationKind.Chat
+                ? GrainFactory.GetGrain<IChatGrain>(id)
+                : GrainFactory.GetGrain<ITicketGrain>(id);
+            await (action switch
+            {
+                BulkAction.Close when conversation is IChatGrain chat => chat.CloseAsync(PropertyId),
+                BulkAction.Close => ((ITicketGrain)conversation).SetStatusAsync(PropertyId, TicketStatus.Closed),
+                BulkAction.Trash => conversation.TrashAsync(PropertyId),
+                BulkAction.Spam => conversation.MarkSpamAsync(PropertyId),
+                BulkAction.Restore => conversation.RestoreAsync(PropertyId),
+                _ => conversation.PurgeAsync(PropertyId),
+            });
+            return new BulkItemResult(id, true);
+        }
+        catch (DomainException refused)
+        {
+            return new BulkItemResult(id, false, refused.Code, refused.Message);
+        }
+    }
+
+    private IEnumerable<IInboxShardGrain> Shards() =>
+        InboxShards.Keys(PropertyId).Select(key => GrainFactory.GetGrain<IInboxShardGrain>(key));
+}

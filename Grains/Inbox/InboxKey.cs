@@ -1,0 +1,11 @@
+namespace Conversations.Grains.Inbox;
+
+/// <summary>A row's place in the list order: newest update first, then by id; Slot points at the row.</summary>
+internal readonly record struct InboxKey(long Updated, Guid Id, int Slot) : IComparable<InboxKey>
+{
+    public int CompareTo(InboxKey other)
+    {
+        var byTime = other.Updated.CompareTo(Updated);
+        return byTime != 0 ? byTime : Id.CompareTo(other.Id);
+    }
+}

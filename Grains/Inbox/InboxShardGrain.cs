@@ -1,0 +1,142 @@
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Tickets;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace Conversations.Grains.Inbox;
+
+/// <summary>
+/// One shard of a property's inbox. Reentrant so that calls arriving together share one checkpoint write
+/// (group commit); the index itself is only touched between awaits, so it never sees two calls at once.
+/// A conversation announces each version before writing it (<see cref="ExpectAsync"/>); an announced version
+/// that has not arrived after <see cref="RepairAfter"/> (its writer died between its write and its upsert,
+/// or this shard restarted from a checkpoint) is fetched from the conversation grain, the authority.
+/// </summary>
+[Reentrant]
+public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
+{
+    public static readonly TimeSpan RepairAfter = TimeSpan.FromSeconds(2);
+
+    private readonly HashSet<Guid> _dirty = [];
+    private readonly Dictionary<Guid, InboxExpectation> _expected = [];
+    private InboxIndex _index = new();
+    private Task _lastCheckpoint = Task.CompletedTask;
+    private Task? _nextCheckpoint;
+
+    private string ShardKey => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _index = new InboxIndex(ShardKey[..ShardKey.LastIndexOf('/')]);
+        foreach (var entry in await store.LoadAsync(ShardKey, clock.GetUtcNow(), cancellationToken))
+        {
+            if (entry.Row is { } row)
+            {
+                _index.Upsert(row);
+            }
+
+            if (entry.Expected is { } expected)
+            {
+                _expected[entry.Id] = expected;
+            }
+        }
+
+        this.RegisterGrainTimer(RepairAsync, RepairAfter, RepairAfter);
+    }
+
+    public Task ExpectAsync(Guid conversationId, ConversationKind kind, long version)
+    {
+        if (_index.Get(conversationId) is { } row && row.Version >= version)
+        {
+            return Task.CompletedTask;
+        }
+
+        _expected[conversationId] = new InboxExpectation(kind, Math.Max(version, _expected.GetValueOrDefault(conversationId)?.Version ?? 0), clock.GetUtcNow());
+        return Checkpoint(conversationId);
+    }
+
+    public Task UpsertAsync(InboxRow row)
+    {
+        var changed = _index.Upsert(row);
+        if (_expected.TryGetValue(row.Id, out var expected) && expected.Version <= row.Version)
+        {
+            _expected.Remove(row.Id);
+            changed = true;
+        }
+
+        // A row already held but not yet checkpointed (a retry after a failed write) waits for the next checkpoint too.
+        return changed || _dirty.Contains(row.Id) ? Checkpoint(row.Id) : Task.CompletedTask;
+    }
+
+    public Task<InboxPage> QueryAsync(InboxQuery query) => Task.FromResult(_index.Query(query));
+
+    public Task<InboxRow?> GetAsync(Guid conversationId) => Task.FromResult(_index.Get(conversationId));
+
+    public Task<IReadOnlyList<InboxRow>> GetAllAsync() =>
+        Task.FromResult<IReadOnlyList<InboxRow>>(_index.All().Where(r => r.Place != BinState.Purged).ToList());
+
+    private async Task RepairAsync(CancellationToken cancellationToken)
+    {
+        var due = _expected.Where(e => clock.GetUtcNow() - e.Value.Since >= RepairAfter).ToList();
+        foreach (var (id, expected) in due)
+        {
+            try
+            {
+                IConversationGrain conversation = expected.Kind == ConversationKind.Chat ? GrainFactory.GetGrain<IChatGrain>(id) : GrainFactory.GetGrain<ITicketGrain>(id);
+                if (await conversation.GetInboxRowAsync() is { } row)
+                {
+                    _index.Upsert(row);
+                }
+
+                // The conversation is the authority: whatever it holds now is all there is of the announced version.
+                if (_expected.GetValueOrDefault(id)?.Version <= expected.Version)
+                {
+                    _expected.Remove(id);
+                }
+
+                await Checkpoint(id);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Repairing the inbox row of {ConversationId} failed; trying again.", id);
+            }
+        }
+    }
+
+    private Task Checkpoint(Guid id)
+    {
+        _dirty.Add(id);
+        return _nextCheckpoint ??= CheckpointAfterAsync(_lastCheckpoint);
+    }
+
+    /// <summary>Writes every entry changed since the previous checkpoint, after that one, so a later state is never overwritten by an earlier one.</summary>
+    private async Task CheckpointAfterAsync(Task previous)
+    {
+        await Task.Yield();
+        var self = _nextCheckpoint!;
+        try
+        {
+            await previous;
+        }
+        catch
+        {
+            // Its callers got the error; its entries are back in _dirty and go out now.
+        }
+
+        var ids = _dirty.ToList();
+        _dirty.Clear();
+        _nextCheckpoint = null;
+        _lastCheckpoint = self;
+        try
+        {
+            await store.SaveAsync(ShardKey, ids.Select(id => new InboxCheckpoint(id, _index.Get(id), _expected.GetValueOrDefault(id))).ToList());
+        }
+        catch
+        {
+            _dirty.UnionWith(ids);
+            throw;
+        }
+    }
+}

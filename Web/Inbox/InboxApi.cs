@@ -1,0 +1,54 @@
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Web.Access;
+using Conversations.Web.Conversations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.Web.Inbox;
+
+/// <summary>The inbox list (INB-2..4) and its bulk actions (INB-5), answered by the in-memory read model.</summary>
+public static class InboxApi
+{
+    public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder endpoints)
+    {
+        var inbox = endpoints.MapPropertyGroup("/inbox").WithTags("Inbox");
+        inbox.MapGet("", QueryAsync).WithName("QueryInbox")
+            .WithSummary("One page of a view (all, chats, tickets, trash, spam) with filters combined by AND: assignee, minMessages, " +
+                "status (any of open,pending,closed), tags (any of), updatedFrom/updatedTo; sort updated|priority; 'cursor' from the previous page; limit 1-200 (50).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        inbox.MapPost("/bulk", BulkAsync).WithName("BulkInboxAction")
+            .WithSummary("Applies close, trash, restore, purge or spam to up to 200 conversations; each item reports success or why it was refused (INB-5).")
+            .ProducesRefusals();
+        return endpoints;
+    }
+
+    private static async Task<Ok<InboxPageResponse>> QueryAsync(
+        string propertyId, IClusterClient cluster, string? view = null, string? assignee = null, long? minMessages = null, string? status = null,
+        string? tags = null, DateTimeOffset? updatedFrom = null, DateTimeOffset? updatedTo = null, string? sort = null, string? cursor = null, int limit = 50)
+    {
+        var query = new InboxQuery(
+            Parse(view, InboxView.All, "view"),
+            string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(),
+            minMessages,
+            List(status)?.Select(s => Parse<InboxStatus>(s, default, "status")).ToArray(),
+            List(tags)?.Select(t => t.ToLowerInvariant()).ToArray(),
+            updatedFrom,
+            updatedTo,
+            Parse(sort, InboxSort.Updated, "sort"),
+            InboxCursor.Decode(cursor),
+            limit);
+        return TypedResults.Ok(InboxPageResponse.From(await cluster.GetGrain<IInboxGrain>(propertyId).QueryAsync(query)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<BulkItemResult>>> BulkAsync(string propertyId, BulkRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IInboxGrain>(propertyId).BulkAsync(request.Action, request.Ids ?? []));
+
+    private static string[]? List(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static T Parse<T>(string? text, T fallback, string name)
+        where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
+        : throw DomainException.Invalid($"Unknown {name} '{text}': use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+}

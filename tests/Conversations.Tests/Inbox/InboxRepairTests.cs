@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+using Conversations.Grains.Inbox;
+using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Tests.Infrastructure;
+
+namespace Conversations.Tests.Inbox;
+
+/// <summary>The shard's side of crash repair: a version announced but never upserted is settled from the conversation grain.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class InboxRepairTests(ClusterFixture fixture)
+{
+    [Fact, Trait("Spec", "INB-6"), Trait("Spec", "X-1")]
+    public async Task INB6_an_announced_version_that_never_arrives_is_repaired_from_the_conversation()
+    {
+        var property = "repair-" + Guid.NewGuid().ToString("N")[..8];
+        var chatId = Guid.NewGuid();
+        var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
+        await chat.StartAsync(new StartChat(property, "visitor", "Ann"));
+        var neverCreated = Guid.NewGuid();
+        var shard = fixture.Client.GetGrain<IInboxShardGrain>(InboxShards.Key(property, InboxShards.Of(chatId)));
+        var otherShard = fixture.Client.GetGrain<IInboxShardGrain>(InboxShards.Key(property, InboxShards.Of(neverCreated)));
+
+        // As if the writer announced its next version (and, for the second, its first) and died before writing it.
+        await shard.ExpectAsync(chatId, ConversationKind.Chat, 2);
+        await otherShard.ExpectAsync(neverCreated, ConversationKind.Chat, 1);
+        Assert.Equal(2L, (await EntityAsync(property, chatId))?.GetInt64("Expected"));
+
+        await Task.Delay(InboxShardGrain.RepairAfter * 3);
+
+        Assert.Null((await EntityAsync(property, chatId))?.GetInt64("Expected"));
+        Assert.Null((await EntityAsync(property, neverCreated))?.GetInt64("Expected"));
+        var row = await shard.GetAsync(chatId);
+        Assert.Equal((await chat.GetInboxRowAsync())! with { Tags = [] }, row! with { Tags = [] });
+        Assert.Null(await otherShard.GetAsync(neverCreated));
+    }
+
+    private async Task<TableEntity?> EntityAsync(string property, Guid id)
+    {
+        var table = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.InboxTable);
+        var partition = InboxShards.Key(property, InboxShards.Of(id)).Replace('/', '_');
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, id.ToString("N"));
+        return found.HasValue ? found.Value : null;
+    }
+}
