@@ -8,12 +8,31 @@ import type { ConversationEvent } from "./events";
 type View = "all" | "chats" | "tickets" | "trash" | "spam";
 
 interface Row {
-  kind: "chat" | "ticket";
   id: string;
+  kind: "Chat" | "Ticket";
+  status: "Open" | "Pending" | "Closed";
+  place: "Inbox" | "Trashed" | "Spam" | "Purged";
   title: string;
-  preview: string;
-  place: "Inbox" | "Trashed" | "Spam";
+  requester: string | null;
+  assigneeId: string | null;
+  messageCount: number;
   updatedAt: string;
+  rating: "None" | "Good" | "Bad";
+  priority: number;
+  tags: string[];
+  version: number;
+}
+
+interface Page {
+  rows: Row[];
+  total: number;
+  nextCursor: string | null;
+}
+
+interface BulkItemResult {
+  id: string;
+  succeeded: boolean;
+  message: string | null;
 }
 
 interface Me {
@@ -28,11 +47,15 @@ const connectionBadge = el<HTMLSpanElement>("connection");
 const list = el<HTMLUListElement>("chats");
 const detail = el<HTMLElement>("detail");
 const switcher = el<HTMLSelectElement>("property-switcher");
+const listStatus = el<HTMLParagraphElement>("list-status");
 
-const rows = new Map<string, Row>();
+let rows: Row[] = [];
+let nextCursor: string | null = null;
 let view: View = "all";
+const ticked = new Set<string>();
 let selected: { id: string; append: (m: ConversationMessage) => void } | null = null;
 let sidebar: Sidebar | null = null;
+let refreshTimer = 0;
 
 const context: DetailContext = {
   propertyId: "",
@@ -40,7 +63,7 @@ const context: DetailContext = {
   departments: [],
   sendChatMessage: (chatId, text) => connection.invoke("SendMessage", context.propertyId, chatId, crypto.randomUUID(), text),
   changed: (c) => {
-    upsert(rowOf(c));
+    scheduleRefresh();
     if (selected?.id === c.view.id) {
       void show(c);
     }
@@ -54,92 +77,150 @@ const connection = new HubConnectionBuilder()
   .configureLogging(LogLevel.Warning)
   .build();
 
-function rowOf(c: Conversation): Row {
-  const place = c.view.bin === "Purged" ? "Trashed" : c.view.bin;
-  return c.kind === "chat"
-    ? { kind: "chat", id: c.view.id, title: c.view.visitorName, preview: rows.get(c.view.id)?.preview ?? "", place, updatedAt: c.view.updatedAt }
-    : { kind: "ticket", id: c.view.id, title: c.view.subject, preview: rows.get(c.view.id)?.preview ?? "", place, updatedAt: c.view.updatedAt };
+/** The INB-4 filters as query parameters of GET …/inbox. */
+function query(forView: View, cursor: string | null, limit: number): string {
+  const value = (id: string) => el<HTMLInputElement>(id).value.trim();
+  const parameters = new URLSearchParams({ view: forView, limit: String(limit), sort: value("filter-sort") || "updated" });
+  const day = (id: string, end: boolean) => (value(id) ? new Date(`${value(id)}T${end ? "23:59:59" : "00:00:00"}`).toISOString() : "");
+  for (const [name, v] of [["status", value("filter-status")], ["assignee", value("filter-assignee")], ["minMessages", value("filter-min")],
+    ["tags", value("filter-tags")], ["updatedFrom", day("filter-from", false)], ["updatedTo", day("filter-to", true)], ["cursor", cursor ?? ""]]) {
+    if (v) {
+      parameters.set(name, v);
+    }
+  }
+  return `${propertyPath(context.propertyId)}/inbox?${parameters}`;
 }
 
-function visible(row: Row): boolean {
-  switch (view) {
-    case "trash":
-      return row.place === "Trashed";
-    case "spam":
-      return row.place === "Spam";
-    case "chats":
-      return row.place === "Inbox" && row.kind === "chat";
-    case "tickets":
-      return row.place === "Inbox" && row.kind === "ticket";
-    default:
-      return row.place === "Inbox";
+async function loadPage(reset: boolean): Promise<void> {
+  if (!context.propertyId) {
+    return;
+  }
+  listStatus.textContent = reset && rows.length === 0 ? "Loading…" : "";
+  try {
+    const page = await api<Page>("GET", query(view, reset ? null : nextCursor, reset ? Math.max(50, Math.min(rows.length, 200)) : 50));
+    rows = reset ? page.rows : [...rows, ...page.rows];
+    nextCursor = page.nextCursor;
+    listStatus.textContent = `${page.total} in this view`;
+    renderList();
+  } catch (error) {
+    listStatus.textContent = error instanceof Error ? error.message : String(error);
   }
 }
 
-function upsert(row: Row): void {
-  rows.set(row.id, { ...rows.get(row.id), ...row });
-  renderList();
+async function loadCounts(): Promise<void> {
+  await Promise.all((["all", "chats", "tickets", "trash", "spam"] as View[]).map(async (v) => {
+    const page = await api<Page>("GET", query(v, null, 1));
+    document.querySelector(`[data-count="${v}"]`)!.textContent = String(page.total);
+  }));
+}
+
+/** Events arrive in bursts; one refetch per quarter second keeps every console within a second of the truth (INB-6). */
+function scheduleRefresh(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(() => void Promise.all([loadPage(true), loadCounts().catch(() => undefined)]), 250);
 }
 
 function renderList(): void {
-  const shown = [...rows.values()].filter(visible).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  el("empty-list").hidden = shown.length > 0;
+  el("empty-list").hidden = rows.length > 0;
+  el("more").hidden = !nextCursor;
+  const agentName = (id: string | null) => context.agents.find((a) => a.id === id)?.name ?? context.departments.find((d) => d.id === id)?.name ?? "";
   list.replaceChildren(
-    ...shown.map((row) => {
+    ...rows.map((row) => {
+      const tick = Object.assign(document.createElement("input"), { type: "checkbox", checked: ticked.has(row.id) });
+      tick.setAttribute("aria-label", `Select ${row.title}`);
+      tick.addEventListener("change", () => {
+        if (tick.checked) {
+          ticked.add(row.id);
+        } else {
+          ticked.delete(row.id);
+        }
+        renderBulk();
+      });
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.chatId = row.id;
       button.setAttribute("aria-current", String(row.id === selected?.id));
-      const kind = document.createElement("span");
-      kind.className = "kind";
-      kind.textContent = row.kind;
-      const name = document.createElement("strong");
-      name.textContent = row.title;
-      const preview = document.createElement("span");
-      preview.className = "preview";
-      preview.textContent = row.preview || (row.kind === "chat" ? "New chat" : "New ticket");
-      button.append(kind, name, preview);
-      button.addEventListener("click", () => void open(row.kind, row.id));
+      const kind = Object.assign(document.createElement("span"), { className: "kind", textContent: row.kind });
+      const name = Object.assign(document.createElement("strong"), { textContent: row.title });
+      const meta = Object.assign(document.createElement("span"), {
+        className: "meta",
+        textContent: [row.status, `${row.messageCount} msg`, agentName(row.assigneeId), row.rating !== "None" ? row.rating : "",
+          row.kind === "Ticket" ? `P${row.priority}` : "", new Date(row.updatedAt).toLocaleString(), row.tags.join(", ")].filter(Boolean).join(" · "),
+      });
+      const preview = Object.assign(document.createElement("span"), { className: "preview", textContent: row.requester ?? "" });
+      button.append(kind, name, preview, meta);
+      button.addEventListener("click", () => void open(row.kind === "Chat" ? "chat" : "ticket", row.id));
       const item = document.createElement("li");
-      item.append(button);
+      item.append(tick, button);
       return item;
     }),
   );
+  renderBulk();
+}
+
+function renderBulk(): void {
+  for (const id of [...ticked]) {
+    if (!rows.some((r) => r.id === id)) {
+      ticked.delete(id);
+    }
+  }
+  el("bulk").hidden = ticked.size === 0;
+  el("bulk-count").textContent = `${ticked.size} selected`;
+}
+
+async function bulk(action: string): Promise<void> {
+  const ids = [...ticked];
+  const irreversible = action === "close" || action === "purge";
+  if (irreversible && !confirm(`${action === "close" ? "Close" : "Permanently delete"} ${ids.length} conversation(s)?\n\nThis cannot be undone.`)) {
+    return;
+  }
+  const results = await api<BulkItemResult[]>("POST", `${propertyPath(context.propertyId)}/inbox/bulk`, { action, ids });
+  const refused = results.filter((r) => !r.succeeded);
+  listStatus.textContent = refused.length === 0
+    ? `${results.length} done.`
+    : `${results.length - refused.length} done, ${refused.length} refused: ${refused.map((r) => r.message).join("; ")}`;
+  ticked.clear();
+  scheduleRefresh();
 }
 
 async function open(kind: "chat" | "ticket", id: string): Promise<void> {
   try {
-    const c = await loadConversation(context, kind, id);
-    upsert(rowOf(c));
-    await show(c);
+    await show(await loadConversation(context, kind, id));
   } catch (error) {
     detail.replaceChildren(Object.assign(document.createElement("p"), { className: "error", textContent: String(error) }));
   }
 }
 
+let showing = 0;
+
+/** Renders off-screen and swaps in only if no later show() started meanwhile, so the last one clicked wins. */
 async function show(c: Conversation): Promise<void> {
-  selected = { id: c.view.id, append: () => {} };
+  const mine = ++showing;
+  const current = { id: c.view.id, append: (_: ConversationMessage) => {} };
+  selected = current;
   renderList();
   sidebar?.showVisitor(c.kind === "chat" ? c.view.visitorId : c.view.requester.visitorId);
-  selected.append = await renderDetail(detail, context, c);
+  const pane = document.createElement("div");
+  const append = await renderDetail(pane, context, c);
+  if (mine === showing) {
+    detail.replaceChildren(...pane.childNodes);
+    current.append = append;
+  }
 }
 
 function apply(event: ConversationEvent | { type: string; propertyId: string; conversationId: string; at: string }): void {
   if (event.propertyId !== context.propertyId) {
     return;
   }
-  const known = rows.get(event.conversationId);
-  if (event.type === "chatStarted" && "visitorName" in event) {
-    upsert({ kind: "chat", id: event.conversationId, title: event.visitorName, preview: "", place: "Inbox", updatedAt: event.at });
-  } else if (event.type === "ticketCreated" && "subject" in event) {
-    upsert({ kind: "ticket", id: event.conversationId, title: String(event.subject), preview: "", place: "Inbox", updatedAt: event.at });
-  } else if (event.type === "messagePosted" && "message" in event && known) {
-    upsert({ ...known, preview: event.message.text, updatedAt: event.at });
-    if (selected?.id === event.conversationId) {
-      selected.append(event.message);
-    }
-  } else if (known) {
-    void loadConversation(context, known.kind, known.id).then(context.changed);
+  scheduleRefresh();
+  if (selected?.id !== event.conversationId) {
+    return;
+  }
+  if (event.type === "messagePosted" && "message" in event) {
+    selected.append(event.message);
+  } else {
+    const kind = rows.find((r) => r.id === event.conversationId)?.kind === "Ticket" ? "ticket" : "chat";
+    void loadConversation(context, kind, event.conversationId).then((c) => void show(c)).catch(() => undefined);
   }
 }
 
@@ -160,6 +241,7 @@ function showConnection(state: "connecting" | "live" | "reconnecting" | "offline
 async function join(): Promise<void> {
   await connection.invoke("JoinProperty", context.propertyId);
   showConnection("live");
+  scheduleRefresh(); // events sent while disconnected are not replayed
 }
 
 async function start(): Promise<void> {
@@ -179,7 +261,8 @@ async function start(): Promise<void> {
 async function switchProperty(next: string): Promise<void> {
   const previous = context.propertyId;
   context.propertyId = next;
-  rows.clear();
+  rows = [];
+  ticked.clear();
   selected = null;
   detail.replaceChildren(Object.assign(document.createElement("p"), { className: "muted", textContent: "Select a conversation to see its messages." }));
   renderList();
@@ -191,19 +274,33 @@ async function switchProperty(next: string): Promise<void> {
     api<PropertyAgent[]>("GET", `${propertyPath(next)}/agents`),
     api<Department[]>("GET", `${propertyPath(next)}/departments`),
   ]);
+  el<HTMLSelectElement>("filter-assignee").replaceChildren(
+    Object.assign(document.createElement("option"), { value: "", textContent: "Anyone" }),
+    ...context.agents.map((a) => Object.assign(document.createElement("option"), { value: a.id, textContent: a.name })),
+    ...context.departments.map((d) => Object.assign(document.createElement("option"), { value: d.id, textContent: d.name })),
+  );
   if (connection.state === HubConnectionState.Connected) {
     if (previous) {
       await connection.invoke("LeaveProperty", previous);
     }
     await join();
   }
+  await Promise.all([loadPage(true), loadCounts().catch(() => undefined)]);
+}
+
+el("filters").addEventListener("change", () => void loadPage(true));
+el("filters").addEventListener("submit", (e) => e.preventDefault());
+el("more").addEventListener("click", () => void loadPage(false));
+for (const button of document.querySelectorAll<HTMLButtonElement>("[data-bulk]")) {
+  button.addEventListener("click", () => void bulk(button.dataset.bulk!));
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>(".views button")) {
   button.addEventListener("click", () => {
     view = button.dataset.view as View;
     document.querySelectorAll(".views button").forEach((b) => b.setAttribute("aria-current", String(b === button)));
-    renderList();
+    rows = [];
+    void loadPage(true);
   });
 }
 switcher.addEventListener("change", () => void switchProperty(switcher.value));

@@ -38,7 +38,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         Assert.Equal(ChatStatus.Closed, (await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync(agent.PropertyId)).Status);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Convert to Ticket" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Status").GetByRole(AriaRole.Button, new() { Name = "Open" })).ToHaveClassAsync("active");
+        await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Open" })).ToHaveClassAsync("active");
         await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("dana@example.com");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("My order is late");
         await BrowserFixture.ScreenshotAsync(page, "ticket-from-chat");

@@ -71,7 +71,8 @@ function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext):
     }
     const email = chat.visitorEmail ?? prompt("The ticket needs the visitor's email address:");
     if (email !== null) {
-      void act(convert, async () => {
+      // Not through act(): the pane moves on to the ticket instead of reloading the chat.
+      void busy(convert, errorOf(convert), async () => {
         const ticket = await api<TicketView>("POST", `${path}/ticket`, { visitorEmail: email || null });
         ctx.open("ticket", ticket.id);
       });
@@ -125,6 +126,11 @@ function chatOptions(chat: ChatView, path: string, act: Act, ctx: DetailContext)
     }
   });
   return menu;
+}
+
+/** The pane's error line, for actions that do not go through act(). */
+function errorOf(element: HTMLElement): HTMLElement {
+  return element.closest("#detail")?.querySelector<HTMLElement>(".error") ?? element;
 }
 
 function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailContext): Node[] {
