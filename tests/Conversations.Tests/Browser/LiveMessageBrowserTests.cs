@@ -70,7 +70,7 @@ public sealed class LiveMessageBrowserTests(WebFixture fixture, BrowserFixture b
     public async Task CHAT8_when_the_agent_closes_the_chat_the_visitor_rates_it_and_the_rating_shows_in_the_chat()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var online = await agent.ConnectHubAsync(Conversations.Web.Realtime.AgentHub.Path);
+        await using var online = await agent.GoOnlineAsync(fixture);
         await using var visitorContext = await browsers.Browser.NewContextAsync();
         var site = await visitorContext.NewPageAsync();
         await site.GotoAsync(Url($"/demo.html?property={agent.PropertyId}"));

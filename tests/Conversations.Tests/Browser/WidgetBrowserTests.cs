@@ -20,7 +20,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT1_visitor_and_agent_see_every_message_once_and_in_order_across_a_forced_reconnect()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var hub = await agent.ConnectHubAsync(AgentHub.Path);
+        await using var hub = await agent.GoOnlineAsync(fixture);
         var events = new ConcurrentQueue<JsonElement>();
         hub.On<JsonElement>(RealtimeDelivery.EventMethod, e => events.Enqueue(e));
         await hub.InvokeAsync("JoinProperty", agent.PropertyId);
@@ -86,7 +86,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT4_a_banned_visitor_is_refused_with_a_readable_message()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
-        await using var online = await admin.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
+        await using var online = await admin.GoOnlineAsync(fixture);
         await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         await OpenWidgetAsync(page, admin.PropertyId);
@@ -104,7 +104,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task VIS3_CHAT5_the_profile_shows_location_device_and_page_views_and_hostile_input_stays_inert()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var online = await agent.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
+        await using var online = await agent.GoOnlineAsync(fixture);
         await using var context = await browsers.Browser.NewContextAsync(new()
         {
             UserAgent = VisitorProfileTests.FirefoxOnWindows,
@@ -144,7 +144,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT1_the_widget_works_embedded_in_another_sites_page()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var online = await agent.ConnectHubAsync(AgentHub.Path); // an agent is online: the widget offers a chat
+        await using var online = await agent.GoOnlineAsync(fixture);
         await using var context = await NewVisitorContextAsync();
         var page = await context.NewPageAsync();
         // Another origin than the web node's (localhost, not 127.0.0.1).

@@ -55,5 +55,21 @@ public sealed class SignedInAgent : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Opens a console connection and waits until the property counts the agent as online, so a widget
+    /// opened next offers a chat rather than the offline form (the hub's OnConnected runs after StartAsync returns).
+    /// </summary>
+    public async Task<HubConnection> GoOnlineAsync(WebFixture fixture)
+    {
+        var connection = await ConnectHubAsync(Conversations.Web.Realtime.AgentHub.Path);
+        var property = fixture.Cluster.Client.GetGrain<IPropertyGrain>(PropertyId);
+        for (var i = 0; i < 100 && !await property.HasAgentOnlineAsync(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return connection;
+    }
+
     public void Dispose() => Http.Dispose();
 }

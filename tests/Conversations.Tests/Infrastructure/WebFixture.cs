@@ -13,7 +13,14 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await ConversationsCluster.StartAsync();
-        _web = ConversationsWebFactory.Start(_cluster.Settings, new() { ["Conversations:TrustForwardedFor"] = "true" });
+        _web = ConversationsWebFactory.Start(_cluster.Settings, new()
+        {
+            ["Conversations:TrustForwardedFor"] = "true",
+
+            // Browsers do not put extra headers on WebSocket requests, so every widget in the browser tests
+            // shares one address; the limits themselves are tested on a web node of their own (RateLimitTests).
+            ["Conversations:RateLimits:NewChatsPerMinutePerIp"] = "1000",
+        });
     }
 
     public async Task DisposeAsync()

@@ -53,7 +53,10 @@ public sealed class HardeningTests(WebFixture fixture)
         var url = $"/api/v1/properties/{agent.PropertyId}/chats/{Guid.NewGuid()}/messages";
 
         var huge = new StringContent("{\"commandId\":\"c\",\"text\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
-        var tooLarge = await agent.Http.PostAsync(url, huge);
+        // Expect: 100-continue, so the server's 413 comes before the body is sent (no broken pipe mid-upload).
+        using var oversized = new HttpRequestMessage(HttpMethod.Post, url) { Content = huge };
+        oversized.Headers.ExpectContinue = true;
+        var tooLarge = await agent.Http.SendAsync(oversized);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
 
         var malformed = await agent.Http.PostAsync(url, new StringContent("{not json", Encoding.UTF8, "application/json"));
