@@ -50,7 +50,8 @@ class Widget {
   private readonly panel = h("section", { class: "panel", "aria-label": "Chat with us", hidden: "" });
   private readonly name = h("input", { placeholder: "Your name (optional)", maxlength: "100", autocomplete: "name" });
   private readonly email = h("input", { placeholder: "Your email (optional)", maxlength: "254", type: "email", autocomplete: "email" });
-  private readonly startForm = h("form", {}, this.name, this.email, h("button", { class: "primary", type: "submit" }, "Start chat"));
+  // Shown once the session is open (connect()), so "Start chat" never runs before the hub is connected.
+  private readonly startForm = h("form", { hidden: "" }, this.name, this.email, h("button", { class: "primary", type: "submit" }, "Start chat"));
   private readonly offlineName = h("input", { placeholder: "Your name", maxlength: "100" });
   private readonly offlineEmail = h("input", { placeholder: "Your email", maxlength: "254", type: "email", required: "" });
   private readonly offlineText = h("textarea", { placeholder: "Your message", rows: "4", maxlength: "4000", required: "" });
@@ -104,6 +105,7 @@ class Widget {
   }
 
   async boot(): Promise<void> {
+    this.note("Connecting…");
     try {
       await this.connect();
     } catch (error) {
