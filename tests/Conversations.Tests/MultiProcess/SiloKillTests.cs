@@ -27,14 +27,28 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<string, string> _environment = [];
-    private AzuriteProcess _azurite = null!;
+    private AzuriteProcess? _azurite;
     private (int Silo, int Gateway, int Http)[] _siloPorts = [];
     private Uri[] _webNodes = [];
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAllAsync();
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync when InitializeAsync fails: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAllAsync()
+    {
         _azurite = await AzuriteProcess.StartAsync();
-        _environment["Conversations__StorageConnectionString"] = _azurite.ConnectionString;
+        _environment["Conversations__StorageConnectionString"] = _azurite!.ConnectionString;
         _environment["Conversations__ClusterId"] = "kill-" + Guid.NewGuid().ToString("N")[..8];
         _environment["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000";
         _environment["Conversations__RateLimits__MessagesPerMinutePerVisitor"] = "100000";
@@ -55,7 +69,10 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        await _azurite.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 
     [Fact, Trait("Spec", "X-1"), Trait("Spec", "INB-6")]
