@@ -56,6 +56,7 @@ const ticked = new Set<string>();
 let selected: { id: string; append: (m: ConversationMessage) => void } | null = null;
 let sidebar: Sidebar | null = null;
 let refreshTimer = 0;
+let memberships: Me["memberships"] = [];
 
 const context: DetailContext = {
   propertyId: "",
@@ -269,7 +270,8 @@ async function switchProperty(next: string): Promise<void> {
   const url = new URL(location.href);
   url.searchParams.set("property", next);
   history.replaceState(null, "", url);
-  sidebar = renderSidebar(el("sidebar"), () => context.propertyId, (kind, id) => void open(kind, id));
+  sidebar = renderSidebar(el("sidebar"), () => context.propertyId, (kind, id) => void open(kind, id),
+    () => memberships.find((m) => m.propertyId === context.propertyId)?.role === "Admin");
   [context.agents, context.departments] = await Promise.all([
     api<PropertyAgent[]>("GET", `${propertyPath(next)}/agents`),
     api<Department[]>("GET", `${propertyPath(next)}/departments`),
@@ -350,6 +352,7 @@ async function boot(): Promise<void> {
   el("topbar").hidden = false;
   el("console").hidden = false;
   el("agent-name").textContent = me.name;
+  memberships = me.memberships;
   switcher.replaceChildren(
     ...me.memberships.map((m) => Object.assign(document.createElement("option"), { value: m.propertyId, textContent: m.propertyId })),
   );

@@ -123,6 +123,34 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         Assert.Contains("blocked", refused.Message);
     }
 
+    [Fact, Trait("Spec", "KB-1")]
+    public async Task KB1_an_admin_creates_a_knowledge_base_a_category_and_an_article_in_the_console()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, admin);
+
+        await page.GetByText("Manage knowledge bases").ClickAsync();
+        await page.GetByLabel("New knowledge base name").FillAsync("Help center");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await page.GetByLabel("New category name").FillAsync("Orders");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Article category")).ToContainTextAsync("Orders");
+
+        await page.GetByLabel("Article title").FillAsync("Returns and exchanges");
+        await Assertions.Expect(page.GetByLabel("Article slug")).ToHaveValueAsync("returns-and-exchanges");
+        await page.GetByLabel("Article body").FillAsync("Send it back within **30 days**.");
+        await page.GetByLabel("Article status").SelectOptionAsync("Published");
+        await page.GetByLabel("Article category").SelectOptionAsync(new SelectOptionValue { Label = "Orders" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("kb-articles")).ToContainTextAsync("Returns and exchanges (Published)");
+
+        await page.GetByLabel("Search articles").FillAsync("exchanges");
+        await Assertions.Expect(page.GetByTestId("kb-results")).ToContainTextAsync("Returns and exchanges");
+        await BrowserFixture.ScreenshotAsync(page, "kb-editor");
+    }
+
     private async Task SignInAsync(IPage page, SignedInAgent agent)
     {
         await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/?property={agent.PropertyId}").ToString());

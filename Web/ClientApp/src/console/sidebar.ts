@@ -1,6 +1,7 @@
 import { api, propertyPath } from "./api";
 import { renderDetails, renderHistory } from "./details";
 import { busy, h } from "./dom";
+import { renderKnowledgeBaseEditor } from "./kbEditor";
 
 interface SearchHit {
   articleId: string;
@@ -20,7 +21,9 @@ export interface Sidebar {
 }
 
 /** The right-hand tabs while answering: Details, Knowledge Base (KB-2), Shortcuts (KB-3) and History (VIS-5). */
-export function renderSidebar(pane: HTMLElement, propertyId: () => string, open: (kind: "chat" | "ticket", id: string) => void): Sidebar {
+export function renderSidebar(
+  pane: HTMLElement, propertyId: () => string, open: (kind: "chat" | "ticket", id: string) => void, isAdmin: () => boolean,
+): Sidebar {
   let visitorId: string | null = null;
   const body = h("div", { class: "sidebar-body" });
   const error = h("p", { class: "error", role: "alert" });
@@ -33,7 +36,12 @@ export function renderSidebar(pane: HTMLElement, propertyId: () => string, open:
   };
   const tabs: [string, () => void][] = [
     ["Details", needVisitor((id) => renderDetails(body, propertyId(), id))],
-    ["Knowledge Base", () => knowledgeBase(body, propertyId())],
+    ["Knowledge Base", () => {
+      knowledgeBase(body, propertyId());
+      if (isAdmin()) {
+        void busy(null, error, () => renderKnowledgeBaseEditor(body, propertyId()));
+      }
+    }],
     ["Shortcuts", () => void shortcuts(body, propertyId())],
     ["History", needVisitor((id) => renderHistory(body, propertyId(), id, open))],
   ];
