@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { busy, h } from "./dom";
+import { busy, h } from "../shared/dom";
 
 interface VisitorProfile {
   visitorId: string;

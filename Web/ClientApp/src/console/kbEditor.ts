@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "./dom";
+import { busy, h, option } from "../shared/dom";
 
 interface KnowledgeBaseSummary {
   id: string;

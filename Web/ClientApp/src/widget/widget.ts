@@ -2,7 +2,7 @@
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { type ConversationEvent, type ConversationMessage, errorText } from "../events";
-import { h } from "./dom";
+import { h } from "../shared/dom";
 import { widgetCss } from "./styles";
 
 interface Pending {
