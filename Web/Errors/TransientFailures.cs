@@ -16,6 +16,8 @@ public static class TransientFailures
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException => true,
         RequestFailedException { Status: 0 or >= 500 } => true,
+        // Storage that does not answer within its network timeout: the Azure SDK cancels the request.
+        OperationCanceledException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };
