@@ -63,6 +63,7 @@ module environment 'modules/environment.bicep' = {
 var sharedSettings = [
   { name: 'Conversations__TableServiceUri', value: storage.outputs.tableEndpoint }
   { name: 'Conversations__QueueServiceUri', value: storage.outputs.queueEndpoint }
+  { name: 'Conversations__BlobServiceUri', value: storage.outputs.blobEndpoint }
   { name: 'Conversations__Streams', value: 'AzureQueue' }
   { name: 'Conversations__ClusterId', value: clusterId }
   { name: 'AZURE_CLIENT_ID', value: identity.outputs.clientId }

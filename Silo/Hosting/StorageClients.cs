@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
@@ -28,6 +29,11 @@ internal static class StorageClients
         settings.QueueServiceUri is { Length: > 0 } uri
             ? new QueueServiceClient(new Uri(uri), Credential.Value, Bounded(new QueueClientOptions()))
             : new QueueServiceClient(settings.StorageConnectionString, Bounded(new QueueClientOptions()));
+
+    public static BlobServiceClient Blobs(ConversationsSettings settings) =>
+        settings.BlobServiceUri is { Length: > 0 } uri
+            ? new BlobServiceClient(new Uri(uri), Credential.Value, Bounded(new BlobClientOptions()))
+            : new BlobServiceClient(settings.StorageConnectionString, Bounded(new BlobClientOptions()));
 
     /// <summary>
     /// The SDK's defaults (100 s per try, 3 retries) turn a storage outage into minutes-long hangs of
