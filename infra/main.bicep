@@ -9,6 +9,26 @@ param environmentName string
 @description('Azure region for every resource.')
 param location string
 
+@description('SMTP server the silo hands outgoing email to; leave empty to deploy without email.')
+param smtpHost string = ''
+
+@description('Port of the SMTP server (STARTTLS is used when offered).')
+param smtpPort string = '587'
+
+@description('SMTP user name; empty when the server needs no authentication.')
+param smtpUser string = ''
+
+@secure()
+@description('SMTP password (with smtpUser).')
+param smtpPassword string = ''
+
+@description('Sender address of every email; its domain also makes the signed reply addresses.')
+param emailFrom string = ''
+
+@secure()
+@description('HMAC key (32+ characters) signing ticket tokens in reply addresses; required when smtpHost is set.')
+param emailTokenSecret string = ''
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -24,6 +44,14 @@ module resources 'resources.bicep' = {
     environmentName: environmentName
     location: location
     tags: tags
+    email: {
+      smtpHost: smtpHost
+      smtpPort: smtpPort
+      smtpUser: smtpUser
+      from: emailFrom
+    }
+    smtpPassword: smtpPassword
+    emailTokenSecret: emailTokenSecret
   }
 }
 

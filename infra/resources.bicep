@@ -7,6 +7,17 @@ param location string
 @description('Tags put on every resource.')
 param tags object
 
+@description('Outgoing email (Conversations:Email:*): smtpHost, smtpPort, smtpUser, from; an empty smtpHost leaves email off.')
+param email { smtpHost: string, smtpPort: string, smtpUser: string, from: string }
+
+@secure()
+@description('SMTP password.')
+param smtpPassword string
+
+@secure()
+@description('HMAC key of the ticket tokens in reply addresses.')
+param emailTokenSecret string
+
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var clusterId = 'conversations-${environmentName}'
 
@@ -52,10 +63,25 @@ module environment 'modules/environment.bicep' = {
 var sharedSettings = [
   { name: 'Conversations__TableServiceUri', value: storage.outputs.tableEndpoint }
   { name: 'Conversations__QueueServiceUri', value: storage.outputs.queueEndpoint }
+  { name: 'Conversations__BlobServiceUri', value: storage.outputs.blobEndpoint }
   { name: 'Conversations__Streams', value: 'AzureQueue' }
   { name: 'Conversations__ClusterId', value: clusterId }
   { name: 'AZURE_CLIENT_ID', value: identity.outputs.clientId }
 ]
+
+// Email is read by the silo only; the password and token key go in as Container Apps secrets.
+var emailOn = !empty(email.smtpHost)
+var emailSettings = emailOn ? concat([
+  { name: 'Conversations__Email__SmtpHost', value: email.smtpHost }
+  { name: 'Conversations__Email__SmtpPort', value: email.smtpPort }
+  { name: 'Conversations__Email__TokenSecret', secretRef: 'email-token-secret' }
+], empty(email.from) ? [] : [
+  { name: 'Conversations__Email__From', value: email.from }
+], empty(email.smtpUser) ? [] : [
+  { name: 'Conversations__Email__SmtpUser', value: email.smtpUser }
+  { name: 'Conversations__Email__SmtpPassword', secretRef: 'smtp-password' }
+]) : []
+var emailSecrets = concat(emailOn ? [{ name: 'email-token-secret', value: emailTokenSecret }] : [], emailOn && !empty(email.smtpUser) ? [{ name: 'smtp-password', value: smtpPassword }] : [])
 
 // Orleans on Container Apps: one silo per app, exactly one replica, advertising its own address.
 module silo 'modules/container-app.bicep' = {
@@ -75,7 +101,8 @@ module silo 'modules/container-app.bicep' = {
     settings: concat(sharedSettings, [
       { name: 'Urls', value: 'http://0.0.0.0:8080' }
       { name: 'Conversations__Silo__AdvertisedAddress', value: 'auto' }
-    ])
+    ], emailSettings)
+    secrets: { list: emailSecrets }
   }
 }
 
@@ -96,6 +123,7 @@ module web 'modules/container-app.bicep' = {
     settings: concat(sharedSettings, [
       { name: 'Urls', value: 'http://0.0.0.0:8080' }
     ])
+    secrets: { list: [] }
   }
 }
 

@@ -13,4 +13,5 @@ public sealed record PostMessage(
     [property: Id(2)] AuthorKind AuthorKind,
     [property: Id(3)] string AuthorId,
     [property: Id(4)] string AuthorName,
-    [property: Id(5)] string Text);
+    [property: Id(5)] string Text,
+    [property: Id(6)] IReadOnlyList<MessageAttachment>? Attachments = null);

@@ -10,4 +10,5 @@ public sealed record ConversationMessage(
     [property: Id(4)] string AuthorName,
     [property: Id(5)] string Text,
     [property: Id(6)] bool IsInternal,
-    [property: Id(7)] DateTimeOffset At);
+    [property: Id(7)] DateTimeOffset At,
+    [property: Id(8)] IReadOnlyList<MessageAttachment>? Attachments = null);

@@ -18,6 +18,14 @@ public static class ConversationsNames
     /// <summary>Checkpoints of the inbox index shards (partition = shard, row = conversation).</summary>
     public const string InboxTable = "InboxIndex";
 
+    /// <summary>Blob container of message attachments (blob = conversation id / attachment id).</summary>
+    public const string AttachmentsContainer = "attachments";
+
+    /// <summary>The blob metadata holding an attachment's file name (URI-escaped: metadata is ASCII).</summary>
+    public const string AttachmentNameMetadata = "name";
+
+    public static string AttachmentBlob(Guid conversationId, string attachmentId) => $"{conversationId:N}/{attachmentId}";
+
     /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
     public static List<string> StreamQueueNames() =>
         Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();

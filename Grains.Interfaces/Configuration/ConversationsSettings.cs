@@ -20,6 +20,9 @@ public sealed class ConversationsSettings
     /// <summary>In Azure: the queue endpoint (for <see cref="StreamProviderKind.AzureQueue"/>), reached with the managed identity.</summary>
     public string? QueueServiceUri { get; set; }
 
+    /// <summary>In Azure: the blob endpoint (message attachments), reached with the managed identity.</summary>
+    public string? BlobServiceUri { get; set; }
+
     public string ClusterId { get; set; } = "conversations-dev";
 
     public string ServiceId { get; set; } = "conversations";
@@ -37,7 +40,7 @@ public sealed class ConversationsSettings
             problems.Add($"{SectionName}:StorageConnectionString is required (use 'UseDevelopmentStorage=true' for Azurite), unless {SectionName}:TableServiceUri is set.");
         }
 
-        foreach (var (name, uri) in new[] { ("TableServiceUri", TableServiceUri), ("QueueServiceUri", QueueServiceUri) })
+        foreach (var (name, uri) in new[] { ("TableServiceUri", TableServiceUri), ("QueueServiceUri", QueueServiceUri), ("BlobServiceUri", BlobServiceUri) })
         {
             if (!string.IsNullOrWhiteSpace(uri) && !Uri.TryCreate(uri, UriKind.Absolute, out _))
             {

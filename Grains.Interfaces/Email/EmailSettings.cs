@@ -35,8 +35,11 @@ public sealed class EmailSettings
     /// <summary>How often a durable reminder wakes an outbox that still holds unsent email.</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Inbound messages larger than this are refused with SMTP 552.</summary>
-    public int MaxInboundBytes { get; set; } = 1024 * 1024;
+    /// <summary>Inbound messages larger than this (attachments included, as encoded) are refused with SMTP 552.</summary>
+    public int MaxInboundBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>Larger attachments (decoded) are not kept; the ticket message says so.</summary>
+    public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
     public bool SendsMail => !string.IsNullOrWhiteSpace(SmtpHost);
 
@@ -83,6 +86,11 @@ public sealed class EmailSettings
         if (MaxInboundBytes is < 1024 or > 50 * 1024 * 1024)
         {
             problems.Add($"{SectionName}:MaxInboundBytes must be between 1024 and 52428800.");
+        }
+
+        if (MaxAttachmentBytes < 1 || MaxAttachmentBytes > MaxInboundBytes)
+        {
+            problems.Add($"{SectionName}:MaxAttachmentBytes must be positive and at most MaxInboundBytes.");
         }
 
         return problems;

@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.Tickets;
 
 /// <summary>
@@ -12,4 +14,5 @@ public sealed record CreateTicket(
     [property: Id(2)] TicketRequester Requester,
     [property: Id(3)] TicketPriority Priority,
     [property: Id(4)] string? Text,
-    [property: Id(5)] Guid? PreviousTicketId = null);
+    [property: Id(5)] Guid? PreviousTicketId = null,
+    [property: Id(6)] IReadOnlyList<MessageAttachment>? Attachments = null);

@@ -165,12 +165,12 @@ public abstract class ConversationGrain<TState>(
     /// </summary>
     protected async Task<MessageAck> AppendAsync(
         string commandId, AuthorKind kind, string authorId, string authorName, string text, bool isInternal,
-        Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null)
+        Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
         EnsureAcceptsMessages();
         var cleaned = MessageText.Clean(text);
         var now = Now;
-        var message = new ConversationMessage(Current.MessageCount + 1, commandId, kind, authorId, authorName, cleaned, isInternal, now);
+        var message = new ConversationMessage(Current.MessageCount + 1, commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
 
         // The row goes first: if the process dies before the state write, the row is an
         // unacknowledged leftover that the next message with this sequence overwrites.

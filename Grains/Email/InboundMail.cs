@@ -18,7 +18,7 @@ namespace Conversations.Grains.Email;
 /// linked ticket when that one is closed (TIC-5); mail to a property's support address opens a
 /// ticket (TIC-1). Ids derive from the Message-ID, so a redelivered email changes nothing.
 /// </summary>
-public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
+public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, AttachmentStore attachmentStore, EmailSettings settings)
 {
     public async Task<SmtpResponse> ReceiveAsync(MimeMessage message, IReadOnlyList<string> recipients, string contentHash)
     {
@@ -46,12 +46,13 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
 
         ticketId ??= tokens.Find(message.InReplyTo + " " + string.Join(' ', message.References), out _);
         var key = message.MessageId ?? contentHash;
-        var text = MailText.Of(message, MessageText.MaxLength);
+        var attachments = InboundAttachments.Read(message, key, settings);
+        var text = MailText.Of(message, MessageText.MaxLength, attachments.Refused);
         try
         {
             return ticketId is { } id
-                ? await AppendAsync(id, sender, key, text)
-                : await OpenAsync(recipients, message, sender, key, text);
+                ? await AppendAsync(id, sender, key, text, attachments)
+                : await OpenAsync(recipients, message, sender, key, text, attachments);
         }
         catch (DomainException e)
         {
@@ -65,7 +66,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
     /// <summary>The id of the follow-up ticket that a reply with <paramref name="messageId"/> to a closed ticket opens.</summary>
     public static Guid FollowUpTicketId(Guid closedTicketId, string messageId) => DerivedId(closedTicketId.ToString("N"), messageId);
 
-    private async Task<SmtpResponse> AppendAsync(Guid ticketId, string sender, string key, string text)
+    private async Task<SmtpResponse> AppendAsync(Guid ticketId, string sender, string key, string text, InboundAttachments attachments)
     {
         var propertyId = (await grains.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).PropertyId;
         if (propertyId.Length == 0)
@@ -82,18 +83,22 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
 
         if (view.Status == TicketStatus.Closed)
         {
-            var followUp = new CreateTicket(propertyId, view.Subject, view.Requester, view.Priority, text, ticketId);
-            await grains.GetGrain<ITicketGrain>(FollowUpTicketId(ticketId, key)).CreateAsync(followUp);
+            var followUpId = FollowUpTicketId(ticketId, key);
+            var followUp = new CreateTicket(propertyId, view.Subject, view.Requester, view.Priority, text, ticketId,
+                await attachments.StoreAsync(attachmentStore, followUpId));
+            await grains.GetGrain<ITicketGrain>(followUpId).CreateAsync(followUp);
             return SmtpResponse.Ok;
         }
 
         var requester = view.Requester;
         await ticket.PostMessageAsync(new PostMessage(
-            propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text));
+            propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text,
+            await attachments.StoreAsync(attachmentStore, ticketId)));
         return SmtpResponse.Ok;
     }
 
-    private async Task<SmtpResponse> OpenAsync(IReadOnlyList<string> recipients, MimeMessage message, string sender, string key, string text)
+    private async Task<SmtpResponse> OpenAsync(
+        IReadOnlyList<string> recipients, MimeMessage message, string sender, string key, string text, InboundAttachments attachments)
     {
         foreach (var recipient in recipients)
         {
@@ -104,10 +109,11 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens)
 
             var subject = MailText.Line(message.Subject, TicketGrain.MaxSubjectLength);
             var name = MailText.Line(message.From.Mailboxes.First().Name, 100);
+            var newTicketId = NewTicketId(propertyId, key);
             var create = new CreateTicket(
                 propertyId, subject.Length == 0 ? "(no subject)" : subject, new TicketRequester(null, name.Length == 0 ? null : name, sender),
-                TicketPriority.Medium, text);
-            await grains.GetGrain<ITicketGrain>(NewTicketId(propertyId, key)).CreateAsync(create);
+                TicketPriority.Medium, text, Attachments: await attachments.StoreAsync(attachmentStore, newTicketId));
+            await grains.GetGrain<ITicketGrain>(newTicketId).CreateAsync(create);
             return SmtpResponse.Ok;
         }
 

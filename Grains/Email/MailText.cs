@@ -8,13 +8,13 @@ namespace Conversations.Grains.Email;
 /// <summary>
 /// The text of an inbound email as a ticket message: the plain-text part, or else the HTML part
 /// sanitized and reduced to its text (messages are stored and shown as text, never as HTML).
-/// Attachments are not stored; the message says how many were left out.
+/// Attachments that were not kept are listed at the end, each with the reason.
 /// </summary>
 public static class MailText
 {
     private static readonly HtmlSanitizer Sanitizer = new();
 
-    public static string Of(MimeMessage message, int maxLength)
+    public static string Of(MimeMessage message, int maxLength, IReadOnlyList<string> notKept)
     {
         var text = message.TextBody;
         if (string.IsNullOrWhiteSpace(text) && message.HtmlBody is { } html)
@@ -23,8 +23,7 @@ public static class MailText
         }
 
         text = Printable(text ?? "").Trim();
-        var attachments = message.Attachments.Count();
-        var note = attachments == 0 ? "" : $"\n\n[{attachments} attachment(s) not kept: attachments sent by email are not stored.]";
+        var note = notKept.Count == 0 ? "" : "\n\n[Attachments not kept:\n" + string.Join("\n", notKept.Select(n => "- " + Line(n, 300))) + "]";
         if (text.Length == 0)
         {
             text = "(no text)";

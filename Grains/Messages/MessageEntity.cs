@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
@@ -21,6 +22,9 @@ internal sealed class MessageEntity : ITableEntity
     public bool IsInternal { get; set; }
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The attachments as JSON, or null when there are none.</summary>
+    public string? Attachments { get; set; }
+
     public static string RowKeyFor(long sequence) => sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     public static MessageEntity From(Guid conversationId, ConversationMessage message) => new()
@@ -35,8 +39,10 @@ internal sealed class MessageEntity : ITableEntity
         Text = message.Text,
         IsInternal = message.IsInternal,
         At = message.At,
+        Attachments = message.Attachments is { Count: > 0 } attachments ? JsonSerializer.Serialize(attachments) : null,
     };
 
     public ConversationMessage ToMessage() =>
-        new(Sequence, CommandId, (AuthorKind)AuthorKind, AuthorId, AuthorName, Text, IsInternal, At);
+        new(Sequence, CommandId, (AuthorKind)AuthorKind, AuthorId, AuthorName, Text, IsInternal, At,
+            Attachments is null ? null : JsonSerializer.Deserialize<List<MessageAttachment>>(Attachments));
 }

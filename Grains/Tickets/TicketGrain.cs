@@ -21,6 +21,8 @@ public sealed class TicketGrain(
 {
     public const int MaxSubjectLength = 200;
 
+    public const int MaxAttachments = 20;
+
     protected override string Noun => "The ticket";
 
     private TicketState Ticket => Current;
@@ -41,7 +43,7 @@ public sealed class TicketGrain(
         {
             var requester = fields.Requester;
             first = new ConversationMessage(1, "create", AuthorKind.Visitor, requester.VisitorId ?? requester.Email,
-                requester.Name ?? requester.Email, text, IsInternal: false, now);
+                requester.Name ?? requester.Email, text, IsInternal: false, now, Attachments(command.Attachments));
             await MessageStore.AppendAsync(Id, first);
         }
 
@@ -78,7 +80,8 @@ public sealed class TicketGrain(
 
             var requester = Ticket.Requester!;
             return requester.VisitorId is null || requester.VisitorId == command.AuthorId
-                ? AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false)
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
+                    attachments: Attachments(command.Attachments))
                 : throw DomainException.NotFound(Noun);
         });
 
@@ -142,6 +145,22 @@ public sealed class TicketGrain(
         }
 
         return View();
+    }
+
+    /// <summary>The requester's attachments (stored by the inbound mail before the message): a few, with names.</summary>
+    private static IReadOnlyList<MessageAttachment>? Attachments(IReadOnlyList<MessageAttachment>? attachments)
+    {
+        if (attachments is null or { Count: 0 })
+        {
+            return null;
+        }
+
+        if (attachments.Count > MaxAttachments || attachments.Any(a => string.IsNullOrWhiteSpace(a.Id) || string.IsNullOrWhiteSpace(a.Name) || a.Size < 0))
+        {
+            throw DomainException.Invalid($"A message holds at most {MaxAttachments} attachments, each with an id and a name.");
+        }
+
+        return attachments;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => OnCommittedAsync();

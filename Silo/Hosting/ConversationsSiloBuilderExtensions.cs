@@ -25,19 +25,21 @@ public static class ConversationsSiloBuilderExtensions
         silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
         silo.Services.AddSingleton<InboxCheckpointStore>();
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.AddConversationsEmail(settings.Email);
+        silo.AddConversationsEmail(settings);
         return silo;
     }
 
     /// <summary>Outbound mail through the outbox, and the inbound SMTP listener when a port is set (TIC-1, TIC-2, TIC-6).</summary>
-    private static void AddConversationsEmail(this ISiloBuilder silo, EmailSettings email)
+    private static void AddConversationsEmail(this ISiloBuilder silo, ConversationsSettings settings)
     {
+        var email = settings.Email;
         silo.Services.AddSingleton(email);
         silo.Services.AddSingleton<TicketEmailToken>();
         silo.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, email.ReminderPeriod.Ticks)));
         if (email.ReceivesMail)
         {
+            silo.Services.AddSingleton(new AttachmentStore(StorageClients.Blobs(settings)));
             silo.Services.AddSingleton<InboundMail>();
             silo.Services.AddHostedService<InboundSmtpListener>();
         }

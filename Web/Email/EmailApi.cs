@@ -11,7 +11,7 @@ public static class EmailApi
         var email = endpoints.MapPropertyGroup("/email").WithTags("Email");
         email.MapGet("/outbox", ListOutboxAsync).WithName("ListEmailOutbox").AdminOnly()
             .WithSummary("The property's latest dead-lettered emails, newest first (state=dead; admins).");
-        return endpoints;
+        return endpoints.MapAttachmentApi();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OutboxEmail>>, ValidationProblem>> ListOutboxAsync(

@@ -1,6 +1,7 @@
 using Azure;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Conversations.Web.Errors;
 
@@ -16,6 +17,12 @@ public static class TransientFailures
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException => true,
         RequestFailedException { Status: 0 or >= 500 } => true,
+        // Storage that does not answer within its network timeout: the Azure SDK cancels the request.
+        OperationCanceledException => true,
+
+        // A write that timed out was applied by storage later, so the grain's next write met a newer
+        // version; Orleans deactivates the grain and the retry works on the stored state.
+        InconsistentStateException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -40,6 +40,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();
+        builder.Services.AddSingleton(_ => StorageClients.Blobs(settings)); // email attachments
         return builder;
     }
 

@@ -31,8 +31,12 @@ param minReplicas int
 @description('Most replicas.')
 param maxReplicas int
 
-@description('Environment variables of the container.')
+@description('Environment variables of the container; an entry with secretRef reads one of the secrets.')
 param settings array
+
+@secure()
+@description('Container Apps secrets: { list: [ { name, value } ] } (names: lower case letters, digits and dashes).')
+param secrets object
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
@@ -52,6 +56,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         transport: 'auto'
         stickySessions: { affinity: 'sticky' }
       }
+      secrets: secrets.list
       registries: [
         { server: registryServer, identity: identityId }
       ]

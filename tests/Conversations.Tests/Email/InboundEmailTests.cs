@@ -83,7 +83,7 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     }
 
     [Fact, Trait("Spec", "TIC-1")]
-    public async Task TIC1_html_mail_is_reduced_to_text_and_attachments_are_not_kept()
+    public async Task TIC1_html_mail_is_reduced_to_text_and_a_refused_attachment_is_noted()
     {
         var property = await email.NewPropertyAsync(withSupportAddress: true);
         var support = EmailCluster.SupportAddress(property);
@@ -103,7 +103,7 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
         var text = Assert.Single(await ticket.GetMessagesAsync(property, 0, 10)).Text;
         Assert.Contains("Hello there", text);
         Assert.Contains("Line two", text);
-        Assert.Contains("1 attachment(s) not kept", text);
+        Assert.Contains("[Attachments not kept:\n- evil.exe: files of type application/octet-stream are not accepted", text);
         foreach (var hostile in new[] { "<", "alert", "script", "steal", "color:red", "javascript" })
         {
             Assert.DoesNotContain(hostile, text);

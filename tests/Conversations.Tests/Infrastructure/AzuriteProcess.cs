@@ -4,28 +4,67 @@ using System.Net.Sockets;
 
 namespace Conversations.Tests.Infrastructure;
 
-/// <summary>A real Azurite process on free loopback ports with a throw-away data folder.</summary>
+/// <summary>
+/// A real Azurite process on free loopback ports with a throw-away data folder. For fault tests it
+/// can be frozen (SIGSTOP: connections are accepted but never answered, as a hanging service) or
+/// stopped (SIGTERM: Azurite saves its data and exits; connections are refused) and started again
+/// on the same ports and data.
+/// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
     private readonly string _dataFolder;
+    private readonly int[] _ports;
+    private Process? _process;
 
-    private AzuriteProcess(Process process, string dataFolder, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(string dataFolder, int[] ports)
     {
-        _process = process;
         _dataFolder = dataFolder;
+        _ports = ports;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
 
     public static async Task<AzuriteProcess> StartAsync()
+    {
+        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("conversations-azurite-").FullName, [FreePort(), FreePort(), FreePort()]);
+        try
+        {
+            await azurite.LaunchAsync();
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
+        return azurite;
+    }
+
+    /// <summary>SIGSTOP: the process stays, its sockets accept connections, but nothing is answered.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: the frozen process answers again, including the requests that waited.</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    /// <summary>SIGTERM: Azurite writes its data to disk and exits; until <see cref="RestartAsync"/> connections are refused.</summary>
+    public async Task StopAsync()
+    {
+        await SignalAsync("TERM");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process!.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Starts Azurite again on the same ports with the same data folder.</summary>
+    public Task RestartAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
     {
         var executable = Environment.GetEnvironmentVariable("CONVERSATIONS_AZURITE")
             ?? Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
@@ -34,49 +73,54 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {executable}; run ./test.sh (it runs npm ci).");
         }
 
-        var dataFolder = Directory.CreateTempSubdirectory("conversations-azurite-").FullName;
-        int[] ports = [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
             {
-                "--location", dataFolder, "--blobPort", ports[0].ToString(), "--queuePort", ports[1].ToString(),
-                "--tablePort", ports[2].ToString(), "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+                "--location", _dataFolder, "--blobPort", _ports[0].ToString(), "--queuePort", _ports[1].ToString(),
+                "--tablePort", _ports[2].ToString(), "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process?.Dispose();
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, dataFolder, ports[0], ports[1], ports[2]);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await azurite.IsListeningAsync(ports[2]) || !await azurite.IsListeningAsync(ports[1]))
+        while (!await IsListeningAsync(_ports[2]) || !await IsListeningAsync(_ports[1]) || !await IsListeningAsync(_ports[0]))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                await azurite.DisposeAsync();
                 throw new InvalidOperationException("Azurite did not start listening within 30 s.");
             }
 
             await Task.Delay(100);
         }
+    }
 
-        return azurite;
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString()]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed.");
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        _process?.Dispose();
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -87,7 +131,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private async Task<bool> IsListeningAsync(int port)
+    private static async Task<bool> IsListeningAsync(int port)
     {
         using var socket = new TcpClient();
         try

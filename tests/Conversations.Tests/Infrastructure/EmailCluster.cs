@@ -30,6 +30,7 @@ public sealed class EmailCluster : IAsyncLifetime
         ["Conversations:Email:ReminderPeriod"] = "00:00:03",
         ["Conversations:Email:MaxAttempts"] = "3",
         ["Conversations:Email:MaxInboundBytes"] = "65536",
+        ["Conversations:Email:MaxAttachmentBytes"] = "16384",
     });
 
     public static string SupportAddress(string property) => $"help-{property}@conversations.test";

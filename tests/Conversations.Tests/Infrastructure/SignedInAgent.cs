@@ -31,15 +31,20 @@ public sealed class SignedInAgent : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<SignedInAgent> CreateAsync(WebFixture fixture, string? propertyId = null, PropertyRole role = PropertyRole.Admin)
+    public static Task<SignedInAgent> CreateAsync(WebFixture fixture, string? propertyId = null, PropertyRole role = PropertyRole.Admin) =>
+        CreateAsync(fixture.Cluster.Client, fixture.Web, propertyId, role);
+
+    /// <summary>An agent of <paramref name="propertyId"/> (created when new) on the given web node.</summary>
+    public static async Task<SignedInAgent> CreateAsync(
+        IClusterClient cluster, ConversationsWebFactory web, string? propertyId = null, PropertyRole role = PropertyRole.Admin)
     {
         propertyId ??= "p-" + Guid.NewGuid().ToString("N")[..10];
         var email = $"agent-{Guid.NewGuid():N}@example.test";
-        await fixture.Cluster.Client.GetGrain<IPropertyGrain>(propertyId).CreateAsync("Test property " + propertyId, null);
-        var provisioning = fixture.Web.Services.GetRequiredService<AgentProvisioning>();
+        await cluster.GetGrain<IPropertyGrain>(propertyId).CreateAsync("Test property " + propertyId, null);
+        var provisioning = web.Services.GetRequiredService<AgentProvisioning>();
         var agent = await provisioning.ProvisionAsync(propertyId, email, "Agent " + email[6..12], Password, role);
 
-        var signedIn = new SignedInAgent(fixture.Web.BaseAddress, propertyId, email, agent.Id);
+        var signedIn = new SignedInAgent(web.BaseAddress, propertyId, email, agent.Id);
         var response = await signedIn.Http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         return signedIn;

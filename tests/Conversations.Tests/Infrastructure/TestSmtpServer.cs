@@ -11,16 +11,18 @@ namespace Conversations.Tests.Infrastructure;
 /// <summary>
 /// A real SMTP server (SmtpServer package) on a free loopback port that keeps what it receives.
 /// It refuses with 451 (try later) while <see cref="Refusing"/> is set, and with 550 any mail to
-/// an address starting "bounce".
+/// an address starting "bounce". With <see cref="HoldReplyUntil"/> it keeps a message but holds back
+/// its 250 answer, as a server whose answer is lost when the sender dies in between.
 /// </summary>
 public sealed class TestSmtpServer : MessageStore, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public TestSmtpServer()
+    /// <summary>Listens on <paramref name="port"/>, or on a free port when it is 0.</summary>
+    public TestSmtpServer(int port = 0)
     {
-        Port = AzuriteProcess.FreePort();
+        Port = port == 0 ? AzuriteProcess.FreePort() : port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("test-smtp")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
@@ -33,6 +35,9 @@ public sealed class TestSmtpServer : MessageStore, IAsyncDisposable
     public int Port { get; }
 
     public bool Refusing { get; set; }
+
+    /// <summary>While set, each accepted message is kept at once but answered only when this task completes.</summary>
+    public Task? HoldReplyUntil { get; set; }
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
@@ -67,6 +72,11 @@ public sealed class TestSmtpServer : MessageStore, IAsyncDisposable
 
         using var stream = new MemoryStream(buffer.ToArray());
         Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+        if (HoldReplyUntil is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
         return SmtpResponse.Ok;
     }
 

@@ -16,6 +16,9 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
 
     public ConcurrentBag<string> Sent { get; } = [];
 
+    /// <summary>Every call, acknowledged or failed, with how long it took.</summary>
+    public ConcurrentQueue<CallAttempt> Attempts { get; } = new();
+
     public async Task StartAsync()
     {
         client.OnConnectedAsync = connection =>
@@ -31,11 +34,14 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
             Sent.Add(commandId);
             while (true)
             {
+                var attemptAt = DateTimeOffset.UtcNow;
                 try
                 {
                     var connection = await client.ConnectionAsync();
+                    attemptAt = DateTimeOffset.UtcNow;
                     var ack = await connection.InvokeAsync<MessageAck>("SendMessage", session.PropertyId, session.VisitorToken, ChatId, commandId, $"message {n}")
-                        .WaitAsync(TimeSpan.FromSeconds(20));
+                        .WaitAsync(TimeSpan.FromSeconds(40));
+                    Attempts.Enqueue(new CallAttempt(attemptAt, DateTimeOffset.UtcNow - attemptAt, null));
                     Acknowledged[commandId] = ack;
                     lock (_ackTimes)
                     {
@@ -44,8 +50,9 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
 
                     break;
                 }
-                catch (Exception) when (!stop.IsCancellationRequested)
+                catch (Exception e) when (!stop.IsCancellationRequested)
                 {
+                    Attempts.Enqueue(new CallAttempt(attemptAt, DateTimeOffset.UtcNow - attemptAt, $"{e.GetType().Name}: {e.Message}"));
                     // Unavailable, timed out or disconnected: the same command id again never applies twice.
                     await Task.Delay(200, CancellationToken.None);
                 }

@@ -21,57 +21,17 @@ namespace Conversations.Tests.MultiProcess;
 [Trait("Category", "MultiProcess")]
 public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Property = "kill-test";
-    private const string AdminEmail = "admin@kill.test";
-    private const string AdminPassword = "kill-test-password";
+    private ProcessCluster? _cluster;
 
-    private readonly List<NodeProcess> _nodes = [];
-    private readonly Dictionary<string, string> _environment = [];
-    private AzuriteProcess? _azurite;
-    private (int Silo, int Gateway, int Http)[] _siloPorts = [];
-    private Uri[] _webNodes = [];
+    private ProcessCluster Cluster => _cluster!;
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            await StartAllAsync();
-        }
-        catch
-        {
-            // xunit does not call DisposeAsync when InitializeAsync fails: stop what did start.
-            await DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task StartAllAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync();
-        _environment["Conversations__StorageConnectionString"] = _azurite!.ConnectionString;
-        _environment["Conversations__ClusterId"] = "kill-" + Guid.NewGuid().ToString("N")[..8];
-        _environment["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000";
-        _environment["Conversations__RateLimits__MessagesPerMinutePerVisitor"] = "100000";
-        _environment["Conversations__RateLimits__VisitorSessionsPerMinutePerIp"] = "100000";
-        _environment["Logging__LogLevel__Default"] = "Warning";
-
-        _siloPorts = [.. Enumerable.Range(0, 2).Select(_ => (AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()))];
-        await Task.WhenAll(StartSiloAsync(0), StartSiloAsync(1));
-
-        _webNodes = [.. Enumerable.Range(0, 2).Select(_ => new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}"))];
-        await Task.WhenAll(_webNodes.Select((uri, i) => StartWebAsync(i, uri)));
-    }
+    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2);
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
+        if (_cluster is not null)
         {
-            await node.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
     }
 
@@ -82,7 +42,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         var agentCount = SizeFrom("KILL_TEST_AGENTS", 4);
         var seenByAgents = new ConcurrentDictionary<(Guid Chat, string Command), bool>();
         var agents = await Task.WhenAll(Enumerable.Range(0, agentCount).Select(i => ConnectAgentAsync(i, seenByAgents)));
-        var visitors = await Task.WhenAll(Enumerable.Range(0, visitorCount).Select(ConnectVisitorAsync));
+        var visitors = await Task.WhenAll(Enumerable.Range(0, visitorCount).Select(Cluster.ConnectVisitorAsync));
 
         using var stop = new CancellationTokenSource();
         var started = DateTimeOffset.UtcNow;
@@ -90,15 +50,15 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Task.Delay(TimeSpan.FromSeconds(6));
         var siloKilledAt = DateTimeOffset.UtcNow;
-        _nodes.Single(n => n.Name == "silo-0").Kill();
+        Cluster.Node("silo-0").Kill();
         output.WriteLine($"{(siloKilledAt - started).TotalSeconds:F1}s kill -9 silo-0");
         await Task.Delay(TimeSpan.FromSeconds(4));
-        await StartSiloAsync(0);
+        await Cluster.StartSiloAsync(0);
         output.WriteLine($"{(DateTimeOffset.UtcNow - started).TotalSeconds:F1}s silo-0 restarted and healthy");
 
         await Task.Delay(TimeSpan.FromSeconds(6));
         var webKilledAt = DateTimeOffset.UtcNow;
-        _nodes.Single(n => n.Name == "web-1").Kill();
+        Cluster.Node("web-1").Kill();
         output.WriteLine($"{(webKilledAt - started).TotalSeconds:F1}s kill -9 web-1");
 
         await Task.Delay(TimeSpan.FromSeconds(8));
@@ -106,12 +66,11 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.WhenAll(sending);
 
         // Resync: agents that lost their node refetch what they may have missed, as the console does.
-        using var admin = await SignInAsync(_webNodes[0]);
+        using var admin = await ProcessCluster.SignInAsync(Cluster.WebNodes[0]);
         var stored = new Dictionary<Guid, List<ConversationMessage>>();
         foreach (var visitor in visitors)
         {
-            stored[visitor.ChatId] = (await admin.GetFromJsonAsync<List<ConversationMessage>>(
-                $"/api/v1/properties/{Property}/chats/{visitor.ChatId}/messages?limit=1000", Json))!;
+            stored[visitor.ChatId] = await ProcessCluster.StoredMessagesAsync(admin, visitor.ChatId);
         }
 
         var acknowledged = visitors.Sum(v => v.Acknowledged.Count);
@@ -147,55 +106,15 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    private async Task StartSiloAsync(int index)
-    {
-        var (silo, gateway, http) = _siloPorts[index];
-        var node = NodeProcess.Start("Silo", $"silo-{index}", new Dictionary<string, string>(_environment)
-        {
-            ["Urls"] = $"http://127.0.0.1:{http}",
-            ["Conversations__Silo__SiloPort"] = silo.ToString(),
-            ["Conversations__Silo__GatewayPort"] = gateway.ToString(),
-        });
-        _nodes.RemoveAll(n => n.Name == node.Name);
-        _nodes.Add(node);
-        await node.WaitHealthyAsync(new Uri($"http://127.0.0.1:{http}/health"), TimeSpan.FromSeconds(90));
-    }
-
-    private async Task StartWebAsync(int index, Uri uri)
-    {
-        var node = NodeProcess.Start("Web", $"web-{index}", new Dictionary<string, string>(_environment)
-        {
-            ["Urls"] = uri.ToString().TrimEnd('/'),
-            ["Conversations__Seed__PropertyId"] = Property,
-            ["Conversations__Seed__AdminEmail"] = AdminEmail,
-            ["Conversations__Seed__AdminPassword"] = AdminPassword,
-        });
-        _nodes.Add(node);
-        await node.WaitHealthyAsync(new Uri(uri, "/health"), TimeSpan.FromSeconds(90));
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri node)
-    {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = node };
-        (await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = AdminEmail, password = AdminPassword })).EnsureSuccessStatusCode();
-        return http;
-    }
-
     private async Task<FailoverClient> ConnectAgentAsync(int index, ConcurrentDictionary<(Guid, string), bool> seen)
     {
         var cookies = new CookieContainer();
-        foreach (var node in _webNodes)
+        foreach (var node in Cluster.WebNodes)
         {
-            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = node };
-            (await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = AdminEmail, password = AdminPassword })).EnsureSuccessStatusCode();
+            using var http = await ProcessCluster.SignInAsync(node, cookies);
         }
 
-        var client = new FailoverClient(_webNodes, index, AgentHub.Path, o => o.Cookies = cookies);
+        var client = new FailoverClient(Cluster.WebNodes, index, AgentHub.Path, o => o.Cookies = cookies);
         client.OnConnectedAsync = async connection =>
         {
             connection.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
@@ -205,19 +124,10 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
                     seen[(evt.GetProperty("conversationId").GetGuid(), evt.GetProperty("message").GetProperty("commandId").GetString()!)] = true;
                 }
             });
-            await connection.InvokeAsync("JoinProperty", Property);
+            await connection.InvokeAsync("JoinProperty", ProcessCluster.Property);
         };
         await client.ConnectionAsync();
         return client;
-    }
-
-    private async Task<KillTestVisitor> ConnectVisitorAsync(int index)
-    {
-        using var http = new HttpClient { BaseAddress = _webNodes[index % 2] };
-        var session = (await (await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = Property })).Content.ReadFromJsonAsync<VisitorSession>())!;
-        var visitor = new KillTestVisitor(session, new FailoverClient(_webNodes, index, VisitorHub.Path));
-        await visitor.StartAsync();
-        return visitor;
     }
 
     private static int SizeFrom(string variable, int fallback) =>

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Tickets;
+using MimeKit;
+
+namespace Conversations.Grains.Email;
+
+/// <summary>
+/// The attachments of one inbound email, judged: those of an allowed type, size and name are kept
+/// (stored as blobs before the message that lists them); each of the others gets a line in
+/// <see cref="Refused"/>, which the ticket message shows, so the agent can ask for another format.
+/// Ids derive from the email's key, so a redelivered email rewrites the same blobs.
+/// </summary>
+public sealed class InboundAttachments
+{
+    private const int MaxNameLength = 100;
+
+    private readonly List<(MessageAttachment Attachment, BinaryData Content)> _kept = [];
+
+    public IReadOnlyList<string> Refused { get; }
+
+    private InboundAttachments(List<string> refused) => Refused = refused;
+
+    public static InboundAttachments Read(MimeMessage message, string key, EmailSettings settings)
+    {
+        var refused = new List<string>();
+        var attachments = new InboundAttachments(refused);
+        foreach (var (entity, index) in message.Attachments.Select((e, i) => (e, i)))
+        {
+            var name = SafeName(entity.ContentDisposition?.FileName ?? entity.ContentType.Name);
+            using var content = new MemoryStream();
+            if (entity is MimePart part)
+            {
+                part.Content?.DecodeTo(content);
+            }
+            else if (entity is MessagePart attached)
+            {
+                attached.Message?.WriteTo(content);
+            }
+
+            var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+            if (attachments._kept.Count >= TicketGrain.MaxAttachments)
+            {
+                refused.Add($"{name}: a message keeps at most {TicketGrain.MaxAttachments} attachments");
+            }
+            else if (bytes.Length > settings.MaxAttachmentBytes)
+            {
+                refused.Add($"{name}: larger than {settings.MaxAttachmentBytes / 1024} KiB");
+            }
+            else if (AttachmentTypes.Judge(entity.ContentType.MimeType, name, bytes, out var reason) is not { } type)
+            {
+                refused.Add($"{name}: {reason}");
+            }
+            else
+            {
+                var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{index}")))[..32];
+                attachments._kept.Add((new MessageAttachment(id, name, type, bytes.Length), BinaryData.FromBytes(bytes.ToArray())));
+            }
+        }
+
+        return attachments;
+    }
+
+    /// <summary>Stores the kept attachments under <paramref name="conversationId"/>; null when there are none.</summary>
+    public async Task<IReadOnlyList<MessageAttachment>?> StoreAsync(AttachmentStore store, Guid conversationId)
+    {
+        foreach (var (attachment, content) in _kept)
+        {
+            await store.SaveAsync(conversationId, attachment, content);
+        }
+
+        return _kept.Count == 0 ? null : _kept.Select(k => k.Attachment).ToList();
+    }
+
+    /// <summary>
+    /// The last path segment of a sender's file name, without control, format (bidi) or shell-special
+    /// characters, and cut to a length that keeps the extension.
+    /// </summary>
+    public static string SafeName(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var builder = new StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                    or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+                && !"\"<>:|?*;%".Contains(rune.ToString(), StringComparison.Ordinal))
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        name = builder.ToString().Trim().Trim('.').Trim();
+        var extension = Path.GetExtension(name);
+        if (name.Length > MaxNameLength)
+        {
+            extension = extension.Length > 10 ? "" : extension;
+            name = MailText.Line(name[..^extension.Length], MaxNameLength - extension.Length) + extension;
+        }
+
+        return name.Length == 0 || name == extension ? "attachment" + extension : name;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Blobs;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.Web.Email;
+
+/// <summary>
+/// Downloads of inbound email attachments by members of the ticket's property. Always served as a
+/// download (Content-Disposition: attachment), never sniffed, sandboxed, and only as one of the
+/// allowed types, so a hostile file cannot run in the console's origin.
+/// </summary>
+public static partial class AttachmentApi
+{
+    public static IEndpointRouteBuilder MapAttachmentApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPropertyGroup("/tickets/{ticketId:guid}/attachments/{attachmentId}").WithTags("Email")
+            .MapGet("", DownloadAsync).WithName("DownloadTicketAttachment")
+            .WithSummary("An attachment of a ticket message (listed in the message's 'attachments'), as a download.");
+        return endpoints;
+    }
+
+    private static async Task<FileStreamHttpResult> DownloadAsync(
+        string propertyId, Guid ticketId, string attachmentId, IClusterClient cluster, BlobServiceClient blobs, HttpContext http)
+    {
+        await cluster.GetGrain<ITicketGrain>(ticketId).GetAsync(propertyId); // 404 unless the ticket is in this property
+        if (!AttachmentId().IsMatch(attachmentId))
+        {
+            throw NotFound();
+        }
+
+        var blob = blobs.GetBlobContainerClient(ConversationsNames.AttachmentsContainer)
+            .GetBlobClient(ConversationsNames.AttachmentBlob(ticketId, attachmentId));
+        try
+        {
+            var download = await blob.DownloadStreamingAsync(cancellationToken: http.RequestAborted);
+            var details = download.Value.Details;
+            var type = details.ContentType is { } stored && AttachmentTypes.IsAllowed(stored) ? stored : "application/octet-stream";
+            var name = details.Metadata.TryGetValue(ConversationsNames.AttachmentNameMetadata, out var escaped) ? Uri.UnescapeDataString(escaped) : "attachment";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            http.Response.Headers.CacheControl = "private, no-store";
+            return TypedResults.Stream(download.Value.Content, type, name);
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            throw NotFound();
+        }
+    }
+
+    private static DomainException NotFound() => DomainException.NotFound("The attachment");
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex AttachmentId();
+}

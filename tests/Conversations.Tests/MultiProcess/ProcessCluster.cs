@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Tests.Infrastructure;
+using Conversations.Web.Realtime;
+using Conversations.Web.Visitors;
+
+namespace Conversations.Tests.MultiProcess;
+
+/// <summary>
+/// Real processes on loopback: its own Azurite, silos and web nodes started from the build output,
+/// all in one fresh cluster whose web nodes seed the property <see cref="Property"/> and its admin.
+/// </summary>
+public sealed class ProcessCluster : IAsyncDisposable
+{
+    public const string Property = "process-test";
+    public const string AdminEmail = "admin@process.test";
+    public const string AdminPassword = "process-test-password";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private readonly List<NodeProcess> _nodes = [];
+    private readonly Dictionary<string, string> _environment;
+    private readonly (int Silo, int Gateway, int Http)[] _siloPorts;
+
+    private ProcessCluster(AzuriteProcess azurite, int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings)
+    {
+        Azurite = azurite;
+        _environment = new()
+        {
+            ["Conversations__StorageConnectionString"] = azurite.ConnectionString,
+            ["Conversations__ClusterId"] = "process-" + Guid.NewGuid().ToString("N")[..8],
+            ["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000",
+            ["Conversations__RateLimits__MessagesPerMinutePerVisitor"] = "100000",
+            ["Conversations__RateLimits__VisitorSessionsPerMinutePerIp"] = "100000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        SiloSettings = siloSettings ?? new Dictionary<string, string>();
+        _siloPorts = [.. Enumerable.Range(0, silos).Select(_ => (AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()))];
+        WebNodes = [.. Enumerable.Range(0, webs).Select(_ => new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}"))];
+    }
+
+    public AzuriteProcess Azurite { get; }
+
+    public IReadOnlyList<Uri> WebNodes { get; }
+
+    /// <summary>Extra environment of every silo process (email settings, for example).</summary>
+    public IReadOnlyDictionary<string, string> SiloSettings { get; }
+
+    /// <summary>Starts Azurite, then the silos, then the web nodes, each waited for until healthy.</summary>
+    public static async Task<ProcessCluster> StartAsync(int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null)
+    {
+        var cluster = new ProcessCluster(await AzuriteProcess.StartAsync(), silos, webs, siloSettings);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, silos).Select(cluster.StartSiloAsync));
+            await Task.WhenAll(cluster.WebNodes.Select((uri, i) => cluster.StartWebAsync(i, uri)));
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync when InitializeAsync fails: stop what did start.
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    public NodeProcess Node(string name) => _nodes.Single(n => n.Name == name);
+
+    /// <summary>Starts silo <paramref name="index"/> (again, after a kill) on its ports and waits until it is healthy.</summary>
+    public async Task StartSiloAsync(int index)
+    {
+        var (silo, gateway, http) = _siloPorts[index];
+        var node = NodeProcess.Start("Silo", $"silo-{index}", new Dictionary<string, string>(_environment.Concat(SiloSettings))
+        {
+            ["Urls"] = $"http://127.0.0.1:{http}",
+            ["Conversations__Silo__SiloPort"] = silo.ToString(),
+            ["Conversations__Silo__GatewayPort"] = gateway.ToString(),
+        });
+        lock (_nodes)
+        {
+            _nodes.RemoveAll(n => n.Name == node.Name);
+            _nodes.Add(node);
+        }
+
+        await node.WaitHealthyAsync(new Uri($"http://127.0.0.1:{http}/health"), TimeSpan.FromSeconds(90));
+    }
+
+    private async Task StartWebAsync(int index, Uri uri)
+    {
+        var node = NodeProcess.Start("Web", $"web-{index}", new Dictionary<string, string>(_environment)
+        {
+            ["Urls"] = uri.ToString().TrimEnd('/'),
+            ["Conversations__Seed__PropertyId"] = Property,
+            ["Conversations__Seed__AdminEmail"] = AdminEmail,
+            ["Conversations__Seed__AdminPassword"] = AdminPassword,
+        });
+        lock (_nodes)
+        {
+            _nodes.Add(node);
+        }
+
+        await node.WaitHealthyAsync(new Uri(uri, "/health"), TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>An HTTP client signed in as the admin on <paramref name="node"/>, sharing <paramref name="cookies"/> when given.</summary>
+    public static async Task<HttpClient> SignInAsync(Uri node, CookieContainer? cookies = null)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer() }) { BaseAddress = node, Timeout = TimeSpan.FromSeconds(60) };
+        (await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = AdminEmail, password = AdminPassword })).EnsureSuccessStatusCode();
+        return http;
+    }
+
+    /// <summary>A widget session on web node <paramref name="index"/> (mod the node count) with its chat started.</summary>
+    public async Task<KillTestVisitor> ConnectVisitorAsync(int index)
+    {
+        using var http = new HttpClient { BaseAddress = WebNodes[index % WebNodes.Count] };
+        var session = (await (await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = Property })).Content.ReadFromJsonAsync<VisitorSession>())!;
+        var visitor = new KillTestVisitor(session, new FailoverClient(WebNodes, index, VisitorHub.Path));
+        await visitor.StartAsync();
+        return visitor;
+    }
+
+    /// <summary>Every stored message of a chat, read back through the REST API.</summary>
+    public static async Task<List<ConversationMessage>> StoredMessagesAsync(HttpClient admin, Guid chatId) =>
+        (await admin.GetFromJsonAsync<List<ConversationMessage>>($"/api/v1/properties/{Property}/chats/{chatId}/messages?limit=1000", Json))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+    }
+}
