@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Tests.Infrastructure;
+using Conversations.Web.Inbox;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -94,6 +96,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(acknowledged >= visitorCount * 10, $"Only {acknowledged} messages were acknowledged.");
         Assert.True(recovery < TimeSpan.FromSeconds(30), $"Recovery took {recovery}.");
+        await AssertInboxRowsEqualTheirChatsAsync(admin, visitors.Select(v => v.ChatId).ToList());
 
         foreach (var agent in agents)
         {
@@ -104,6 +107,53 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await visitor.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// INB-6 after the kills: every chat's inbox row equals the chat's own state (version, message count, status).
+    /// The shards repair rows whose writer died within a few seconds, so this waits up to 30 s for them to agree.
+    /// </summary>
+    private async Task AssertInboxRowsEqualTheirChatsAsync(HttpClient admin, IReadOnlyList<Guid> chatIds)
+    {
+        var chats = new Dictionary<Guid, ChatView>();
+        foreach (var id in chatIds)
+        {
+            chats[id] = (await admin.GetFromJsonAsync<ChatView>($"/api/v1/properties/{ProcessCluster.Property}/chats/{id}", ProcessCluster.Json))!;
+        }
+
+        var differences = new List<string>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        do
+        {
+            var rows = new Dictionary<Guid, InboxRow>();
+            string? cursor = null;
+            do
+            {
+                var page = (await admin.GetFromJsonAsync<InboxPageResponse>(
+                    $"/api/v1/properties/{ProcessCluster.Property}/inbox?view=chats&limit=200&cursor={cursor}", ProcessCluster.Json))!;
+                foreach (var row in page.Rows)
+                {
+                    rows[row.Id] = row;
+                }
+
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            differences = [.. chats.Values
+                .Where(c => !rows.TryGetValue(c.Id, out var row) || (row.Version, row.MessageCount, row.Status) != (c.Version, c.MessageCount, c.Status == ChatStatus.Closed ? InboxStatus.Closed : InboxStatus.Open))
+                .Select(c => $"{c.Id}: chat v{c.Version}/{c.MessageCount}, row {(rows.TryGetValue(c.Id, out var r) ? $"v{r.Version}/{r.MessageCount}" : "missing")}")];
+            if (differences.Count == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        output.WriteLine($"Inbox rows compared with {chats.Count} chats: {differences.Count} differ");
+        Assert.True(differences.Count == 0, string.Join("; ", differences.Take(10)));
     }
 
     private async Task<FailoverClient> ConnectAgentAsync(int index, ConcurrentDictionary<(Guid, string), bool> seen)
