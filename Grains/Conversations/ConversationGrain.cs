@@ -26,6 +26,9 @@ public abstract class ConversationGrain<TState>(
 
     private IGrainTimer? _indexRetry;
 
+    /// <summary>Set while a retried message is written back at the place its acknowledgement names (<see cref="EnsureStoredAsync"/>).</summary>
+    private MessageAck? _restoring;
+
     protected Guid Id => this.GetPrimaryKey();
 
     protected IMessageStore MessageStore => messageStore;
@@ -137,11 +140,38 @@ public abstract class ConversationGrain<TState>(
         TextRules.Id(commandId, "A command id");
         if (Current.RecentCommands.Find(c => c.CommandId == commandId)?.Ack is { } earlier)
         {
+            await EnsureStoredAsync(earlier, commandId!, post);
             return earlier;
         }
 
         EnsureInInbox(propertyId);
         return await post();
+    }
+
+    /// <summary>
+    /// Before a retry gets its earlier acknowledgement, checks that the message is still the one stored at its
+    /// sequence. It may not be: when storage applies a state write only after the write timed out, a second activation
+    /// that had not seen it yet wrote its own (never acknowledged) message into the same row. The retry carries the
+    /// same message, so it is written back in its place.
+    /// </summary>
+    private async Task EnsureStoredAsync(MessageAck ack, string commandId, Func<Task<MessageAck>> post)
+    {
+        var stored = await messageStore.ReadAsync(Id, ack.Sequence - 1, 1);
+        if (stored is [{ } message] && message.Sequence == ack.Sequence && message.CommandId == commandId)
+        {
+            return;
+        }
+
+        logger.LogWarning("The row of acknowledged message {Sequence} of {ConversationId} held another message; restoring it from the retry of {CommandId}.", ack.Sequence, Id, commandId);
+        _restoring = ack;
+        try
+        {
+            await post();
+        }
+        finally
+        {
+            _restoring = null;
+        }
     }
 
     /// <summary>A message by an agent or the system, whose id and name come with the command.</summary>
@@ -167,8 +197,14 @@ public abstract class ConversationGrain<TState>(
         string commandId, AuthorKind kind, string authorId, string authorName, string text, bool isInternal,
         Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
-        EnsureAcceptsMessages();
         var cleaned = MessageText.Clean(text);
+        if (_restoring is { } restore)
+        {
+            await messageStore.AppendAsync(Id, new ConversationMessage(restore.Sequence, commandId, kind, authorId, authorName, cleaned, isInternal, restore.At, attachments));
+            return restore;
+        }
+
+        EnsureAcceptsMessages();
         var now = Now;
         var message = new ConversationMessage(Current.MessageCount + 1, commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
 

@@ -1,8 +1,10 @@
+using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Messages;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;
@@ -120,6 +122,24 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         var malformed = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, "agent-7")));
         var stranger = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation("another-property", AssigneeKind.Agent, "agent-7")));
         Assert.Equal((DomainErrorCode.Invalid, DomainErrorCode.NotFound), (malformed.Code, stranger.Code));
+    }
+
+    [Fact, Trait("Spec", "X-1")]
+    public async Task X1_a_retry_writes_back_an_acknowledged_message_whose_row_an_unacknowledged_write_replaced()
+    {
+        var chatId = Guid.NewGuid();
+        var chat = await StartChatAsync(chatId);
+        var ack = await chat.PostMessageAsync(Message("m1"));
+        // What a second activation that had not yet seen the state write of m1 leaves behind (storage applied it late).
+        var store = new TableMessageStore(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString));
+        await store.AppendAsync(chatId, new ConversationMessage(ack.Sequence, "never-acknowledged", AuthorKind.Visitor, "visitor-1", "Ann", "other text", false, DateTimeOffset.UtcNow));
+
+        var retry = await chat.PostMessageAsync(Message("m1"));
+
+        Assert.Equal(ack, retry);
+        var stored = Assert.Single(await chat.GetMessagesAsync(_property, 0, 10));
+        Assert.Equal((ack.Sequence, "m1", "text of m1", ack.At), (stored.Sequence, stored.CommandId, stored.Text, stored.At));
+        Assert.Equal(1, (await chat.GetAsync(_property)).MessageCount);
     }
 
     [Fact, Trait("Spec", "BIN-1")]
