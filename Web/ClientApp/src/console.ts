@@ -113,22 +113,33 @@ function query(forView: View, cursor: string | null, limit: number): string {
   return `${propertyPath(context.propertyId)}/inbox?${parameters}`;
 }
 
+let pageRequests = 0;
+
 async function loadPage(reset: boolean): Promise<void> {
   if (!context.propertyId || popout) {
     return;
   }
+  // Only the latest request may fill the list: filters change faster than answers arrive.
+  const mine = ++pageRequests;
   const loading = reset && rows.length === 0;
   listStatus.textContent = loading ? "Loading…" : listStatus.textContent;
   list.setAttribute("aria-busy", String(loading));
   el("empty-list").hidden = true;
   try {
     const page = await api<Page>("GET", query(view, reset ? null : nextCursor, reset ? Math.max(50, Math.min(rows.length, 200)) : 50));
+    if (mine !== pageRequests) {
+      return;
+    }
     rows = reset ? page.rows : [...rows, ...page.rows];
     nextCursor = page.nextCursor;
     listStatus.textContent = `${page.total} in this view`;
     listStatus.classList.remove("error");
+    list.setAttribute("aria-busy", "false");
     renderList();
   } catch (error) {
+    if (mine !== pageRequests) {
+      return;
+    }
     listStatus.textContent = `The list could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
     listStatus.classList.add("error");
   } finally {
@@ -491,7 +502,18 @@ installShortcuts({
   },
 });
 
-el("filters").addEventListener("change", () => void loadPage(true));
+let filterTimer = 0;
+el("filters").addEventListener("change", () => {
+  clearTimeout(filterTimer);
+  void loadPage(true);
+});
+// Typed filters apply after a pause, without leaving the field.
+el("filters").addEventListener("input", (e) => {
+  if (e.target instanceof HTMLInputElement && e.target.type !== "date") {
+    clearTimeout(filterTimer);
+    filterTimer = window.setTimeout(() => void loadPage(true), 300);
+  }
+});
 el("filters").addEventListener("submit", (e) => e.preventDefault());
 el("more").addEventListener("click", () => void loadPage(false));
 for (const button of document.querySelectorAll<HTMLButtonElement>("[data-bulk]")) {

@@ -140,7 +140,7 @@ export async function renderSettings(pane: HTMLElement, ctx: AdminContext): Prom
 
   pane.replaceChildren(h("div", { class: "settings" },
     h("h2", {}, "Settings"), adminOnly ? h("p", { class: "muted" }, "Only admins change these settings.") : null, error,
-    h("section", { "aria-label": "Property" }, h("h3", {}, `Property ${property.id}`), renameForm,
+    h("section", { "aria-label": "Property settings" }, h("h3", { "data-testid": "property-title" }, `${property.name} (${property.id})`), renameForm,
       h("p", {}, "Support email: ", h("strong", { "data-testid": "support-email" }, property.supportEmail ?? "—")),
       h("label", { class: "muted" }, "Widget snippet — paste it into your site's pages"), snippetBox, copy,
       h("h3", {}, "New property"), createForm),
