@@ -17,4 +17,5 @@ public sealed record ChatView(
     [property: Id(10)] IReadOnlyList<string> Tags,
     [property: Id(11)] ChatRating? Rating,
     [property: Id(12)] Guid? TicketId,
-    [property: Id(13)] string? VisitorEmail);
+    [property: Id(13)] string? VisitorEmail,
+    [property: Id(14)] ConversationAssignee? Assignee);

@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Tickets;
 
 namespace Conversations.Grains.Interfaces.Email;
@@ -14,7 +15,7 @@ public sealed record EmailIntent(
     [property: Id(2)] string PropertyId,
     [property: Id(3)] string Subject,
     [property: Id(4)] TicketRequester Requester,
-    [property: Id(5)] TicketAssignee? Assignee,
+    [property: Id(5)] ConversationAssignee? Assignee,
     [property: Id(6)] string? AuthorId,
     [property: Id(7)] string? AuthorName,
     [property: Id(8)] string? Text);

@@ -18,9 +18,13 @@ public interface IInboxShardGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task UpsertAsync(InboxRow row);
 
-    /// <summary>The rows of this shard matching the query, up to Limit + 1 of them after the cursor, and their total.</summary>
-    [Alias("Query")]
-    Task<InboxPage> QueryAsync(InboxQuery query);
+    /// <summary>The sort keys of this shard's rows matching the query, up to Limit + 1 of them after the cursor, and their total.</summary>
+    [Alias("QueryKeys")]
+    Task<InboxKeyPage> QueryKeysAsync(InboxQuery query);
+
+    /// <summary>The rows held for these ids, in the same order; ids not held are left out.</summary>
+    [Alias("GetRows")]
+    Task<IReadOnlyList<InboxRow>> GetRowsAsync(IReadOnlyList<Guid> conversationIds);
 
     [Alias("Get")]
     Task<InboxRow?> GetAsync(Guid conversationId);

@@ -13,6 +13,7 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(ChatClosed), "chatClosed")]
 [JsonDerivedType(typeof(ChatRated), "chatRated")]
 [JsonDerivedType(typeof(ChatConvertedToTicket), "chatConvertedToTicket")]
+[JsonDerivedType(typeof(ChatAssigned), "chatAssigned")]
 [JsonDerivedType(typeof(TagsChanged), "tagsChanged")]
 [JsonDerivedType(typeof(BinChanged), "binChanged")]
 [JsonDerivedType(typeof(TicketCreated), "ticketCreated")]

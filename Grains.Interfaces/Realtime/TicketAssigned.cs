@@ -1,4 +1,4 @@
-using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Interfaces.Realtime;
 
@@ -9,7 +9,7 @@ public sealed record TicketAssigned(
     Guid ConversationId,
     long Version,
     DateTimeOffset At,
-    [property: Id(0)] TicketAssignee? Assignee) : ConversationEvent(PropertyId, ConversationId, Version, At)
+    [property: Id(0)] ConversationAssignee? Assignee) : ConversationEvent(PropertyId, ConversationId, Version, At)
 {
     public override bool VisibleToVisitor => false;
 }

@@ -28,7 +28,7 @@ public interface ITicketGrain : IConversationGrain
     Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status);
 
     [Alias("Assign")]
-    Task<TicketView> AssignAsync(AssignTicket command);
+    Task<TicketView> AssignAsync(AssignConversation command);
 
     [Alias("SetPriority")]
     Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority);

@@ -9,7 +9,7 @@ public sealed record TicketView(
     [property: Id(2)] string Subject,
     [property: Id(3)] TicketRequester Requester,
     [property: Id(4)] TicketStatus Status,
-    [property: Id(5)] TicketAssignee? Assignee,
+    [property: Id(5)] ConversationAssignee? Assignee,
     [property: Id(6)] TicketPriority Priority,
     [property: Id(7)] IReadOnlyList<string> Tags,
     [property: Id(8)] BinState Bin,

@@ -97,6 +97,20 @@ public sealed class ChatGrain(
         return View();
     }
 
+    public async Task<ChatView> AssignAsync(AssignConversation command)
+    {
+        EnsureInInbox(command.PropertyId);
+        var assignee = AssigneeRules.Of(command);
+        if (assignee != Chat.Assignee)
+        {
+            var now = Now;
+            Chat.Assignee = assignee;
+            await CommitAsync(now, touch: true, v => new ChatAssigned(Chat.PropertyId, Id, v, now, assignee));
+        }
+
+        return View();
+    }
+
     public async Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command)
     {
         EnsureInInbox(command.PropertyId);
@@ -139,10 +153,10 @@ public sealed class ChatGrain(
 
     protected override InboxRow InboxRow() => InboxRows.Of(Id, Chat);
 
-    /// <summary>What the visitor may see: no tags, no ticket link, and no sign of Trash or Spam.</summary>
-    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox };
+    /// <summary>What the visitor may see: no tags, no ticket link, no assignee, and no sign of Trash or Spam.</summary>
+    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox, Assignee = null };
 
     private ChatView View() => new(
         Id, Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.Status, Chat.MessageCount,
-        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version, Chat.Bin, Chat.Tags.ToList(), Chat.Rating, Chat.TicketId, Chat.VisitorEmail);
+        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version, Chat.Bin, Chat.Tags.ToList(), Chat.Rating, Chat.TicketId, Chat.VisitorEmail, Chat.Assignee);
 }

@@ -28,5 +28,7 @@ public sealed class ChatState : IConversationState
     /// <summary>The id the chat's ticket gets (CHAT-3), kept from before the ticket exists.</summary>
     [Id(14)] public Guid? PendingTicketId { get; set; }
 
+    [Id(15)] public ConversationAssignee? Assignee { get; set; }
+
     public bool Exists => Status != ChatStatus.None;
 }

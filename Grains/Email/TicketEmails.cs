@@ -15,11 +15,11 @@ public static class TicketEmails
     /// <summary>Intents waiting in a ticket's state for an outbox that could not be reached stop growing here.</summary>
     public const int MaxWaiting = 100;
 
-    public static IEnumerable<EmailIntent> For(string subject, TicketRequester requester, TicketAssignee? assignee, IEnumerable<ConversationEvent> events)
+    public static IEnumerable<EmailIntent> For(string subject, TicketRequester requester, ConversationAssignee? assignee, IEnumerable<ConversationEvent> events)
     {
         foreach (var evt in events)
         {
-            EmailIntent Intent(EmailKind kind, TicketAssignee? to, ConversationMessage? message = null) =>
+            EmailIntent Intent(EmailKind kind, ConversationAssignee? to, ConversationMessage? message = null) =>
                 new(evt.Version, kind, evt.PropertyId, subject, requester, to, message?.AuthorId, message?.AuthorName, message?.Text);
 
             switch (evt)

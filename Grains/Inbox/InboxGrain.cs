@@ -6,7 +6,10 @@ using Conversations.Grains.Interfaces.Tickets;
 
 namespace Conversations.Grains.Inbox;
 
-/// <summary>A property's inbox: no state of its own; asks every shard and merges (INB-2..4), and runs bulk actions item by item (INB-5).</summary>
+/// <summary>
+/// A property's inbox: no state of its own; asks every shard for the keys of its best rows, merges them, then
+/// reads just the rows of the merged page from their shards (INB-2..4); runs bulk actions item by item (INB-5).
+/// </summary>
 [StatelessWorker]
 public sealed class InboxGrain : Grain, IInboxGrain
 {
@@ -26,8 +29,10 @@ public sealed class InboxGrain : Grain, IInboxGrain
             throw DomainException.Invalid("A minimum message count cannot be negative.");
         }
 
-        var pages = await Task.WhenAll(Shards().Select(s => s.QueryAsync(query)));
-        var page = InboxPages.Merge(query, pages);
+        var keys = InboxPages.Merge(query, await Task.WhenAll(Shards().Select(s => s.QueryKeysAsync(query))));
+        var rows = await Task.WhenAll(keys.Keys.GroupBy(k => InboxShards.Of(k.Id)).Select(shard =>
+            GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, shard.Key)).GetRowsAsync(shard.Select(k => k.Id).ToList())));
+        var page = InboxPages.Assemble(keys, rows.SelectMany(r => r));
         return page with { Rows = page.Rows.Select(r => r with { PropertyId = PropertyId }).ToList() };
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Conversations.Grains.Interfaces.Chats;
@@ -9,9 +10,10 @@ namespace Conversations.Grains.Inbox;
 
 /// <summary>
 /// The rows of one inbox shard in memory, column by column (one slot per conversation), with a bitmap per
-/// filterable value (view, kind, status, priority, assignee, tag, message-count threshold) and the keys in
+/// filterable value (view, kind, status, priority, assignee, tag, message-count threshold, week) and the keys in
 /// list order. A query ANDs bitmaps a word at a time for the total, then walks the list order (or, when few
-/// rows match, sorts just those) for one page. Not thread-safe: its grain runs one call at a time.
+/// rows match, picks the best of those) for the keys of one page; rows are read only for the keys a merged page
+/// keeps. Not thread-safe: its grain runs one call at a time.
 /// </summary>
 public sealed class InboxIndex(string propertyId = "")
 {
@@ -19,6 +21,9 @@ public sealed class InboxIndex(string propertyId = "")
     private static readonly int[] Thresholds = [.. Enumerable.Range(1, 20), 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000];
 
     private const int Priorities = 6;
+
+    /// <summary>How much dearer a row read at random is than a key read in sequence (bench/Inbox.Bench).</summary>
+    private const long SelectCostRatio = 32;
 
     /// <summary>Rows are also grouped by the week of their update, so a date range is whole weeks (bitmaps) plus at most two partial weeks (checked row by row).</summary>
     private const long TicksPerWeek = TimeSpan.TicksPerDay * 7;
@@ -32,7 +37,9 @@ public sealed class InboxIndex(string propertyId = "")
     private readonly Bitmap[] _byPriority = [new(), new(), new(), new(), new(), new()];
     private readonly Bitmap[] _atLeast = Thresholds.Select(_ => new Bitmap()).ToArray();
     private readonly Dictionary<long, Bitmap> _byWeek = [];
-    private readonly SortedKeys _order = new();
+    /// <summary>The keys in list order per place (inbox, Trash, Spam), and per place and priority: every view is in one place, so a walk meets only its own rows.</summary>
+    private readonly SortedKeys[] _orderByPlace = [new(), new(), new()];
+    private readonly SortedKeys[][] _orderByPriority = [.. Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, Priorities).Select(_ => new SortedKeys()).ToArray())];
 
     private Guid[] _ids = new Guid[16];
     private long[] _versions = new long[16];
@@ -94,46 +101,64 @@ public sealed class InboxIndex(string propertyId = "")
         }
     }
 
-    public InboxPage Query(InboxQuery query)
+    /// <summary>
+    /// The sort keys of up to Limit + 1 matching rows after the cursor, in list order, and the number of
+    /// matching rows. Rows are read separately (<see cref="Rows"/>), only for the keys that make the merged page.
+    /// </summary>
+    public InboxKeyPage QueryKeys(InboxQuery query)
     {
         var limit = Math.Clamp(query.Limit, 1, InboxQuery.MaxLimit);
         if (!TryTerms(query, out var terms))
         {
-            return new InboxPage([], 0, null);
+            return new InboxKeyPage([], 0);
         }
 
         var words = (_count + 63) >> 6;
-        var candidates = new ulong[words];
-        var any = new ulong[words];
-        for (var t = 0; t < terms.Count; t++)
+        var buffer = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words * 2));
+        try
         {
-            var target = t == 0 ? candidates : any;
-            if (t > 0)
+            var candidates = buffer.AsSpan(0, words);
+            var any = buffer.AsSpan(words, words);
+            candidates.Clear();
+            for (var t = 0; t < terms.Count; t++)
             {
-                Array.Clear(any);
+                var target = t == 0 ? candidates : any;
+                if (t > 0)
+                {
+                    any.Clear();
+                }
+
+                foreach (var bitmap in terms[t])
+                {
+                    bitmap.OrInto(target);
+                }
+
+                if (t > 0)
+                {
+                    And(candidates, any);
+                }
             }
 
-            foreach (var bitmap in terms[t])
+            long candidateCount = 0;
+            foreach (var word in candidates)
             {
-                bitmap.OrInto(target);
+                candidateCount += BitOperations.PopCount(word);
             }
 
-            if (t > 0)
-            {
-                And(candidates, any);
-            }
+            var residual = new Residual(query, this);
+            var total = residual.None ? candidateCount : CountChecked(candidates, any, residual, query);
+            var slots = Page(query, candidates, candidateCount, residual, limit + 1);
+            return new InboxKeyPage(slots.Select(slot => CursorOf(slot, query.Sort)).ToList(), total);
         }
-
-        long candidateCount = 0;
-        foreach (var word in candidates)
+        finally
         {
-            candidateCount += BitOperations.PopCount(word);
+            ArrayPool<ulong>.Shared.Return(buffer);
         }
-
-        var residual = new Residual(query, this);
-        var total = residual.None ? candidateCount : CountChecked(candidates, residual, query);
-        return new InboxPage(Page(query, candidates, candidateCount, residual, limit + 1), total, null);
     }
+
+    /// <summary>The rows held for these ids, in the same order; ids not held are left out.</summary>
+    public IReadOnlyList<InboxRow> Rows(IEnumerable<Guid> ids) =>
+        ids.Select(id => _slots.TryGetValue(id, out var slot) ? Row(slot) : null).OfType<InboxRow>().ToList();
 
     private bool TryTerms(InboxQuery query, out List<Bitmap[]> terms)
     {
@@ -162,7 +187,7 @@ public sealed class InboxIndex(string propertyId = "")
 
         if (query.UpdatedFrom is not null || query.UpdatedTo is not null)
         {
-            terms.Add(Weeks(query, wholeOnly: false));
+            terms.Add(OverlappingWeeks(query));
         }
 
         if (query.MinMessages is > 0 and var min)
@@ -174,41 +199,88 @@ public sealed class InboxIndex(string propertyId = "")
         return terms.All(t => t.Length > 0);
     }
 
-    /// <summary>The weeks overlapping the query's updated range, or only those wholly inside it.</summary>
-    private Bitmap[] Weeks(InboxQuery query, bool wholeOnly)
+    /// <summary>The weeks overlapping the query's updated range.</summary>
+    private Bitmap[] OverlappingWeeks(InboxQuery query)
     {
         var from = query.UpdatedFrom?.UtcTicks ?? long.MinValue;
         var to = query.UpdatedTo?.UtcTicks ?? long.MaxValue;
-        return _byWeek.Where(w =>
-        {
-            var start = w.Key * TicksPerWeek;
-            var end = start + TicksPerWeek - 1;
-            return wholeOnly ? start >= from && end <= to : end >= from && start <= to;
-        }).Select(w => w.Value).ToArray();
+        return _byWeek.Where(w => ((w.Key + 1) * TicksPerWeek) - 1 >= from && w.Key * TicksPerWeek <= to).Select(w => w.Value).ToArray();
     }
 
     /// <summary>
-    /// The total when some rows need checking: rows in weeks wholly inside the updated range count at once
-    /// (unless a minimum message count between thresholds needs every row checked); the rest one by one.
+    /// The total when some rows need checking. With only an updated range: rows in weeks wholly inside it count
+    /// at once, and the rest of the range is walked in list order (it is sorted by update), checking each key
+    /// against the candidates. A minimum message count between thresholds checks every candidate row.
     /// </summary>
-    private long CountChecked(ulong[] candidates, Residual residual, InboxQuery query)
+    private long CountChecked(ReadOnlySpan<ulong> candidates, Span<ulong> whole, Residual residual, InboxQuery query)
     {
-        var whole = new ulong[candidates.Length];
-        if (residual.OnlyRange)
+        long count = 0;
+        if (!residual.OnlyRange)
         {
-            foreach (var week in Weeks(query, wholeOnly: true))
+            for (var i = 0; i < candidates.Length; i++)
             {
-                week.OrInto(whole);
+                for (var word = candidates[i]; word != 0; word &= word - 1)
+                {
+                    if (residual.Matches((i << 6) + BitOperations.TrailingZeroCount(word)))
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            return count;
+        }
+
+        var from = query.UpdatedFrom?.UtcTicks ?? long.MinValue;
+        var to = query.UpdatedTo?.UtcTicks ?? long.MaxValue;
+        long? first = null, last = null;
+        whole.Clear();
+        foreach (var (week, bitmap) in _byWeek)
+        {
+            if (week * TicksPerWeek >= from && ((week + 1) * TicksPerWeek) - 1 <= to)
+            {
+                bitmap.OrInto(whole);
+                first = Math.Min(first ?? week, week);
+                last = Math.Max(last ?? week, week);
             }
         }
 
-        long count = 0;
+        if (first is null || last is null)
+        {
+            return CountInRange(query, candidates, from, to);
+        }
+
         for (var i = 0; i < candidates.Length; i++)
         {
             count += BitOperations.PopCount(candidates[i] & whole[i]);
-            for (var word = candidates[i] & ~whole[i]; word != 0; word &= word - 1)
+        }
+
+        // The stretches of the range before and after its whole weeks.
+        return count
+            + CountInRange(query, candidates, (last.Value + 1) * TicksPerWeek, to)
+            + CountInRange(query, candidates, from, (first.Value * TicksPerWeek) - 1);
+    }
+
+    /// <summary>Candidates whose update is in [from, to], found by walking that stretch of the list order.</summary>
+    private long CountInRange(InboxQuery query, ReadOnlySpan<ulong> candidates, long from, long to)
+    {
+        long count = 0;
+        if (from > to)
+        {
+            return count;
+        }
+
+        var order = _orderByPlace[PlaceOf(query.View)];
+        foreach (var segment in order.Segments(order.Seek(new InboxKey(to, Guid.Empty, 0), strictlyAfter: false)))
+        {
+            foreach (var key in segment)
             {
-                if (residual.Matches((i << 6) + BitOperations.TrailingZeroCount(word)))
+                if (key.Updated < from)
+                {
+                    return count;
+                }
+
+                if (IsSet(candidates, key.Slot))
                 {
                     count++;
                 }
@@ -221,10 +293,10 @@ public sealed class InboxIndex(string propertyId = "")
     private static InboxKey UpperKey(InboxQuery query) =>
         new(query.UpdatedTo?.UtcTicks ?? long.MaxValue, Guid.Empty, 0);
 
-    /// <summary>Up to <paramref name="take"/> matching rows after the cursor, priority level by level (one level when sorting by update).</summary>
-    private List<InboxRow> Page(InboxQuery query, ulong[] candidates, long candidateCount, Residual residual, int take)
+    /// <summary>Up to <paramref name="take"/> matching slots after the cursor in list order, priority level by level (one level when sorting by update).</summary>
+    private List<int> Page(InboxQuery query, ReadOnlySpan<ulong> candidates, long candidateCount, Residual residual, int take)
     {
-        var rows = new List<InboxRow>(take);
+        var slots = new List<int>(take);
         var levels = query.Sort == InboxSort.Priority ? Enumerable.Range(0, Priorities).Reverse() : [-1];
         foreach (var level in levels)
         {
@@ -248,71 +320,85 @@ public sealed class InboxIndex(string propertyId = "")
             var cursor = query.After is { } a && (level < 0 || level == a.Priority)
                 ? new InboxKey(a.UpdatedTicks, a.Id, 0)
                 : (InboxKey?)null;
-            var need = take - rows.Count;
-            // Walking the list order meets a match about every _count / levelCount keys; sorting the matches costs about levelCount.
-            var found = levelCount * levelCount <= (long)need * _count
-                ? SortDirectly(candidates, levelBitmap, residual, cursor, need)
-                : Walk(query, candidates, levelBitmap, residual, cursor, need);
-            rows.AddRange(found.Select(Row));
-            if (rows.Count >= take)
+            var need = take - slots.Count;
+            var order = level < 0 ? _orderByPlace[PlaceOf(query.View)] : _orderByPriority[PlaceOf(query.View)][level];
+            // Walking the list order meets a match about every _count / levelCount keys, reading keys in sequence; picking the best
+            // of the matches reads about levelCount rows at random places, measured some 30 times dearer per row on a big shard.
+            if (levelCount * levelCount * SelectCostRatio <= (long)need * order.Count)
+            {
+                SelectBest(candidates, levelBitmap, residual, cursor, need, slots);
+            }
+            else
+            {
+                Walk(query, order, candidates, residual, cursor, need, slots);
+            }
+
+            if (slots.Count >= take)
             {
                 break;
-            }
-        }
-
-        return rows;
-    }
-
-    private List<int> SortDirectly(ulong[] candidates, Bitmap? level, Residual residual, InboxKey? cursor, int need)
-    {
-        var keys = new List<InboxKey>();
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            for (var word = candidates[i] & (level?.Word(i) ?? ulong.MaxValue); word != 0; word &= word - 1)
-            {
-                var slot = (i << 6) + BitOperations.TrailingZeroCount(word);
-                var key = KeyOf(slot);
-                if (residual.Matches(slot) && (cursor is not { } c || key.CompareTo(c) > 0))
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
-        keys.Sort();
-        return keys.Take(need).Select(k => k.Slot).ToList();
-    }
-
-    private List<int> Walk(InboxQuery query, ulong[] candidates, Bitmap? level, Residual residual, InboxKey? cursor, int need)
-    {
-        var upper = UpperKey(query);
-        var start = cursor is { } c && c.CompareTo(upper) >= 0 ? _order.Seek(c, strictlyAfter: true) : _order.Seek(upper, strictlyAfter: false);
-        var slots = new List<int>(need);
-        foreach (var key in _order.From(start))
-        {
-            if (query.UpdatedFrom is { } from && key.Updated < from.UtcTicks)
-            {
-                break;
-            }
-
-            if (IsSet(candidates, key.Slot) && (level is null || level.Get(key.Slot)) && residual.Matches(key.Slot))
-            {
-                slots.Add(key.Slot);
-                if (slots.Count == need)
-                {
-                    break;
-                }
             }
         }
 
         return slots;
     }
 
-    private static void And(ulong[] target, ulong[] other)
+    /// <summary>Adds the <paramref name="need"/> first matches in list order, keeping only the best so far (no sort of all matches).</summary>
+    private void SelectBest(ReadOnlySpan<ulong> candidates, Bitmap? level, Residual residual, InboxKey? cursor, int need, List<int> slots)
+    {
+        var best = new BestKeys(need);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            for (var word = candidates[i] & (level?.Word(i) ?? ulong.MaxValue); word != 0; word &= word - 1)
+            {
+                var slot = (i << 6) + BitOperations.TrailingZeroCount(word);
+                if (!best.MayTake(_updated[slot]) || !(residual.None || residual.Matches(slot)))
+                {
+                    continue;
+                }
+
+                var key = KeyOf(slot);
+                if (cursor is not { } c || key.CompareTo(c) > 0)
+                {
+                    best.Offer(key);
+                }
+            }
+        }
+
+        slots.AddRange(best.Slots());
+    }
+
+    private static void Walk(InboxQuery query, SortedKeys order, ReadOnlySpan<ulong> candidates, Residual residual, InboxKey? cursor, int need, List<int> slots)
+    {
+        var upper = UpperKey(query);
+        var start = cursor is { } c && c.CompareTo(upper) >= 0 ? order.Seek(c, strictlyAfter: true) : order.Seek(upper, strictlyAfter: false);
+        var from = query.UpdatedFrom?.UtcTicks ?? long.MinValue;
+        var found = 0;
+        foreach (var segment in order.Segments(start))
+        {
+            foreach (var key in segment)
+            {
+                if (key.Updated < from)
+                {
+                    return;
+                }
+
+                if (IsSet(candidates, key.Slot) && (residual.None || residual.Matches(key.Slot)))
+                {
+                    slots.Add(key.Slot);
+                    if (++found == need)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
     {
         var vectors = target.Length / Vector<ulong>.Count * Vector<ulong>.Count;
-        var to = MemoryMarshal.Cast<ulong, Vector<ulong>>(target.AsSpan(0, vectors));
-        var from = MemoryMarshal.Cast<ulong, Vector<ulong>>(other.AsSpan(0, vectors));
+        var to = MemoryMarshal.Cast<ulong, Vector<ulong>>(target[..vectors]);
+        var from = MemoryMarshal.Cast<ulong, Vector<ulong>>(other[..vectors]);
         for (var i = 0; i < to.Length; i++)
         {
             to[i] &= from[i];
@@ -324,9 +410,12 @@ public sealed class InboxIndex(string propertyId = "")
         }
     }
 
-    private static bool IsSet(ulong[] bits, int slot) => (bits[slot >> 6] & (1UL << slot)) != 0;
+    private static bool IsSet(ReadOnlySpan<ulong> bits, int slot) => (bits[slot >> 6] & (1UL << slot)) != 0;
 
     private InboxKey KeyOf(int slot) => new(_updated[slot], _ids[slot], slot);
+
+    private InboxCursor CursorOf(int slot, InboxSort sort) =>
+        new(sort == InboxSort.Priority ? _fields[slot].Priority : 0, _updated[slot], _ids[slot]);
 
     private InboxRow Row(int slot)
     {
@@ -369,15 +458,27 @@ public sealed class InboxIndex(string propertyId = "")
             _atLeast[t].Set(slot, on);
         }
 
-        if (on)
+        var place = f.Place;
+        foreach (var order in new[] { _orderByPlace[place], _orderByPriority[place][f.Priority] })
         {
-            _order.Add(KeyOf(slot));
-        }
-        else
-        {
-            _order.Remove(KeyOf(slot));
+            if (on)
+            {
+                order.Add(KeyOf(slot));
+            }
+            else
+            {
+                order.Remove(KeyOf(slot));
+            }
         }
     }
+
+    /// <summary>The place a view lists: Trash, Spam, or the inbox for All, Chats and Tickets.</summary>
+    private static int PlaceOf(InboxView view) => view switch
+    {
+        InboxView.Trash => (int)BinState.Trashed,
+        InboxView.Spam => (int)BinState.Spam,
+        _ => (int)BinState.Inbox,
+    };
 
     private static Bitmap Of<TKey>(Dictionary<TKey, Bitmap> bitmaps, TKey value)
         where TKey : notnull

@@ -11,7 +11,7 @@ public static class InboxRows
 {
     public static InboxRow Of(Guid id, ChatState chat) => new(
         id, chat.PropertyId, ConversationKind.Chat, chat.Status == ChatStatus.Closed ? InboxStatus.Closed : InboxStatus.Open, chat.Bin,
-        chat.VisitorName, chat.VisitorEmail, AssigneeKind.None, null, chat.MessageCount, chat.CreatedAt, chat.UpdatedAt,
+        chat.VisitorName, chat.VisitorEmail, chat.Assignee?.Kind ?? AssigneeKind.None, chat.Assignee?.Id, chat.MessageCount, chat.CreatedAt, chat.UpdatedAt,
         chat.Rating?.Value ?? ChatRatingValue.None, 0, chat.Tags.ToArray(), chat.Version);
 
     public static InboxRow Of(Guid id, TicketState ticket) => new(

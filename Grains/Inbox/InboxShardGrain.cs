@@ -70,7 +70,9 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
         return changed || _dirty.Contains(row.Id) ? Checkpoint(row.Id) : Task.CompletedTask;
     }
 
-    public Task<InboxPage> QueryAsync(InboxQuery query) => Task.FromResult(_index.Query(query));
+    public Task<InboxKeyPage> QueryKeysAsync(InboxQuery query) => Task.FromResult(_index.QueryKeys(query));
+
+    public Task<IReadOnlyList<InboxRow>> GetRowsAsync(IReadOnlyList<Guid> conversationIds) => Task.FromResult(_index.Rows(conversationIds));
 
     public Task<InboxRow?> GetAsync(Guid conversationId) => Task.FromResult(_index.Get(conversationId));
 

@@ -9,6 +9,8 @@ internal sealed class SortedKeys
     private const int ChunkSize = 512;
     private readonly List<Chunk> _chunks = [];
 
+    public int Count { get; private set; }
+
     public void Add(InboxKey key)
     {
         if (_chunks.Count == 0)
@@ -35,6 +37,7 @@ internal sealed class SortedKeys
         Array.Copy(chunk.Items, pos, chunk.Items, pos + 1, chunk.Count - pos);
         chunk.Items[pos] = key;
         chunk.Count++;
+        Count++;
     }
 
     public void Remove(InboxKey key)
@@ -54,6 +57,7 @@ internal sealed class SortedKeys
 
         Array.Copy(chunk.Items, pos + 1, chunk.Items, pos, chunk.Count - pos - 1);
         chunk.Count--;
+        Count--;
         if (chunk.Count == 0)
         {
             _chunks.RemoveAt(c);
@@ -79,15 +83,14 @@ internal sealed class SortedKeys
         return pos < chunk.Count ? new Position(c, pos) : new Position(c + 1, 0);
     }
 
-    public IEnumerable<InboxKey> From(Position position)
+    /// <summary>The keys from <paramref name="position"/> on, a chunk's stretch at a time.</summary>
+    public IEnumerable<ArraySegment<InboxKey>> Segments(Position position)
     {
         for (var c = position.Chunk; c < _chunks.Count; c++)
         {
             var chunk = _chunks[c];
-            for (var i = c == position.Chunk ? position.Index : 0; i < chunk.Count; i++)
-            {
-                yield return chunk.Items[i];
-            }
+            var start = c == position.Chunk ? position.Index : 0;
+            yield return new ArraySegment<InboxKey>(chunk.Items, start, chunk.Count - start);
         }
     }
 

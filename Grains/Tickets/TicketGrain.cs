@@ -112,16 +112,10 @@ public sealed class TicketGrain(
         return View();
     }
 
-    public async Task<TicketView> AssignAsync(AssignTicket command)
+    public async Task<TicketView> AssignAsync(AssignConversation command)
     {
         EnsureInInbox(command.PropertyId);
-        var assignee = command.Kind switch
-        {
-            AssigneeKind.None when string.IsNullOrEmpty(command.AssigneeId) => null,
-            AssigneeKind.None => throw DomainException.Invalid("Unassigning takes no assignee id."),
-            AssigneeKind.Agent or AssigneeKind.Department => new TicketAssignee(command.Kind, TextRules.Id(command.AssigneeId, "An assignee id")),
-            _ => throw DomainException.Invalid("An assignee is an agent (1) or a department (2); 0 unassigns."),
-        };
+        var assignee = AssigneeRules.Of(command);
         if (assignee != Ticket.Assignee)
         {
             var now = Now;

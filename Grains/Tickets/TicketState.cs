@@ -12,7 +12,7 @@ public sealed class TicketState : IConversationState
     [Id(1)] public string Subject { get; set; } = "";
     [Id(2)] public TicketRequester? Requester { get; set; }
     [Id(3)] public TicketStatus Status { get; set; }
-    [Id(4)] public TicketAssignee? Assignee { get; set; }
+    [Id(4)] public ConversationAssignee? Assignee { get; set; }
     [Id(5)] public TicketPriority Priority { get; set; } = TicketPriority.Medium;
     [Id(6)] public List<string> Tags { get; set; } = [];
     [Id(7)] public BinState Bin { get; set; }

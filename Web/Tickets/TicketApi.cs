@@ -27,7 +27,7 @@ public static class TicketApi
         ticket.MapPost("/status", SetStatusAsync).WithName("SetTicketStatus")
             .WithSummary("Open (1) ⇄ Pending (2) → Closed (3) (TIC-5). Closed is irreversible.")
             .ProducesRefusals();
-        ticket.MapPost("/assignee", AssignAsync).WithName("AssignTicket")
+        ticket.MapPost("/assignee", AssignAsync).WithName("AssignConversation")
             .WithSummary("Assigns an agent or a department, or unassigns (TIC-6).")
             .ProducesRefusals();
         ticket.MapPost("/priority", SetPriorityAsync).WithName("SetTicketPriority")
@@ -69,8 +69,8 @@ public static class TicketApi
     private static async Task<Ok<TicketView>> SetStatusAsync(string propertyId, Guid ticketId, SetTicketStatusRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).SetStatusAsync(propertyId, request.Status));
 
-    private static async Task<Ok<TicketView>> AssignAsync(string propertyId, Guid ticketId, AssignTicketRequest request, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignTicket(propertyId, request.Kind, request.AssigneeId)));
+    private static async Task<Ok<TicketView>> AssignAsync(string propertyId, Guid ticketId, AssignConversationRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignConversation(propertyId, request.Kind, request.AssigneeId)));
 
     private static async Task<Ok<TicketView>> SetPriorityAsync(string propertyId, Guid ticketId, SetTicketPriorityRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).SetPriorityAsync(propertyId, request.Priority));

@@ -29,8 +29,8 @@ public sealed class BenchRows(int seed)
         var roll = _random.Next(100);
         var place = roll < 80 ? BinState.Inbox : roll < 90 ? BinState.Trashed : roll < 99 ? BinState.Spam : BinState.Purged;
         var assignee = chat || _random.Next(5) == 0 ? null
-            : _random.Next(4) == 0 ? new TicketAssignee(AssigneeKind.Department, Departments[_random.Next(Departments.Length)])
-            : new TicketAssignee(AssigneeKind.Agent, Agents[_random.Next(Agents.Length)]);
+            : _random.Next(4) == 0 ? new ConversationAssignee(AssigneeKind.Department, Departments[_random.Next(Departments.Length)])
+            : new ConversationAssignee(AssigneeKind.Agent, Agents[_random.Next(Agents.Length)]);
         var tags = Enumerable.Range(0, _random.Next(4)).Select(_ => Tags[Math.Min(_random.Next(40), _random.Next(40))]).Distinct().ToArray();
         return new InboxRow(
             new Guid(bytes), "bench", chat ? ConversationKind.Chat : ConversationKind.Ticket,

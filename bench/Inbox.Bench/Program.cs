@@ -7,8 +7,8 @@ using Conversations.Inbox.Bench;
 
 // Seeds one property's inbox shards (InboxShards.Count InboxIndex instances, routed by InboxShards.Of, exactly
 // as the shard grains hold them) through InboxIndex.Upsert, the call InboxShardGrain makes; Orleans and the
-// checkpoint table are bypassed. Then 50 concurrent callers ask for first pages; each query runs on every
-// shard (one call at a time per shard, as a non-reentrant grain turn would) and is merged with InboxPages.Merge.
+// checkpoint table are bypassed. Then 50 concurrent callers ask for first pages; each query asks every shard
+// for its best keys, merges them and reads the rows of the merged page (InboxPages.Query, the steps InboxGrain takes).
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [100_000, 1_000_000];
 const int Callers = 50;
 const int QueriesPerCaller = 120;
@@ -28,8 +28,9 @@ var report = new StringBuilder()
     .AppendLine(inv, $"Reproduce: `dotnet run -c Release --project bench/Inbox.Bench -- {string.Join(' ', sizes)}`")
     .AppendLine()
     .AppendLine(inv, $"Seeding goes **straight into the {InboxShards.Count} `InboxIndex` shards** through `InboxIndex.Upsert` (what `InboxShardGrain.UpsertAsync` calls);")
-    .AppendLine("the grains, Orleans messaging and the checkpoint table are **bypassed**. Each query is the first page (50 rows, with the total)")
-    .AppendLine("asked of every shard and merged by `InboxPages.Merge`, as `InboxGrain` does; callers are thread-pool tasks and a latency counts from the moment")
+    .AppendLine("the grains, Orleans messaging and the checkpoint table are **bypassed**. Each query is the first page (50 rows, with the total):")
+    .AppendLine("every shard gives the keys of its best 51 matches and its count, the keys are merged, and only the 50 kept rows are read from their shards")
+    .AppendLine("(`InboxPages.Query`, the steps `InboxGrain` takes over the shard grains); callers are thread-pool tasks and a latency counts from the moment")
     .AppendLine("the query is issued, so it includes waiting behind the other callers for a core.")
     .AppendLine(inv, $"{Callers} concurrent callers, {QueriesPerCaller} queries each, cycling through the filter combinations below. Memory is the managed heap growth")
     .AppendLine("after a full GC, divided by the number of conversations (columns, strings, bitmaps, list order and id map).")
@@ -104,12 +105,12 @@ static SizeResult Run(int size)
         ("Spam, updated in March", new InboxQuery(InboxView.Spam, UpdatedFrom: new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), UpdatedTo: new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))),
     ];
 
-    var totals = combos.Select(c => InboxPages.Merge(c.Query, shards.Select(s => s.Query(c.Query))).Total).ToArray();
+    var totals = combos.Select(c => InboxPages.Query(c.Query, shards, InboxShards.Of).Total).ToArray();
     // Warm-up (tiered JIT), then one caller alone: the CPU cost of one query.
     for (var q = 0; q < 2000; q++)
     {
         var query = combos[q % combos.Length].Query;
-        InboxPages.Merge(query, shards.Select(s => s.Query(query)));
+        InboxPages.Query(query, shards, InboxShards.Of);
     }
 
     var alone = combos.Select(c =>
@@ -117,7 +118,7 @@ static SizeResult Run(int size)
         var watch = Stopwatch.StartNew();
         for (var q = 0; q < 50; q++)
         {
-            InboxPages.Merge(c.Query, shards.Select(s => s.Query(c.Query)));
+            InboxPages.Query(c.Query, shards, InboxShards.Of);
         }
 
         return watch.Elapsed.TotalMilliseconds / 50;
@@ -136,7 +137,7 @@ static SizeResult Run(int size)
             var c = (caller + q) % combos.Length;
             var issued = Stopwatch.GetTimestamp();
             await Task.Yield();
-            InboxPages.Merge(combos[c].Query, shards.Select(s => s.Query(combos[c].Query)));
+            InboxPages.Query(combos[c].Query, shards, InboxShards.Of);
             mine[c].Add(Stopwatch.GetElapsedTime(issued).TotalMilliseconds);
         }
 

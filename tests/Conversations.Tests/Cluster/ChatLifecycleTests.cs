@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;
@@ -91,6 +93,33 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         Assert.True(message.IsInternal);
         var posted = Assert.IsType<MessagePosted>(Assert.Single(await events.WaitForAsync(1, e => e is MessagePosted)));
         Assert.False(posted.VisibleToVisitor);
+    }
+
+    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-4")]
+    public async Task CHAT1_an_agent_picks_up_a_chat_it_becomes_assigned_in_the_inbox_and_the_visitor_never_sees_it()
+    {
+        var chatId = Guid.NewGuid();
+        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(chatId));
+        var chat = await StartChatAsync(chatId);
+        var inbox = fixture.Client.GetGrain<IInboxGrain>(_property);
+
+        var picked = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-7"));
+        var again = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-7"));
+
+        Assert.Equal(new ConversationAssignee(AssigneeKind.Agent, "agent-7"), picked.Assignee);
+        Assert.Equal(picked.Version, again.Version);
+        var row = Assert.Single((await inbox.QueryAsync(new InboxQuery(Assignee: "agent-7"))).Rows);
+        Assert.Equal((chatId, AssigneeKind.Agent, "agent-7"), (row.Id, row.AssigneeKind, row.AssigneeId));
+        var assigned = Assert.IsType<ChatAssigned>(Assert.Single(await events.WaitForAsync(1, e => e is ChatAssigned)));
+        Assert.False(assigned.VisibleToVisitor);
+        Assert.Null((await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"))).Assignee);
+
+        await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, "dept-sales"));
+        Assert.Empty((await inbox.QueryAsync(new InboxQuery(Assignee: "agent-7"))).Rows);
+        Assert.Null((await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, null))).Assignee);
+        var malformed = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, "agent-7")));
+        var stranger = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation("another-property", AssigneeKind.Agent, "agent-7")));
+        Assert.Equal((DomainErrorCode.Invalid, DomainErrorCode.NotFound), (malformed.Code, stranger.Code));
     }
 
     [Fact, Trait("Spec", "BIN-1")]

@@ -48,7 +48,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         var agent = await NewAgentAsync();
         var ticket = Client.GetGrain<ITicketGrain>(ticketId);
 
-        await ticket.AssignAsync(new AssignTicket(property, AssigneeKind.Agent, agent.Id.ToString()));
+        await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, agent.Id.ToString()));
 
         var assigned = Assert.Single(await email.Smtp.WaitForAsync(agent.Email));
         Assert.Equal("[Assigned] Printer on fire", assigned.Subject);
@@ -84,7 +84,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         await department.CreateAsync(property, "Fire brigade");
         await department.SetMembersAsync(property, [first.Id, second.Id]);
 
-        await Client.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignTicket(property, AssigneeKind.Department, departmentId.ToString()));
+        await Client.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignConversation(property, AssigneeKind.Department, departmentId.ToString()));
 
         Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(first.Email)).Subject);
         Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(second.Email)).Subject);

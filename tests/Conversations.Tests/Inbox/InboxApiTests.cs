@@ -53,7 +53,7 @@ public sealed class InboxApiTests(WebFixture fixture)
         var high = await CreateTicketAsync(p, "High", TicketPriority.Highest);
         var tagged = await StartChatAsync(p, "Tagged");
         await fixture.Cluster.Client.GetGrain<IChatGrain>(tagged).ChangeTagsAsync(new ChangeTags(p, ["vip"], null));
-        await fixture.Cluster.Client.GetGrain<ITicketGrain>(low).AssignAsync(new AssignTicket(p, AssigneeKind.Agent, "agent-7"));
+        await fixture.Cluster.Client.GetGrain<ITicketGrain>(low).AssignAsync(new AssignConversation(p, AssigneeKind.Agent, "agent-7"));
         await fixture.Cluster.Client.GetGrain<ITicketGrain>(high).SetStatusAsync(p, TicketStatus.Pending);
 
         Assert.Equal([high, low, tagged], await IdsAsync(agent, "sort=priority"));

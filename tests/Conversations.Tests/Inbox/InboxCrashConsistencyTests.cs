@@ -105,7 +105,7 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
                     await chat.ChangeTagsAsync(new ChangeTags(property, ["t" + random.Next(5)], ["t" + random.Next(5)]));
                     break;
                 case 4:
-                    await ticket.AssignAsync(new AssignTicket(property, AssigneeKind.Agent, "agent-" + random.Next(3)));
+                    await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, "agent-" + random.Next(3)));
                     break;
                 default:
                     await (random.Next(2) == 0 ? chat.TrashAsync(property) : chat.RestoreAsync(property));

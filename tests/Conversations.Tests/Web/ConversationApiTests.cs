@@ -101,7 +101,7 @@ public sealed class ConversationApiTests(WebFixture fixture) : IAsyncLifetime
         string[] operations =
         [
             "CloseChat", "ConvertChatToTicket", "WhisperChat", "ChangeChatTags", "TrashChat", "MarkSpamChat", "RestoreChat", "PurgeChat",
-            "CreateTicket", "GetTicket", "GetTicketMessages", "ReplyToTicket", "SetTicketStatus", "AssignTicket", "SetTicketPriority",
+            "CreateTicket", "GetTicket", "GetTicketMessages", "ReplyToTicket", "SetTicketStatus", "AssignConversation", "SetTicketPriority",
             "WhisperTicket", "ChangeTicketTags", "TrashTicket", "MarkSpamTicket", "RestoreTicket", "PurgeTicket",
         ];
         Assert.All(operations, name => Assert.Contains($"\"operationId\": \"{name}\"", document));
