@@ -80,6 +80,7 @@ let memberships: Me["memberships"] = [];
 
 const context: DetailContext = {
   propertyId: "",
+  agentId: "",
   agents: [],
   departments: [],
   sendChatMessage: (chatId, text) => connection.invoke("SendMessage", context.propertyId, chatId, crypto.randomUUID(), text),
@@ -447,6 +448,7 @@ function showSettings(): void {
 
 async function loadMemberships(): Promise<void> {
   me = await api<Me>("GET", "/api/v1/me");
+  context.agentId = me.id;
   memberships = me.memberships;
   switcher.replaceChildren(...me.memberships.map((m) => option(m.propertyId, m.propertyId)));
 }

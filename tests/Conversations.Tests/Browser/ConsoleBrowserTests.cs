@@ -47,6 +47,44 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
         await BrowserFixture.ScreenshotAsync(popup, "popout-chat");
     }
 
+    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-3"), Trait("Spec", "INB-6")]
+    public async Task CHAT1_an_agent_picks_up_a_chat_and_another_agents_console_shows_it_assigned_live()
+    {
+        using var first = await SignedInAgent.CreateAsync(fixture);
+        using var second = await SignedInAgent.CreateAsync(fixture, first.PropertyId, PropertyRole.Agent);
+        var (firstContext, a) = await ConsolePage.OpenAsync(browsers, fixture, first);
+        await using var _ = firstContext;
+        var (secondContext, b) = await ConsolePage.OpenAsync(browsers, fixture, second, 1920, 1080);
+        await using var __ = secondContext;
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, first.PropertyId);
+        var chatId = Guid.NewGuid();
+        await visitor.StartChatAsync(chatId, "Pia");
+        await visitor.SendAsync(chatId, "p1", "Anyone there?");
+        await ConsolePage.Row(a, "Pia").ClickAsync();
+        await ConsolePage.Row(b, "Pia").ClickAsync();
+        await Assertions.Expect(ConsolePage.Row(b, "Pia").Locator("[data-col=assignee]")).ToContainTextAsync("—");
+
+        await a.GetByRole(AriaRole.Button, new() { Name = "Pick up" }).ClickAsync();
+        await Assertions.Expect(a.GetByRole(AriaRole.Button, new() { Name = "Pick up" })).ToBeHiddenAsync();
+        await Assertions.Expect(a.GetByLabel("Assignee")).ToHaveValueAsync($"Agent:{first.AgentId}");
+        var firstName = await a.Locator("#agent-name").TextContentAsync();
+        await Assertions.Expect(ConsolePage.Row(b, "Pia").Locator("[data-col=assignee]")).ToContainTextAsync(firstName!);
+        await Assertions.Expect(b.GetByLabel("Assignee")).ToHaveValueAsync($"Agent:{first.AgentId}");
+        var chat = await fixture.Cluster.Client.GetGrain<Conversations.Grains.Interfaces.Chats.IChatGrain>(chatId).GetAsync(first.PropertyId);
+        Assert.Equal(first.AgentId.ToString(), chat.Assignee?.Id);
+
+        // The second agent takes it over; the first console follows, and offers Pick up again.
+        await b.GetByRole(AriaRole.Button, new() { Name = "Pick up" }).ClickAsync();
+        await Assertions.Expect(a.GetByLabel("Assignee")).ToHaveValueAsync($"Agent:{second.AgentId}");
+        await Assertions.Expect(a.GetByRole(AriaRole.Button, new() { Name = "Pick up" })).ToBeVisibleAsync();
+        await b.GetByPlaceholder("Type a reply").FillAsync("Yes, I am here.");
+        await b.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(a.GetByTestId("messages")).ToContainTextAsync("Yes, I am here.");
+        await a.GetByLabel("Assigned filter").SelectOptionAsync(new SelectOptionValue { Value = second.AgentId.ToString() });
+        await Assertions.Expect(a.GetByTestId("chat-list").GetByRole(AriaRole.Button)).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(b, "chat-picked-up-1920");
+    }
+
     [Fact, Trait("Spec", "TIC-9"), Trait("Spec", "CHAT-6"), Trait("Spec", "BIN-3")]
     public async Task TIC9_a_ticket_pops_out_and_its_more_options_mark_it_as_spam_which_every_window_follows()
     {

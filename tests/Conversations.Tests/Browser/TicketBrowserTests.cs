@@ -112,7 +112,7 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         await b.GetByLabel("Assignee").SelectOptionAsync($"Agent:{second.AgentId}");
         await Assertions.Expect(a.GetByLabel("Assignee")).ToHaveValueAsync($"Agent:{second.AgentId}");
         var ticket = await fixture.Cluster.Client.GetGrain<ITicketGrain>(ticketId).GetAsync(first.PropertyId);
-        Assert.Equal(new TicketAssignee(AssigneeKind.Agent, second.AgentId.ToString()), ticket.Assignee);
+        Assert.Equal(new ConversationAssignee(AssigneeKind.Agent, second.AgentId.ToString()), ticket.Assignee);
 
         await a.GetByLabel("Priority", new() { Exact = true }).SelectOptionAsync("Highest");
         await Assertions.Expect(b.GetByLabel("Priority", new() { Exact = true })).ToHaveValueAsync("Highest");

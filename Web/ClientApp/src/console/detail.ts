@@ -2,11 +2,13 @@ import { api, propertyPath } from "./api";
 import { busy, h, option } from "../shared/dom";
 import { renderMessage } from "../events";
 import { renderSessionInfo } from "./details";
-import type { ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
+import type { Assignee, ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
 
 /** Everything the detail pane needs from the rest of the console. */
 export interface DetailContext {
   propertyId: string;
+  /** The signed-in agent's id, for Pick up. */
+  agentId: string;
   agents: PropertyAgent[];
   departments: Department[];
   /** Sends an agent reply in a chat over the hub (live path). */
@@ -87,9 +89,15 @@ function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext, 
       session.setAttribute("aria-expanded", "true");
     });
   });
+  const open = chat.bin === "Inbox" && !closed;
+  const mine = chat.assignee?.kind === "Agent" && chat.assignee.id === ctx.agentId;
+  const pickUp = h("button", { type: "button", class: "primary", hidden: mine || !open, title: "Assign this chat to yourself" }, "Pick up");
+  pickUp.addEventListener("click", () => void act(pickUp, () => api("POST", `${path}/assignee`, { kind: "Agent", assigneeId: ctx.agentId })));
   return [
     h("h2", {}, chat.visitorName),
     h("span", { class: "badge", "data-testid": "conversation-status" }, chat.bin === "Inbox" ? chat.status : chat.bin),
+    pickUp,
+    assigneeMenu(chat.assignee, path, act, ctx, chat.bin !== "Inbox"),
     chatOptions(chat, path, act, ctx),
     ...(rating ? [rating] : []),
     status,
@@ -185,14 +193,7 @@ function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailCon
     });
     return button;
   });
-  const assignee = h("select", { "aria-label": "Assignee", disabled: !inInbox },
-    option("", "Unassigned", !ticket.assignee),
-    ...ctx.agents.map((a) => option(`Agent:${a.id}`, a.name, ticket.assignee?.id === a.id)),
-    ...ctx.departments.map((d) => option(`Department:${d.id}`, `Department: ${d.name}`, ticket.assignee?.id === d.id)));
-  assignee.addEventListener("change", () => {
-    const [kind, id] = assignee.value ? assignee.value.split(":") : ["None", null];
-    void act(null, () => api("POST", `${path}/assignee`, { kind, assigneeId: id }));
-  });
+  const assignee = assigneeMenu(ticket.assignee, path, act, ctx, !inInbox);
   const priority = h("select", { "aria-label": "Priority", disabled: !inInbox },
     ...(["Lowest", "Low", "Medium", "High", "Highest"] as const).map((p) => option(p, p, p === ticket.priority)));
   priority.addEventListener("change", () => void act(null, () => api("POST", `${path}/priority`, { priority: priority.value })));
@@ -206,6 +207,19 @@ function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailCon
     ...(inInbox ? [moreOptions(path, act)] : binButtons(path, act, "ticket")),
     popoutButton(ctx, "ticket", ticket.id),
   ];
+}
+
+/** Who a chat (CHAT-1) or ticket (TIC-6) is assigned to: an agent or a department. */
+function assigneeMenu(current: Assignee | null, path: string, act: Act, ctx: DetailContext, disabled: boolean): HTMLSelectElement {
+  const menu = h("select", { "aria-label": "Assignee", disabled },
+    option("", "Unassigned", !current),
+    ...ctx.agents.map((a) => option(`Agent:${a.id}`, a.name, current?.kind === "Agent" && current.id === a.id)),
+    ...ctx.departments.map((d) => option(`Department:${d.id}`, `Department: ${d.name}`, current?.kind === "Department" && current.id === d.id)));
+  menu.addEventListener("change", () => {
+    const [kind, id] = menu.value ? menu.value.split(":") : ["None", null];
+    void act(null, () => api("POST", `${path}/assignee`, { kind, assigneeId: id }));
+  });
+  return menu;
 }
 
 /** The ticket's ⋯ menu (TIC-9): Mark as spam, Delete. */
