@@ -270,8 +270,12 @@ async function open(kind: "chat" | "ticket", id: string, loaded?: Conversation):
       return;
     }
     const sessionOpen = selected?.id === id && detail.querySelector<HTMLElement>("#session-info:not([hidden])") !== null;
+    const draft = selected?.id === id ? draftOf(detail) : null;
     selected = { id, kind, append };
     detail.replaceChildren(...pane.childNodes);
+    if (draft) {
+      restoreDraft(detail, draft);
+    }
     if (sessionOpen) {
       detail.querySelector<HTMLButtonElement>("[aria-controls=session-info]")?.click();
     }
@@ -288,6 +292,45 @@ async function open(kind: "chat" | "ticket", id: string, loaded?: Conversation):
     if (mine === showing) {
       detail.setAttribute("aria-busy", "false");
     }
+  }
+}
+
+interface Draft {
+  fields: [label: string, value: string, checked: boolean, shown: boolean][];
+  focused: string | null;
+}
+
+const labelOf = (e: Element) => e.getAttribute("aria-label") ?? e.getAttribute("placeholder") ?? "";
+
+/** What the agent is typing in the pane, so a live reload of the same conversation does not throw it away. */
+function draftOf(pane: HTMLElement): Draft {
+  const fields = [...pane.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(".composer textarea, .composer input, .tag-bar input")]
+    .map((f): Draft["fields"][number] => [labelOf(f), f.value, f instanceof HTMLInputElement && f.checked, !f.hidden]);
+  const active = document.activeElement;
+  return { fields, focused: active && pane.contains(active) ? labelOf(active) : null };
+}
+
+function restoreDraft(pane: HTMLElement, draft: Draft): void {
+  for (const [label, value, checked, shown] of draft.fields) {
+    const field = [...pane.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(".composer textarea, .composer input, .tag-bar input")]
+      .find((f) => labelOf(f) === label);
+    if (!field) {
+      continue;
+    }
+    if (field instanceof HTMLInputElement && field.type === "checkbox") {
+      if (field.checked !== checked) {
+        field.click();
+      }
+    } else {
+      field.value = value;
+    }
+    if (shown && field.hidden) {
+      // The tag input was open: the + button opens it again (and becomes Save).
+      field.parentElement?.querySelector<HTMLButtonElement>("button[title='Add a tag']")?.click();
+    }
+  }
+  if (draft.focused) {
+    [...pane.querySelectorAll<HTMLElement>("[aria-label], [placeholder]")].find((e) => labelOf(e) === draft.focused)?.focus();
   }
 }
 

@@ -150,6 +150,7 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         await Assertions.Expect(ConsolePage.Row(b, "Tina")).Not.ToContainTextAsync("#billing");
 
         await ConsolePage.Row(a, "Tagged ticket").ClickAsync();
+        await Assertions.Expect(a.Locator(".detail-header h2")).ToHaveTextAsync("Tagged ticket");
         await a.GetByRole(AriaRole.Button, new() { Name = "+", Exact = true }).ClickAsync();
         await a.GetByLabel("New tag").FillAsync("urgent");
         await a.Keyboard.PressAsync("Enter");

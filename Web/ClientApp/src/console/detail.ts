@@ -251,6 +251,9 @@ function binButtons(path: string, act: Act, noun: string): Node[] {
   return [button("Restore", "restore"), button("Purge", "purge", `Permanently delete this ${noun} and all its messages?`)];
 }
 
+/** The Tag button's choice (TIC-8) holds for every ticket until changed, and survives live reloads. */
+let ticketTagsShown = true;
+
 function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTMLElement {
   const list = h("span", { class: "tags", "data-testid": "tags" },
     ...tags.map((tag) => {
@@ -266,7 +269,11 @@ function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTM
       add.textContent = "Save";
       input.focus();
     } else if (input.value.trim()) {
-      void act(add, () => api("POST", `${path}/tags`, { add: [input.value.trim()] }));
+      void act(add, async () => {
+        await api("POST", `${path}/tags`, { add: [input.value.trim()] });
+        input.value = "";
+        input.hidden = true;
+      });
     }
   });
   input.addEventListener("keydown", (e) => e.key === "Enter" && add.click());
@@ -274,10 +281,12 @@ function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTM
   if (!togglable) {
     return bar;
   }
-  const toggle = h("button", { type: "button", class: "link", "aria-expanded": "true" }, "Tags");
+  const toggle = h("button", { type: "button", class: "link", "aria-expanded": String(ticketTagsShown) }, "Tags");
+  bar.hidden = !ticketTagsShown;
   toggle.addEventListener("click", () => {
-    bar.hidden = !bar.hidden;
-    toggle.setAttribute("aria-expanded", String(!bar.hidden));
+    ticketTagsShown = bar.hidden;
+    bar.hidden = !ticketTagsShown;
+    toggle.setAttribute("aria-expanded", String(ticketTagsShown));
   });
   return h("div", {}, toggle, bar);
 }
