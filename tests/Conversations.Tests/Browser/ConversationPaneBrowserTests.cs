@@ -18,7 +18,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, agent);
+        await ConsolePage.SignInAsync(page, fixture, agent);
 
         await visitor.StartChatAsync(chatId, "Dana");
         await visitor.SendAsync(chatId, "c1", "My order is late");
@@ -57,7 +57,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         var chatId = Guid.NewGuid();
         await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, agent);
+        await ConsolePage.SignInAsync(page, fixture, agent);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.StartChatAsync(chatId, "Eve");
         await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Eve" }).ClickAsync();
@@ -89,7 +89,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         using var agent = await SignedInAgent.CreateAsync(fixture);
         await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, agent);
+        await ConsolePage.SignInAsync(page, fixture, agent);
         var chatId = Guid.NewGuid();
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, "Frank", "frank@example.com");
@@ -129,7 +129,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         using var admin = await SignedInAgent.CreateAsync(fixture);
         await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, admin);
+        await ConsolePage.SignInAsync(page, fixture, admin);
 
         await page.GetByText("Manage knowledge bases").ClickAsync();
         await page.GetByLabel("New knowledge base name").FillAsync("Help center");
@@ -149,14 +149,5 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.GetByLabel("Search articles").FillAsync("exchanges");
         await Assertions.Expect(page.GetByTestId("kb-results")).ToContainTextAsync("Returns and exchanges");
         await BrowserFixture.ScreenshotAsync(page, "kb-editor");
-    }
-
-    private async Task SignInAsync(IPage page, SignedInAgent agent)
-    {
-        await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/?property={agent.PropertyId}").ToString());
-        await page.GetByLabel("Email").FillAsync(agent.Email);
-        await page.GetByLabel("Password").FillAsync(SignedInAgent.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
     }
 }

@@ -17,8 +17,8 @@ public sealed class InboxBrowserTests(WebFixture fixture, BrowserFixture browser
         await using var secondContext = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
         var a = await firstContext.NewPageAsync();
         var b = await secondContext.NewPageAsync();
-        await SignInAsync(a, first);
-        await SignInAsync(b, second);
+        await ConsolePage.SignInAsync(a, fixture, first);
+        await ConsolePage.SignInAsync(b, fixture, second);
         await Assertions.Expect(a.GetByText("No conversations here yet")).ToBeVisibleAsync();
 
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, first.PropertyId);
@@ -54,14 +54,5 @@ public sealed class InboxBrowserTests(WebFixture fixture, BrowserFixture browser
         await a.GetByLabel("Status filter").SelectOptionAsync("open");
         await Assertions.Expect(a.GetByTestId("chat-list").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(a, "inbox-1280-filtered");
-    }
-
-    private async Task SignInAsync(IPage page, SignedInAgent agent)
-    {
-        await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/?property={agent.PropertyId}").ToString());
-        await page.GetByLabel("Email").FillAsync(agent.Email);
-        await page.GetByLabel("Password").FillAsync(SignedInAgent.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
     }
 }

@@ -1,11 +1,14 @@
 import { api, propertyPath } from "./api";
 import { busy, h, option } from "../shared/dom";
 import { renderMessage } from "../events";
-import type { ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
+import { renderSessionInfo } from "./details";
+import type { Assignee, ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
 
 /** Everything the detail pane needs from the rest of the console. */
 export interface DetailContext {
   propertyId: string;
+  /** The signed-in agent's id, for Pick up. */
+  agentId: string;
   agents: PropertyAgent[];
   departments: Department[];
   /** Sends an agent reply in a chat over the hub (live path). */
@@ -14,6 +17,8 @@ export interface DetailContext {
   changed(conversation: Conversation): void;
   /** Opens another conversation (after a conversion). */
   open(kind: "chat" | "ticket", id: string): void;
+  /** True in a popout window, which shows one conversation only. */
+  popout: boolean;
 }
 
 const confirmIrreversible = (what: string) => confirm(`${what}\n\nThis cannot be undone.`);
@@ -40,10 +45,11 @@ export async function renderDetail(pane: HTMLElement, ctx: DetailContext, c: Con
       ctx.changed(await loadConversation(ctx, c.kind, c.view.id));
     });
 
-  const header = c.kind === "chat" ? chatHeader(c.view, path, act, ctx) : ticketHeader(c.view, path, act, ctx);
+  const sessionPane = h("aside", { id: "session-info", class: "session-info", "aria-label": "Session info", hidden: true });
+  const header = c.kind === "chat" ? chatHeader(c.view, path, act, ctx, sessionPane) : ticketHeader(c.view, path, act, ctx);
   const tags = tagBar(c.view.tags, path, act, c.kind === "ticket");
   const composer = composerFor(ctx, c, path, error);
-  pane.replaceChildren(h("div", { class: "detail-header" }, ...header), tags, error, transcript, composer);
+  pane.replaceChildren(h("div", { class: "detail-header" }, ...header), tags, error, sessionPane, transcript, composer);
 
   const messages = await api<ConversationMessage[]>("GET", `${path}/messages?limit=1000`);
   messages.forEach((m) => renderMessage(transcript, m));
@@ -52,7 +58,7 @@ export async function renderDetail(pane: HTMLElement, ctx: DetailContext, c: Con
 
 type Act = (button: HTMLButtonElement | null, action: () => Promise<unknown>) => Promise<void>;
 
-function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext): Node[] {
+function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext, sessionPane: HTMLElement): Node[] {
   const closed = chat.status === "Closed";
   const status = h("select", { "aria-label": "Chat status", disabled: closed || chat.bin !== "Inbox" },
     option("Open", "Open", !closed), option("Closed", "Closed", closed));
@@ -64,30 +70,54 @@ function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext):
     }
   });
   const convert = h("button", { type: "button", disabled: chat.bin !== "Inbox" }, chat.ticketId ? "Open ticket" : "Convert to Ticket");
-  convert.addEventListener("click", () => {
-    if (chat.ticketId) {
-      ctx.open("ticket", chat.ticketId);
+  convert.addEventListener("click", () => (chat.ticketId ? ctx.open("ticket", chat.ticketId) : createTicketFromChat(chat, path, ctx, convert)));
+  const rating = chat.rating ? h("span", { class: "badge", "data-testid": "rating" }, chat.rating.value === "Good" ? "👍 Good" : "👎 Bad") : null;
+  const session = h("button", { type: "button", "aria-expanded": "false", "aria-controls": "session-info" }, "Session info");
+  session.addEventListener("click", () => {
+    if (!sessionPane.hidden) {
+      sessionPane.hidden = true;
+      session.setAttribute("aria-expanded", "false");
       return;
     }
-    const email = chat.visitorEmail ?? prompt("The ticket needs the visitor's email address:");
-    if (email !== null) {
-      // Not through act(): the pane moves on to the ticket instead of reloading the chat.
-      void busy(convert, errorOf(convert), async () => {
-        const ticket = await api<TicketView>("POST", `${path}/ticket`, { visitorEmail: email || null });
-        ctx.open("ticket", ticket.id);
+    void busy(session, errorOf(session), async () => {
+      await renderSessionInfo(sessionPane, ctx.propertyId, chat, () => {
+        sessionPane.hidden = true;
+        session.setAttribute("aria-expanded", "false");
+        session.focus();
       });
-    }
+      sessionPane.hidden = false;
+      session.setAttribute("aria-expanded", "true");
+    });
   });
-  const rating = chat.rating ? h("span", { class: "badge", "data-testid": "rating" }, chat.rating.value === "Good" ? "👍 Good" : "👎 Bad") : null;
+  const open = chat.bin === "Inbox" && !closed;
+  const mine = chat.assignee?.kind === "Agent" && chat.assignee.id === ctx.agentId;
+  const pickUp = h("button", { type: "button", class: "primary", hidden: mine || !open, title: "Assign this chat to yourself" }, "Pick up");
+  pickUp.addEventListener("click", () => void act(pickUp, () => api("POST", `${path}/assignee`, { kind: "Agent", assigneeId: ctx.agentId })));
   return [
     h("h2", {}, chat.visitorName),
-    h("span", { class: "badge" }, chat.bin === "Inbox" ? chat.status : chat.bin),
+    h("span", { class: "badge", "data-testid": "conversation-status" }, chat.bin === "Inbox" ? chat.status : chat.bin),
+    pickUp,
+    assigneeMenu(chat.assignee, path, act, ctx, chat.bin !== "Inbox"),
     chatOptions(chat, path, act, ctx),
     ...(rating ? [rating] : []),
     status,
     convert,
-    ...binButtons(chat.bin, path, act, "chat"),
+    session,
+    ...(chat.bin === "Inbox" ? [] : binButtons(path, act, "chat")),
+    popoutButton(ctx, "chat", chat.id),
   ];
+}
+
+/** Convert to Ticket (CHAT-3) and the options menu's Create Ticket (CHAT-4): a ticket holding the transcript. */
+function createTicketFromChat(chat: ChatView, path: string, ctx: DetailContext, control: HTMLElement): void {
+  const email = chat.visitorEmail ?? prompt("The ticket needs the visitor's email address:");
+  if (email !== null) {
+    // Not through act(): the pane moves on to the ticket instead of reloading the chat.
+    void busy(control instanceof HTMLButtonElement ? control : null, errorOf(control), async () => {
+      const ticket = await api<TicketView>("POST", `${path}/ticket`, { visitorEmail: email || null });
+      ctx.open("ticket", ticket.id);
+    });
+  }
 }
 
 /** The transcript as plain text, without whispers: what may leave the team (TIC-4). */
@@ -99,14 +129,32 @@ async function transcriptText(path: string): Promise<string> {
     .join("\n");
 }
 
-/** The chat's options menu (CHAT-4): copy or print the transcript, ban the visitor. */
+/** Opens the conversation in a window of its own that stays live (CHAT-6, TIC-9). */
+function popoutButton(ctx: DetailContext, kind: "chat" | "ticket", id: string): HTMLElement {
+  const button = h("button", { type: "button", title: "Open in a new window", "data-popout": "" }, "↗ Popout");
+  button.hidden = ctx.popout;
+  button.addEventListener("click", () => {
+    const url = `/?property=${encodeURIComponent(ctx.propertyId)}&popout=${kind}/${id}`;
+    window.open(url, `conversation-${id}`, "popup,width=760,height=820");
+  });
+  return button;
+}
+
+/** The chat's options menu (CHAT-4): create a ticket, copy or print the transcript, ban the visitor, delete. */
 function chatOptions(chat: ChatView, path: string, act: Act, ctx: DetailContext): HTMLElement {
+  const inInbox = chat.bin === "Inbox";
   const menu = h("select", { "aria-label": "Chat options" },
-    option("", "Options…"), option("copy", "Copy transcript"), option("print", "Print transcript"), option("ban", "Ban visitor"));
+    option("", "Options…"), ...(inInbox && !chat.ticketId ? [option("ticket", "Create Ticket")] : []),
+    option("copy", "Copy transcript"), option("print", "Print transcript"), option("ban", "Ban visitor"),
+    ...(inInbox ? [option("spam", "Mark as spam"), option("trash", "Delete chat")] : []));
   menu.addEventListener("change", () => {
     const choice = menu.value;
     menu.value = "";
-    if (choice === "copy") {
+    if (choice === "ticket") {
+      createTicketFromChat(chat, path, ctx, menu);
+    } else if (choice === "trash" || choice === "spam") {
+      void act(null, () => api("POST", `${path}/${choice}`));
+    } else if (choice === "copy") {
       void act(null, async () => navigator.clipboard.writeText(await transcriptText(path)));
     } else if (choice === "print") {
       void act(null, async () => {
@@ -145,28 +193,52 @@ function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailCon
     });
     return button;
   });
-  const assignee = h("select", { "aria-label": "Assignee", disabled: !inInbox },
-    option("", "Unassigned", !ticket.assignee),
-    ...ctx.agents.map((a) => option(`Agent:${a.id}`, a.name, ticket.assignee?.id === a.id)),
-    ...ctx.departments.map((d) => option(`Department:${d.id}`, `Department: ${d.name}`, ticket.assignee?.id === d.id)));
-  assignee.addEventListener("change", () => {
-    const [kind, id] = assignee.value ? assignee.value.split(":") : ["None", null];
-    void act(null, () => api("POST", `${path}/assignee`, { kind, assigneeId: id }));
-  });
+  const assignee = assigneeMenu(ticket.assignee, path, act, ctx, !inInbox);
   const priority = h("select", { "aria-label": "Priority", disabled: !inInbox },
     ...(["Lowest", "Low", "Medium", "High", "Highest"] as const).map((p) => option(p, p, p === ticket.priority)));
   priority.addEventListener("change", () => void act(null, () => api("POST", `${path}/priority`, { priority: priority.value })));
   return [
     h("h2", {}, ticket.subject),
     h("span", { class: "muted" }, `${ticket.requester.name ?? ""} <${ticket.requester.email}>`),
+    h("span", { class: "badge", "data-testid": "conversation-status" }, inInbox ? ticket.status : ticket.bin),
     h("span", { class: "status-group", role: "group", "aria-label": "Status" }, ...statuses),
     assignee,
     priority,
-    ...binButtons(ticket.bin, path, act, "ticket"),
+    ...(inInbox ? [moreOptions(path, act)] : binButtons(path, act, "ticket")),
+    popoutButton(ctx, "ticket", ticket.id),
   ];
 }
 
-function binButtons(bin: string, path: string, act: Act, noun: string): Node[] {
+/** Who a chat (CHAT-1) or ticket (TIC-6) is assigned to: an agent or a department. */
+function assigneeMenu(current: Assignee | null, path: string, act: Act, ctx: DetailContext, disabled: boolean): HTMLSelectElement {
+  const menu = h("select", { "aria-label": "Assignee", disabled },
+    option("", "Unassigned", !current),
+    ...ctx.agents.map((a) => option(`Agent:${a.id}`, a.name, current?.kind === "Agent" && current.id === a.id)),
+    ...ctx.departments.map((d) => option(`Department:${d.id}`, `Department: ${d.name}`, current?.kind === "Department" && current.id === d.id)));
+  menu.addEventListener("change", () => {
+    const [kind, id] = menu.value ? menu.value.split(":") : ["None", null];
+    void act(null, () => api("POST", `${path}/assignee`, { kind, assigneeId: id }));
+  });
+  return menu;
+}
+
+/** The ticket's ⋯ menu (TIC-9): Mark as spam, Delete. */
+function moreOptions(path: string, act: Act): HTMLElement {
+  const items = ([["spam", "Mark as spam"], ["trash", "Delete"]] as const).map(([action, label]) => {
+    const item = h("button", { type: "button", role: "menuitem" }, label);
+    item.addEventListener("click", () => {
+      menu.open = false;
+      void act(null, () => api("POST", `${path}/${action}`));
+    });
+    return item;
+  });
+  const menu = h("details", { class: "menu" }, h("summary", { "aria-label": "More options", title: "More options" }, "⋯"),
+    h("div", { class: "menu-items", role: "menu" }, ...items));
+  return menu;
+}
+
+/** Restore and Purge for a conversation in Trash or Spam (BIN-1..3). */
+function binButtons(path: string, act: Act, noun: string): Node[] {
   const button = (label: string, action: string, confirmation?: string) => {
     const b = h("button", { type: "button" }, label);
     b.addEventListener("click", () => {
@@ -176,10 +248,11 @@ function binButtons(bin: string, path: string, act: Act, noun: string): Node[] {
     });
     return b;
   };
-  return bin === "Inbox"
-    ? [button("Mark as spam", "spam"), button("Delete", "trash")]
-    : [button("Restore", "restore"), button("Purge", "purge", `Permanently delete this ${noun} and all its messages?`)];
+  return [button("Restore", "restore"), button("Purge", "purge", `Permanently delete this ${noun} and all its messages?`)];
 }
+
+/** The Tag button's choice (TIC-8) holds for every ticket until changed, and survives live reloads. */
+let ticketTagsShown = true;
 
 function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTMLElement {
   const list = h("span", { class: "tags", "data-testid": "tags" },
@@ -196,7 +269,11 @@ function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTM
       add.textContent = "Save";
       input.focus();
     } else if (input.value.trim()) {
-      void act(add, () => api("POST", `${path}/tags`, { add: [input.value.trim()] }));
+      void act(add, async () => {
+        await api("POST", `${path}/tags`, { add: [input.value.trim()] });
+        input.value = "";
+        input.hidden = true;
+      });
     }
   });
   input.addEventListener("keydown", (e) => e.key === "Enter" && add.click());
@@ -204,10 +281,12 @@ function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTM
   if (!togglable) {
     return bar;
   }
-  const toggle = h("button", { type: "button", class: "link", "aria-expanded": "true" }, "Tags");
+  const toggle = h("button", { type: "button", class: "link", "aria-expanded": String(ticketTagsShown) }, "Tags");
+  bar.hidden = !ticketTagsShown;
   toggle.addEventListener("click", () => {
-    bar.hidden = !bar.hidden;
-    toggle.setAttribute("aria-expanded", String(!bar.hidden));
+    ticketTagsShown = bar.hidden;
+    bar.hidden = !ticketTagsShown;
+    toggle.setAttribute("aria-expanded", String(ticketTagsShown));
   });
   return h("div", {}, toggle, bar);
 }

@@ -1,15 +1,24 @@
 import { api, propertyPath } from "./api";
-import { busy, h } from "../shared/dom";
+import { busy, h, option } from "../shared/dom";
 
 interface VisitorProfile {
   visitorId: string;
-  about: { name: string | null; email: string | null; phone: string | null; jobTitle: string | null; tags: string[] };
+  about: { name: string | null; email: string | null; phone: string | null; jobTitle: string | null; userId: string | null; tags: string[] };
+  attributes: { name: string; type: "Text" | "Number" | "Date" | "Bool"; value: string }[];
+  organizationId: string | null;
   social: { facebook: string | null; linkedIn: string | null; twitter: string | null; instagram: string | null };
   dates: { createdAt: string; updatedAt: string; firstSeenAt: string; lastSeenAt: string };
   location: { country: string | null; region: string | null; city: string | null } | null;
   device: { os: string; browser: string; kind: string } | null;
   lastIp: string | null;
   sessions: { firstSessionAt: string | null; latestSessionAt: string | null; totalSessions: number; pageViews: number; timeInChat: string };
+}
+
+interface Organization {
+  organizationId: string;
+  name: string;
+  domain: string | null;
+  notes?: string | null;
 }
 
 interface PageView {
@@ -37,28 +46,42 @@ function editable(label: string, value: string | null, type = "text"): HTMLInput
   return input;
 }
 
-/** The Details tab of a chat or ticket: About, Social Media, More Info and the web sessions (VIS-1..3, CHAT-5). */
+/** The Details tab of a chat or ticket: About with tags and attributes, Social Media, Organization, More Info and the web sessions (VIS-1..4, VIS-6, CHAT-5). */
 export async function renderDetails(body: HTMLElement, propertyId: string, visitorId: string): Promise<void> {
   const base = `${propertyPath(propertyId)}/visitors/${encodeURIComponent(visitorId)}`;
   const error = h("p", { class: "error", role: "alert" });
-  const profile = await api<VisitorProfile>("GET", base);
+  const [profile, views] = await Promise.all([api<VisitorProfile>("GET", base), api<PageView[]>("GET", `${base}/page-views?limit=20`)]);
+  const rerender = () => renderDetails(body, propertyId, visitorId);
 
   const about = { name: editable("Name", profile.about.name), email: editable("Email", profile.about.email, "email"),
     phone: editable("Phone", profile.about.phone, "tel"), jobTitle: editable("Job title", profile.about.jobTitle) };
+  const tags = editable("Visitor tags", profile.about.tags.join(", "));
+  tags.placeholder = "Tags (a, b)";
   const saveAbout = h("button", { type: "submit" }, "Save");
-  const aboutForm = h("form", { class: "profile-form", "aria-label": "About" }, h("h3", {}, "About"), ...Object.values(about), saveAbout);
+  const aboutForm = h("form", { class: "profile-form", "aria-label": "About" }, h("h3", {}, "About"), ...Object.values(about), tags,
+    h("p", { class: "tags", "data-testid": "visitor-tags" }, ...profile.about.tags.map((t) => h("span", { class: "tag" }, t))), saveAbout);
   aboutForm.addEventListener("submit", (e) => {
     e.preventDefault();
-    void busy(saveAbout, error, () => api("PATCH", `${base}/about`, Object.fromEntries(Object.entries(about).map(([k, v]) => [k, v.value.trim() || null]))));
+    void busy(saveAbout, error, async () => {
+      const fields = Object.fromEntries(Object.entries(about).map(([k, v]) => [k, v.value.trim()]));
+      const tagList = tags.value.split(",").map((t) => t.trim()).filter(Boolean);
+      await api("PATCH", `${base}/about`, { ...fields, tags: tagList });
+      await rerender();
+    });
   });
 
   const social = { facebook: editable("Facebook", profile.social.facebook, "url"), linkedIn: editable("LinkedIn", profile.social.linkedIn, "url"),
     twitter: editable("Twitter", profile.social.twitter, "url"), instagram: editable("Instagram", profile.social.instagram, "url") };
   const saveSocial = h("button", { type: "submit" }, "Save");
-  const socialForm = h("form", { class: "profile-form", "aria-label": "Social media" }, h("h3", {}, "Social Media"), ...Object.values(social), saveSocial);
+  const socialLinks = h("p", { class: "social-links", "data-testid": "social-links" },
+    ...Object.entries(profile.social).filter(([, url]) => url).map(([name, url]) => h("a", { href: url!, target: "_blank", rel: "noopener noreferrer" }, name)));
+  const socialForm = h("form", { class: "profile-form", "aria-label": "Social media" }, h("h3", {}, "Social Media"), socialLinks, ...Object.values(social), saveSocial);
   socialForm.addEventListener("submit", (e) => {
     e.preventDefault();
-    void busy(saveSocial, error, () => api("PUT", `${base}/social`, Object.fromEntries(Object.entries(social).map(([k, v]) => [k, v.value.trim() || null]))));
+    void busy(saveSocial, error, async () => {
+      await api("PUT", `${base}/social`, Object.fromEntries(Object.entries(social).map(([k, v]) => [k, v.value.trim() || null])));
+      await rerender();
+    });
   });
 
   const location = profile.location ? [profile.location.city, profile.location.region, profile.location.country].filter(Boolean).join(", ") : null;
@@ -71,12 +94,134 @@ export async function renderDetails(body: HTMLElement, propertyId: string, visit
     field("First session", when(profile.sessions.firstSessionAt)), field("Latest session", when(profile.sessions.latestSessionAt)),
     field("Time in chat", profile.sessions.timeInChat));
 
-  const views = await api<PageView[]>("GET", `${base}/page-views?limit=20`);
-  const timeline = h("ol", { class: "timeline", "data-testid": "web-sessions" },
-    ...(views.length === 0 ? [h("li", { class: "muted" }, "No page views yet.")]
-      : views.map((v) => h("li", {}, h("span", { class: "muted" }, new Date(v.at).toLocaleTimeString()), " ", v.title || v.url, h("br", {}), h("small", {}, v.url)))));
+  body.replaceChildren(error, aboutForm, attributesForm(profile, base, error, rerender), socialForm,
+    await organizationSection(profile, propertyId, base, error, rerender),
+    h("h3", {}, "More Info"), moreInfo, h("h3", {}, "Web Sessions"), timeline(views));
+}
 
-  body.replaceChildren(error, aboutForm, socialForm, h("h3", {}, "More Info"), moreInfo, h("h3", {}, "Web Sessions"), timeline);
+function timeline(views: PageView[]): HTMLElement {
+  return h("ol", { class: "timeline", "data-testid": "web-sessions" },
+    ...(views.length === 0 ? [h("li", { class: "muted" }, "No page views yet.")]
+      : views.map((v) => h("li", {}, h("span", { class: "muted" }, new Date(v.at).toLocaleString()), " ", v.title || v.url, h("br", {}), h("small", {}, v.url)))));
+}
+
+/** Add Attribute (VIS-1): a User ID or a custom attribute with a type. */
+function attributesForm(profile: VisitorProfile, base: string, error: HTMLElement, rerender: () => Promise<void>): HTMLElement {
+  const list = h("dl", { class: "more-info", "data-testid": "attributes" },
+    ...(profile.about.userId ? [field("User ID", profile.about.userId)] : []),
+    ...profile.attributes.map((a) => {
+      const remove = h("button", { type: "button", class: "link", title: `Remove ${a.name}` }, "×");
+      remove.addEventListener("click", () => void busy(remove, error, async () => {
+        await api("DELETE", `${base}/attributes/${encodeURIComponent(a.name)}`);
+        await rerender();
+      }));
+      return h("div", { class: "field" }, h("dt", {}, a.name), h("dd", {}, `${a.value} `, remove));
+    }));
+  const kind = h("select", { "aria-label": "Attribute type" },
+    option("UserId", "User ID"), option("Text", "Text"), option("Number", "Number"), option("Date", "Date"), option("Bool", "Yes/no"));
+  const name = h("input", { "aria-label": "Attribute name", placeholder: "Attribute name", maxlength: "64", hidden: true });
+  const value = h("input", { "aria-label": "Attribute value", placeholder: "Value", maxlength: "254" });
+  kind.addEventListener("change", () => {
+    name.hidden = kind.value === "UserId";
+    value.type = kind.value === "Date" ? "date" : kind.value === "Number" ? "number" : "text";
+    value.placeholder = kind.value === "Bool" ? "true or false" : "Value";
+  });
+  const add = h("button", { type: "submit" }, "Add Attribute");
+  const form = h("form", { class: "profile-form", "aria-label": "Attributes" }, list, kind, name, value, add);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void busy(add, error, async () => {
+      await (kind.value === "UserId"
+        ? api("PATCH", `${base}/about`, { userId: value.value.trim() })
+        : api("PUT", `${base}/attributes`, { name: name.value.trim(), type: kind.value, value: value.value.trim() }));
+      await rerender();
+    });
+  });
+  return form;
+}
+
+/** Organization (VIS-4): the linked one with its contacts, or link an existing one, or create a new one. */
+async function organizationSection(
+  profile: VisitorProfile, propertyId: string, base: string, error: HTMLElement, rerender: () => Promise<void>,
+): Promise<HTMLElement> {
+  const organizations = `${propertyPath(propertyId)}/organizations`;
+  const link = (organizationId: string | null) => api("PUT", `${base}/organization`, { organizationId });
+  const section = h("section", { class: "profile-form", "aria-label": "Organization", "data-testid": "organization" }, h("h3", {}, "Organization"));
+  if (profile.organizationId) {
+    const id = encodeURIComponent(profile.organizationId);
+    const [organization, contacts] = await Promise.all([
+      api<Organization>("GET", `${organizations}/${id}`),
+      api<VisitorProfile[]>("GET", `${organizations}/${id}/contacts`),
+    ]);
+    const unlink = h("button", { type: "button" }, "Unlink");
+    unlink.addEventListener("click", () => void busy(unlink, error, async () => {
+      await link(null);
+      await rerender();
+    }));
+    section.append(h("strong", {}, organization.name), h("span", { class: "muted" }, organization.domain ?? ""),
+      ...(organization.notes ? [h("p", {}, organization.notes)] : []),
+      h("span", { class: "muted" }, `Contacts (${contacts.length})`),
+      h("ul", { class: "results", "data-testid": "organization-contacts" },
+        ...contacts.map((c) => h("li", {}, c.about.name || c.about.email || c.visitorId))),
+      unlink);
+    return section;
+  }
+
+  const existing = await api<Organization[]>("GET", organizations);
+  const picker = h("select", { "aria-label": "Existing organization" },
+    option("", existing.length ? "Choose an organization…" : "No organizations yet"), ...existing.map((o) => option(o.organizationId, o.name)));
+  const linkButton = h("button", { type: "button" }, "Link");
+  linkButton.addEventListener("click", () => void busy(linkButton, error, async () => {
+    if (picker.value) {
+      await link(picker.value);
+      await rerender();
+    }
+  }));
+  const name = h("input", { "aria-label": "Organization name", placeholder: "Organization name", maxlength: "200" });
+  const domain = h("input", { "aria-label": "Organization domain", placeholder: "Domain (example.com)", maxlength: "253" });
+  const notes = h("textarea", { "aria-label": "Organization notes", placeholder: "Notes", maxlength: "4000", rows: "2" });
+  const create = h("button", { type: "submit" }, "Create organization");
+  const form = h("form", { class: "profile-form", "aria-label": "New organization" }, name, domain, notes, create);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void busy(create, error, async () => {
+      const created = await api<Organization>("POST", organizations, { name: name.value.trim(), domain: domain.value.trim() || null, notes: notes.value.trim() || null });
+      await link(created.organizationId);
+      await rerender();
+    });
+  });
+  section.append(h("div", { class: "tag-bar" }, picker, linkButton), form);
+  return section;
+}
+
+/** The chat's session info pane (CHAT-5): Info (location, IP, platform, duration) and Web Sessions, closed with X. */
+export async function renderSessionInfo(
+  pane: HTMLElement, propertyId: string, chat: { visitorId: string; createdAt: string; updatedAt: string; status: string }, close: () => void,
+): Promise<void> {
+  const base = `${propertyPath(propertyId)}/visitors/${encodeURIComponent(chat.visitorId)}`;
+  const [profile, views] = await Promise.all([api<VisitorProfile>("GET", base), api<PageView[]>("GET", `${base}/page-views?limit=50`)]);
+  const location = profile.location ? [profile.location.city, profile.location.region, profile.location.country].filter(Boolean).join(", ") : null;
+  const end = chat.status === "Closed" ? new Date(chat.updatedAt).getTime() : Date.now();
+  const minutes = Math.max(0, Math.round((end - new Date(chat.createdAt).getTime()) / 60_000));
+  const info = h("dl", { class: "more-info", "data-testid": "session-info" },
+    field("Location", location), field("IP", profile.lastIp),
+    field("OS", profile.device?.os), field("Browser", profile.device?.browser), field("Device", profile.device?.kind),
+    field("Duration", minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`));
+  const sessions = timeline(views);
+  sessions.hidden = true;
+  const tab = (label: string, shows: HTMLElement, other: HTMLElement, selected: boolean) => {
+    const button = h("button", { type: "button", role: "tab", "aria-selected": String(selected) }, label);
+    button.addEventListener("click", () => {
+      shows.hidden = false;
+      other.hidden = true;
+      button.parentElement!.querySelectorAll("[role=tab]").forEach((b) => b.setAttribute("aria-selected", String(b === button)));
+    });
+    return button;
+  };
+  const x = h("button", { type: "button", class: "close", "aria-label": "Close session info", title: "Close" }, "×");
+  x.addEventListener("click", close);
+  pane.replaceChildren(h("div", { class: "session-tabs" }, h("div", { role: "tablist", class: "tabs" },
+    tab("Info", info, sessions, true), tab("Web Sessions", sessions, info, false)), x), info, sessions);
 }
 
 /** The History tab: the visitor's conversations (VIS-5), each opening in the pane. */

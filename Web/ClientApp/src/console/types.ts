@@ -17,6 +17,12 @@ export interface ChatView {
   tags: string[];
   rating: { value: "Good" | "Bad"; comment: string | null } | null;
   ticketId: string | null;
+  assignee: Assignee | null;
+}
+
+export interface Assignee {
+  kind: "Agent" | "Department";
+  id: string;
 }
 
 export interface TicketView {
@@ -25,7 +31,7 @@ export interface TicketView {
   subject: string;
   requester: { visitorId: string | null; name: string | null; email: string };
   status: "Open" | "Pending" | "Closed";
-  assignee: { kind: "Agent" | "Department"; id: string } | null;
+  assignee: Assignee | null;
   priority: "Lowest" | "Low" | "Medium" | "High" | "Highest";
   tags: string[];
   bin: Bin;
