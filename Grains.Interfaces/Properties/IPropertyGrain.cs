@@ -8,6 +8,13 @@ public interface IPropertyGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<PropertyView> CreateAsync(string name, string? supportEmail);
 
+    /// <summary>
+    /// Creates the property with <paramref name="creatorId"/> as its first admin, in one step (ADM-4). Repeating it is
+    /// harmless for that admin; for anyone else an existing id is a Conflict, so nobody joins a property by creating it.
+    /// </summary>
+    [Alias("CreateAsAdmin")]
+    Task<PropertyView> CreateAsAdminAsync(Guid creatorId, string name, string? supportEmail);
+
     [Alias("Get")]
     Task<PropertyView> GetAsync();
 

@@ -16,7 +16,26 @@ public sealed class PropertyGrain(
 
     private PropertyState Property => state.State;
 
-    public async Task<PropertyView> CreateAsync(string name, string? supportEmail)
+    public Task<PropertyView> CreateAsync(string name, string? supportEmail) => CreateAsync(name, supportEmail, null);
+
+    public async Task<PropertyView> CreateAsAdminAsync(Guid creatorId, string name, string? supportEmail)
+    {
+        if (Property.Exists)
+        {
+            return Property.Members.GetValueOrDefault(creatorId) == PropertyRole.Admin
+                ? View()
+                : throw DomainException.Conflict("A property with this id already exists.");
+        }
+
+        PropertyIds.Validate(this.GetPrimaryKeyString());
+
+        // The agent's side first, as in SetMemberAsync: a crash before the property's write leaves a membership of a
+        // property that does not exist (it answers NotFound), and the creator's retry completes it.
+        await GrainFactory.GetGrain<IAgentGrain>(creatorId).SetMembershipAsync(this.GetPrimaryKeyString(), PropertyRole.Admin);
+        return await CreateAsync(name, supportEmail, creatorId);
+    }
+
+    private async Task<PropertyView> CreateAsync(string name, string? supportEmail, Guid? firstAdmin)
     {
         if (Property.Exists)
         {
@@ -39,6 +58,11 @@ public sealed class PropertyGrain(
         Property.IdentitySecret = NewSecret(32);
         Property.CreatedAt = clock.GetUtcNow();
         Property.Exists = true;
+        if (firstAdmin is { } admin)
+        {
+            Property.Members[admin] = PropertyRole.Admin;
+        }
+
         await state.WriteStateAsync();
         return View();
     }

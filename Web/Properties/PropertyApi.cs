@@ -29,31 +29,8 @@ public static class PropertyApi
 
     private static async Task<Created<PropertyView>> CreateAsync(CreatePropertyRequest request, HttpContext http, IClusterClient cluster)
     {
-        var grain = cluster.GetGrain<IPropertyGrain>(request.Id ?? "");
-        var caller = http.User.AgentId()!.Value;
-
-        // The grain's create is idempotent; only its creator may repeat it, or anyone could make themselves admin of a taken id (ADM-4).
-        if (await ExistsAsync(grain) && await cluster.GetGrain<IAgentGrain>(caller).GetRoleAsync(grain.GetPrimaryKeyString()) != PropertyRole.Admin)
-        {
-            throw DomainException.Conflict("A property with this id already exists.");
-        }
-
-        var view = await grain.CreateAsync(request.Name, request.SupportEmail);
-        await grain.SetMemberAsync(caller, PropertyRole.Admin);
+        var view = await cluster.GetGrain<IPropertyGrain>(request.Id ?? "").CreateAsAdminAsync(http.User.AgentId()!.Value, request.Name, request.SupportEmail);
         return TypedResults.Created($"/api/v1/properties/{view.Id}", view);
-    }
-
-    private static async Task<bool> ExistsAsync(IPropertyGrain property)
-    {
-        try
-        {
-            await property.GetAsync();
-            return true;
-        }
-        catch (DomainException ex) when (ex.Code == DomainErrorCode.NotFound)
-        {
-            return false;
-        }
     }
 
     private static async Task<Ok<PropertyView>> GetAsync(string propertyId, IClusterClient cluster) =>

@@ -31,6 +31,26 @@ public sealed class AccessTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await agent.Http.GetAsync("/api/v1/me")).StatusCode);
     }
 
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_two_agents_creating_the_same_property_id_at_once_make_one_admin_and_the_other_gets_a_conflict()
+    {
+        using var first = await SignedInAgent.CreateAsync(fixture);
+        using var second = await SignedInAgent.CreateAsync(fixture);
+        var id = "race-" + Guid.NewGuid().ToString("N")[..8];
+
+        var answers = await Task.WhenAll(
+            first.Http.PostAsJsonAsync("/api/v1/properties", new { id, name = "First" }),
+            second.Http.PostAsJsonAsync("/api/v1/properties", new { id, name = "Second" }));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var winner = answers[0].StatusCode == HttpStatusCode.Created ? first : second;
+        var loser = winner == first ? second : first;
+        Assert.Equal(HttpStatusCode.Created, (await winner.Http.PostAsJsonAsync("/api/v1/properties", new { id, name = "Again" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await loser.Http.GetAsync($"/api/v1/properties/{id}/inbox")).StatusCode);
+        var members = await winner.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{id}/agents");
+        Assert.Single(members.EnumerateArray());
+    }
+
     [Fact, Trait("Spec", "ADM-2")]
     public async Task ADM2_a_wrong_password_and_an_unknown_email_get_the_same_clear_refusal()
     {
