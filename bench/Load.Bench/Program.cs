@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conversations.Load.Bench;
+using Conversations.Load.Bench.References;
+using Conversations.Load.Bench.Report;
+using Conversations.Load.Bench.Scenarios;
+
+// Started by bench/run-load.sh, which brings up Azurite, a silo and a web node and passes their addresses.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var plan = BenchPlan.For(options.Quick);
+var date = DateTimeOffset.UtcNow;
+var loads = new Dictionary<string, double[]>();
+void Starting(string part)
+{
+    loads[part] = MachineInfo.LoadAverage();
+    BenchLog.Write($"{part} (load average {string.Join(" ", loads[part])})");
+}
+
+// Many connections open at once; without enough threads at the start their handshakes time out.
+ThreadPool.SetMinThreads(64, 64);
+
+Starting("R1 WebSocket echo");
+await using var server = await ReferenceServer.StartAsync();
+var (socketEcho, socketCapacity) = await WebSocketEchoBenchmark.RunAsync(server, plan);
+Starting("R2 SignalR echo and broadcast");
+var (hubEcho, hubCapacity) = await SignalREchoBenchmark.EchoAsync(server, plan);
+var broadcast = await SignalREchoBenchmark.BroadcastAsync(server, plan);
+Starting("R3 Orleans ping");
+var (ping, pingCapacity) = await OrleansPingBenchmark.RunAsync(options, plan);
+Starting("R4 Azurite table inserts");
+var inserts = await TableInsertBenchmark.RunAsync(options, plan);
+var references = new ReferenceResults(socketEcho, socketCapacity, hubEcho, hubCapacity, broadcast, ping, pingCapacity, inserts);
+
+await using var cluster = await LoadCluster.SignInAsync(options);
+Starting("S1 end-to-end latency");
+var endToEnd = await new EndToEndLatencyScenario(cluster, plan).RunAsync();
+Starting("S2 sustained persisted messages");
+var (steps, knee) = await new SustainedMessagesScenario(cluster, plan).RunAsync();
+Starting("S4 fan-out");
+var fanOut = await new FanOutScenario(cluster, plan).RunAsync();
+loads["end"] = MachineInfo.LoadAverage();
+
+var system = new SystemResults(endToEnd, steps, knee, fanOut);
+var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.Current(), loads, plan, references, system,
+    Targets.Judge(references, system, plan));
+
+Directory.CreateDirectory(options.ResultsFolder);
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.json"), JsonSerializer.Serialize(results, json));
+ChartWriter.Save(results, Path.Combine(options.ResultsFolder, "load.png"));
+await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.md"), MarkdownReport.Write(results, "load.png"));
+foreach (var target in results.Targets)
+{
+    BenchLog.Write($"{target.Id} {target.Target}: {target.Measured} {target.Unit} (required {target.Required}) → {(target.Met ? "met" : "NOT met")}");
+}
+
+BenchLog.Write($"Results in {Path.GetFullPath(options.ResultsFolder)}: load.json, load.md, load.png");
+return 0;
