@@ -6,6 +6,15 @@ using Conversations.Load.Bench.Report;
 using Conversations.Load.Bench.Scenarios;
 
 // Started by bench/run-load.sh, which brings up Azurite, a silo and a web node and passes their addresses.
+// "--render FOLDER/load.json" only writes load.md and load.png again from an earlier run's figures.
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+if (args is ["--render", var earlier])
+{
+    var folder = Path.GetDirectoryName(Path.GetFullPath(earlier))!;
+    WriteReports(JsonSerializer.Deserialize<LoadResults>(await File.ReadAllTextAsync(earlier), json)!, folder);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
@@ -55,10 +64,8 @@ var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.
     Targets.Judge(references, system, plan));
 
 Directory.CreateDirectory(options.ResultsFolder);
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.json"), JsonSerializer.Serialize(results, json));
-ChartWriter.Save(results, Path.Combine(options.ResultsFolder, "load.png"));
-await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.md"), MarkdownReport.Write(results, "load.png"));
+WriteReports(results, options.ResultsFolder);
 foreach (var target in results.Targets)
 {
     BenchLog.Write($"{target.Id} {target.Target}: {target.Measured} {target.Unit} (required {target.Required}) → {(target.Met ? "met" : "NOT met")}");
@@ -66,3 +73,9 @@ foreach (var target in results.Targets)
 
 BenchLog.Write($"Results in {Path.GetFullPath(options.ResultsFolder)}: load.json, load.md, load.png");
 return 0;
+
+static void WriteReports(LoadResults results, string folder)
+{
+    ChartWriter.Save(results, Path.Combine(folder, "load.png"));
+    File.WriteAllText(Path.Combine(folder, "load.md"), MarkdownReport.Write(results, "load.png"));
+}

@@ -5,6 +5,8 @@ namespace Conversations.Load.Bench.Report;
 /// <summary>load.png: S1 latency beside the echo references, the S2 steps up to the knee, S4 fan-out beside R2 broadcast, S2 knee beside R4.</summary>
 public static class ChartWriter
 {
+    private const double LogFloorMs = 0.1;
+
     public static void Save(LoadResults results, string path)
     {
         var multiplot = new Multiplot();
@@ -33,7 +35,7 @@ public static class ChartWriter
                 ($"R1 echo {run.Chats}", socket, Colors.Gray),
             })
             {
-                bars.Add(new Bar { Position = position, Value = value, FillColor = color, Label = value.ToString("0.#") });
+                bars.Add(new Bar { Position = position, Value = Log(value), ValueBase = Log(LogFloorMs), FillColor = color, Label = value.ToString("0.#") });
                 labels.Add(label);
                 position++;
             }
@@ -44,9 +46,10 @@ public static class ChartWriter
         var plot1 = plot.Add.Bars(bars);
         plot1.ValueLabelStyle.FontSize = 12;
         plot.Axes.Bottom.SetTicks([.. bars.Select(b => b.Position)], [.. labels]);
-        plot.Add.HorizontalLine(50, color: Colors.Black, pattern: LinePattern.Dashed).LegendText = "S1 target 50 ms";
+        plot.Add.HorizontalLine(Log(50), color: Colors.Black, pattern: LinePattern.Dashed).LegendText = "S1 target 50 ms";
         plot.Title("S1 p99 visitor → agent vs. echo references (ms)");
-        plot.YLabel("p99 latency (ms)");
+        plot.YLabel("p99 latency (ms, log scale)");
+        LogScale(plot);
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend(Alignment.UpperRight);
     }
@@ -55,15 +58,16 @@ public static class ChartWriter
     {
         var steps = results.System.SustainedSteps;
         double[] offered = [.. steps.Select(s => s.OfferedPerSecond)];
-        var p99 = plot.Add.Scatter(offered, [.. steps.Select(s => s.P99Ms)]);
+        var p99 = plot.Add.Scatter(offered, [.. steps.Select(s => Log(s.P99Ms))]);
         p99.LegendText = "p99";
-        var p50 = plot.Add.Scatter(offered, [.. steps.Select(s => s.P50Ms)]);
+        var p50 = plot.Add.Scatter(offered, [.. steps.Select(s => Log(s.P50Ms))]);
         p50.LegendText = "p50";
-        plot.Add.HorizontalLine(results.Plan.KneeP99Ms, color: Colors.Black, pattern: LinePattern.Dashed).LegendText = $"knee bound {results.Plan.KneeP99Ms} ms";
+        LogScale(plot);
+        plot.Add.HorizontalLine(Log(results.Plan.KneeP99Ms), color: Colors.Black, pattern: LinePattern.Dashed).LegendText = $"knee bound {results.Plan.KneeP99Ms} ms";
         plot.Add.VerticalLine(0.5 * results.References.TableInserts.AchievedPerSecond, color: Colors.Gray, pattern: LinePattern.Dotted).LegendText = "target: 0.5 × R4";
         plot.Title($"S2 persisted visitor messages: knee {results.System.KneePerSecond:0}/s");
         plot.XLabel("offered messages/s");
-        plot.YLabel("latency until acknowledged (ms)");
+        plot.YLabel("latency until acknowledged (ms, log scale)");
         plot.ShowLegend();
     }
 
@@ -95,4 +99,15 @@ public static class ChartWriter
         plot.Title("S2 knee vs. raw storage inserts (per second)");
         plot.ShowLegend(Alignment.UpperRight);
     }
+
+    private static double Log(double ms) => Math.Log10(Math.Max(ms, LogFloorMs));
+
+    /// <summary>The left axis shows milliseconds for values plotted as <see cref="Log"/>.</summary>
+    private static void LogScale(Plot plot) =>
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => Math.Pow(10, y).ToString(y < 0 ? "0.#" : "#,0", System.Globalization.CultureInfo.InvariantCulture),
+        };
 }

@@ -19,6 +19,13 @@ public static class MarkdownReport
         md.AppendLine("the reference servers of R1/R2 and the Orleans client of R3) share its cores, so the generator takes CPU from the system it measures.");
         md.AppendLine("**Other helpers were building and testing on the same 2 cores during this run**; the load averages below show how busy the machine was");
         md.AppendLine("(a load of 2 means both cores fully used). Treat the figures as this machine on this day, not as capacity of the design.").AppendLine();
+        var busiest = results.LoadAverages.MaxBy(l => l.Value.FirstOrDefault());
+        if (busiest.Value is [var peak, ..] && peak > results.Machine.Cores)
+        {
+            md.AppendLine($"The machine was oversubscribed: a 1-minute load average of up to {peak:0.#} on {results.Machine.Cores} cores (at \"{busiest.Key}\"), ");
+            md.AppendLine("so the processes measured here got only part of the CPU; latencies and the knee are pessimistic for this hardware.").AppendLine();
+        }
+
         md.AppendLine("| part | load average 1 / 5 / 15 min |").AppendLine("| --- | --- |");
         foreach (var (part, load) in results.LoadAverages)
         {
@@ -131,14 +138,16 @@ public static class MarkdownReport
             - R4: `TableClient.AddEntityAsync` of a message-like row into a fresh table of the same Azurite.
             - S1: the widget's path, with the real protocol: visitor session token, `SendMessage` on the visitor hub of
               the web process, the chat grain in the silo storing the message row and its state (Azurite) before it
-              publishes `MessagePosted` on the memory stream, the web node's relay to the `property:` SignalR group,
+              publishes `MessagePosted` on the memory stream (whose pulling agent polls every 10 ms; it was 100 ms,
+              Orleans' default, before this benchmark showed ~50 ms added to every event), the web node's relay to the `property:` SignalR group,
               and the console's agent hub connection (signed in by cookie) receiving it. The visitor hub also links
               the chat on the visitor's profile after each message (a visitor grain write). "Acknowledged" is the
               visitor's answer, sent after the message is durable.
             - S2: the same `SendMessage` calls spread over the S1 chats; a message counts when its acknowledgement
               arrives (stored). One console still watches the property, so every message is also delivered to it.
-              Each persisted message costs several storage writes (message row, chat state, visitor link, inbox
-              index), so R4 (one insert) is an upper bound no design reaches 1:1.
+              Each persisted message costs three storage writes one after the other (message row, chat state, the
+              visitor's conversation link) plus grain calls (inbox index shard, visitor), so R4 (one insert per
+              operation) is an upper bound no design with more than one write per message reaches 1:1.
             - S4: one visitor message at a time; from the `SendMessage` call until the last of N agent consoles
               (all joined to the property) received it, so it includes storing the message (the S1 path), not only
               the fan-out. The web node sends once to the SignalR group; SignalR writes to each connection.
