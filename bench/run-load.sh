@@ -94,9 +94,10 @@ pids+=($!)
 wait_for_health "http://127.0.0.1:$WEB_HTTP/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/web.log" >&2; exit 1; }
 
 log "Running the benchmark"
+processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
 dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
   --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
-  --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" &
+  --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" &
 pids+=($!)
 wait "${pids[-1]}"

@@ -11,11 +11,13 @@ public sealed record BenchOptions(
     string AdminPassword,
     string ResultsFolder,
     bool Quick,
-    string Command)
+    string Command,
+    IReadOnlyDictionary<string, int> Processes)
 {
     public const string Usage =
         "Conversations.Load.Bench --web URL --storage CONNECTION_STRING --cluster-id ID --property ID " +
-        "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT]";
+        "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT] " +
+        "[--processes name=pid,…] (the processes whose CPU time is recorded)";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -50,6 +52,9 @@ public sealed record BenchOptions(
             Required("admin-password"),
             values.GetValueOrDefault("results", Path.Combine("bench", "results")),
             quick,
-            values.GetValueOrDefault("command", "bench/run-load.sh" + (quick ? " --quick" : "")));
+            values.GetValueOrDefault("command", "bench/run-load.sh" + (quick ? " --quick" : "")),
+            values.GetValueOrDefault("processes", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=', 2))
+                .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -28,39 +28,34 @@ catch (ArgumentException ex)
 
 var plan = BenchPlan.For(options.Quick);
 var date = DateTimeOffset.UtcNow;
-var loads = new Dictionary<string, double[]>();
-void Starting(string part)
-{
-    loads[part] = MachineInfo.LoadAverage();
-    BenchLog.Write($"{part} (load average {string.Join(" ", loads[part])})");
-}
+var usage = new UsageRecorder(options.Processes);
 
 // Many connections open at once; without enough threads at the start their handshakes time out.
 ThreadPool.SetMinThreads(64, 64);
 
-Starting("R1 WebSocket echo");
+usage.Start("R1 WebSocket echo");
 await using var server = await ReferenceServer.StartAsync();
 var (socketEcho, socketCapacity) = await WebSocketEchoBenchmark.RunAsync(server, plan);
-Starting("R2 SignalR echo and broadcast");
+usage.Start("R2 SignalR echo and broadcast");
 var (hubEcho, hubCapacity) = await SignalREchoBenchmark.EchoAsync(server, plan);
 var broadcast = await SignalREchoBenchmark.BroadcastAsync(server, plan);
-Starting("R3 Orleans ping");
+usage.Start("R3 Orleans ping");
 var (ping, pingCapacity) = await OrleansPingBenchmark.RunAsync(options, plan);
-Starting("R4 Azurite table inserts");
+usage.Start("R4 Azurite table inserts");
 var inserts = await TableInsertBenchmark.RunAsync(options, plan);
 var references = new ReferenceResults(socketEcho, socketCapacity, hubEcho, hubCapacity, broadcast, ping, pingCapacity, inserts);
 
 await using var cluster = await LoadCluster.SignInAsync(options);
-Starting("S1 end-to-end latency");
+usage.Start("S1 end-to-end latency");
 var endToEnd = await new EndToEndLatencyScenario(cluster, plan).RunAsync();
-Starting("S2 sustained persisted messages");
+usage.Start("S2 sustained persisted messages");
 var (steps, knee) = await new SustainedMessagesScenario(cluster, plan).RunAsync();
-Starting("S4 fan-out");
+usage.Start("S4 fan-out");
 var fanOut = await new FanOutScenario(cluster, plan).RunAsync();
-loads["end"] = MachineInfo.LoadAverage();
+usage.Finish();
 
 var system = new SystemResults(endToEnd, steps, knee, fanOut);
-var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.Current(), loads, plan, references, system,
+var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.Current(), usage.Parts, plan, references, system,
     Targets.Judge(references, system, plan));
 
 Directory.CreateDirectory(options.ResultsFolder);

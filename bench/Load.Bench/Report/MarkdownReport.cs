@@ -19,17 +19,22 @@ public static class MarkdownReport
         md.AppendLine("the reference servers of R1/R2 and the Orleans client of R3) share its cores, so the generator takes CPU from the system it measures.");
         md.AppendLine("**Other helpers were building and testing on the same 2 cores during this run**; the load averages below show how busy the machine was");
         md.AppendLine("(a load of 2 means both cores fully used). Treat the figures as this machine on this day, not as capacity of the design.").AppendLine();
-        var busiest = results.LoadAverages.MaxBy(l => l.Value.FirstOrDefault());
-        if (busiest.Value is [var peak, ..] && peak > results.Machine.Cores)
+        var busiest = results.Parts.MaxBy(p => p.LoadAverageAtStart.FirstOrDefault());
+        if (busiest?.LoadAverageAtStart is [var peak, ..] && peak > results.Machine.Cores)
         {
-            md.AppendLine($"The machine was oversubscribed: a 1-minute load average of up to {peak:0.#} on {results.Machine.Cores} cores (at \"{busiest.Key}\"), ");
+            md.AppendLine($"The machine was oversubscribed: a 1-minute load average of up to {peak:0.#} on {results.Machine.Cores} cores (at \"{busiest.Part}\"), ");
             md.AppendLine("so the processes measured here got only part of the CPU; latencies and the knee are pessimistic for this hardware.").AppendLine();
         }
 
-        md.AppendLine("| part | load average 1 / 5 / 15 min |").AppendLine("| --- | --- |");
-        foreach (var (part, load) in results.LoadAverages)
+        var names = results.Parts.SelectMany(p => p.CpuSeconds.Keys).Distinct().ToList();
+        md.AppendLine("CPU seconds used by the benchmark's own processes in each part, and the share of the machine's cores they had together:").AppendLine();
+        md.AppendLine($"| part | seconds | load average at start (1 / 5 / 15 min) | {string.Join(" | ", names.Select(n => $"CPU s {n}"))} | share of {results.Machine.Cores} cores |");
+        md.AppendLine($"| --- | --- | --- | {string.Join(" | ", names.Select(_ => "---"))} | --- |");
+        foreach (var part in results.Parts)
         {
-            md.AppendLine($"| {part} | {string.Join(" / ", load.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))} |");
+            var share = part.WallSeconds > 0 ? part.CpuSeconds.Values.Sum() / (part.WallSeconds * results.Machine.Cores) : 0;
+            md.AppendLine($"| {part.Part} | {N(part.WallSeconds)} | {string.Join(" / ", part.LoadAverageAtStart.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))} | " +
+                          $"{string.Join(" | ", names.Select(n => N(part.CpuSeconds.GetValueOrDefault(n))))} | {share:P0} |");
         }
 
         md.AppendLine().AppendLine("## Targets").AppendLine();
@@ -92,6 +97,16 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine($"Knee: **{N(s.KneePerSecond)} persisted messages/s**.").AppendLine();
+        var sustained = results.Parts.FirstOrDefault(p => p.Part.StartsWith("S2", StringComparison.Ordinal));
+        var messages = s.SustainedSteps.Sum(step => step.Count + step.Failed);
+        var serverCpu = sustained?.CpuSeconds.Where(c => c.Key != "bench").Sum(c => c.Value) ?? 0;
+        if (messages > 0 && serverCpu > 0)
+        {
+            var perMessageMs = serverCpu * 1000 / messages;
+            md.AppendLine($"Cost: Azurite, the silo and the web node used {N(serverCpu)} CPU seconds for the {messages} messages of S2 " +
+                          $"(pauses between steps included): about **{N(perMessageMs)} ms of CPU per persisted message**, so {results.Machine.Cores} cores given " +
+                          $"to them alone would carry at most about {N(results.Machine.Cores * 1000 / perMessageMs)} messages/s. This figure depends less on what else the machine ran than the knee does.").AppendLine();
+        }
         md.AppendLine("## S4: fan-out").AppendLine();
         md.AppendLine("| consoles | events | incomplete | first p50 (ms) | last p50 / p99 / max (ms) | deliveries/s | R2 broadcast last p50 (ms) |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var f in s.FanOut)
