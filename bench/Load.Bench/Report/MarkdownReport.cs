@@ -96,7 +96,9 @@ public static class MarkdownReport
             md.AppendLine($"| {N(step.OfferedPerSecond)} | {N(step.AchievedPerSecond)} | {step.Count} | {step.Failed} | {N(step.P50Ms)} | {N(step.P99Ms)} | {N(step.MaxMs)} | {(KneeFinder.Passes(step, results.Plan.KneeP99Ms) ? "passed" : "failed")} |");
         }
 
-        md.AppendLine().AppendLine($"Knee: **{N(s.KneePerSecond)} persisted messages/s**.").AppendLine();
+        md.AppendLine().AppendLine(s.KneePerSecond > 0
+            ? $"Knee: **{N(s.KneePerSecond)} persisted messages/s**."
+            : $"Knee: **below {N(results.Plan.FirstSustainedRate)} persisted messages/s** (the first step already failed; counted as 0).").AppendLine();
         var sustained = results.Parts.FirstOrDefault(p => p.Part.StartsWith("S2", StringComparison.Ordinal));
         var messages = s.SustainedSteps.Sum(step => step.Count + step.Failed);
         var serverCpu = sustained?.CpuSeconds.Where(c => c.Key != "bench").Sum(c => c.Value) ?? 0;
