@@ -171,7 +171,7 @@ public static class MarkdownReport
             - Deliveries/s = consoles ÷ median time until the last one has the event.
             """);
         md.AppendLine().AppendLine($"![load benchmark chart]({chartFile})").AppendLine();
-        md.AppendLine("All figures, the plan and the machine are in `load.json` next to this file.");
+        md.AppendLine("All figures, the plan and the machine are in `load.json` next to this file; `load-notes.md` explains the committed run (written by hand).");
         return md.ToString();
     }
 
