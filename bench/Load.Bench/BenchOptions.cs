@@ -1,0 +1,60 @@
+namespace Conversations.Load.Bench;
+
+/// <summary>The command line: where the system under test runs (started by bench/run-load.sh) and where results go.</summary>
+public sealed record BenchOptions(
+    Uri Web,
+    string StorageConnectionString,
+    string ClusterId,
+    string ServiceId,
+    string PropertyId,
+    string AdminEmail,
+    string AdminPassword,
+    string ResultsFolder,
+    bool Quick,
+    string Command,
+    IReadOnlyDictionary<string, int> Processes)
+{
+    public const string Usage =
+        "Conversations.Load.Bench --web URL --storage CONNECTION_STRING --cluster-id ID --property ID " +
+        "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT] " +
+        "[--processes name=pid,…] (the processes whose CPU time is recorded)";
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var quick = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--quick")
+            {
+                quick = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Count)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'. Usage: {Usage}");
+            }
+        }
+
+        string Required(string name) =>
+            values.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new ArgumentException($"--{name} is required. Usage: {Usage}");
+
+        return new BenchOptions(
+            new Uri(Required("web")),
+            Required("storage"),
+            Required("cluster-id"),
+            values.GetValueOrDefault("service-id", "conversations"),
+            Required("property"),
+            Required("admin-email"),
+            Required("admin-password"),
+            values.GetValueOrDefault("results", Path.Combine("bench", "results")),
+            quick,
+            values.GetValueOrDefault("command", "bench/run-load.sh" + (quick ? " --quick" : "")),
+            values.GetValueOrDefault("processes", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=', 2))
+                .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Load.Bench.Clients;
+
+/// <summary>SignalR client connections as the console and the widget open them: JSON protocol, enums as names, WebSockets.</summary>
+public static class HubConnections
+{
+    public static async Task<HubConnection> StartAsync(Uri hub, Action<HttpConnectionOptions>? configure = null, Action<HubConnection>? handlers = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hub, o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                configure?.Invoke(o);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        handlers?.Invoke(connection);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="open"/> <paramref name="count"/> times, at most <paramref name="parallel"/> at once.</summary>
+    public static async Task<T[]> OpenManyAsync<T>(int count, int parallel, Func<int, Task<T>> open)
+    {
+        var results = new T[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (i, _) => results[i] = await open(i));
+        return results;
+    }
+}

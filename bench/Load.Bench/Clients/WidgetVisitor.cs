@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conversations.Load.Bench.Clients;
+
+/// <summary>
+/// What the widget does: opens a signed visitor session over HTTP, connects to the visitor hub and starts a
+/// chat of its own. Each visitor has its own address (sent as X-Forwarded-For; the web node is told to trust it).
+/// </summary>
+public sealed class WidgetVisitor : IAsyncDisposable
+{
+    public const string HubPath = "/hubs/visitor";
+
+    private readonly WidgetSession _session;
+    private readonly HubConnection _hub;
+    private long _sent;
+
+    private WidgetVisitor(WidgetSession session, HubConnection hub)
+    {
+        _session = session;
+        _hub = hub;
+    }
+
+    public Guid ChatId { get; } = Guid.NewGuid();
+
+    public static async Task<WidgetVisitor> StartChatAsync(HttpClient http, Uri web, string propertyId, int index)
+    {
+        var address = BenchmarkAddress(index);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(web, "/api/v1/widget/sessions"))
+        {
+            Content = JsonContent.Create(new { propertyId }),
+        };
+        request.Headers.Add("X-Forwarded-For", address);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var session = (await response.Content.ReadFromJsonAsync<WidgetSession>(JsonSerializerOptions.Web))!;
+        var hub = await HubConnections.StartAsync(new Uri(web, HubPath), o => o.Headers["X-Forwarded-For"] = address);
+        var visitor = new WidgetVisitor(session, hub);
+        await hub.InvokeAsync<JsonElement>("StartChat", session.PropertyId, session.VisitorToken, visitor.ChatId, $"Load visitor {index}");
+        return visitor;
+    }
+
+    /// <summary>The next command id of this chat (the widget makes one per message, reused on retries).</summary>
+    public string NextCommandId() => $"{ChatId:N}-{Interlocked.Increment(ref _sent)}";
+
+    /// <summary>Sends a message; the answer (an acknowledgement) comes once the chat stored it.</summary>
+    public Task SendAsync(string commandId, string text) =>
+        _hub.InvokeAsync<JsonElement>("SendMessage", _session.PropertyId, _session.VisitorToken, ChatId, commandId, text);
+
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
+
+    /// <summary>An address in 198.18.0.0/15, the range set aside for benchmarks, different for each visitor.</summary>
+    private static string BenchmarkAddress(int index) => $"198.{18 + (index >> 16 & 1)}.{index >> 8 & 255}.{index & 255}";
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conversations.Load.Bench;
+using Conversations.Load.Bench.References;
+using Conversations.Load.Bench.Report;
+using Conversations.Load.Bench.Scenarios;
+
+// Started by bench/run-load.sh, which brings up Azurite, a silo and a web node and passes their addresses.
+// "--render FOLDER/load.json" only writes load.md and load.png again from an earlier run's figures.
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+if (args is ["--render", var earlier])
+{
+    var folder = Path.GetDirectoryName(Path.GetFullPath(earlier))!;
+    WriteReports(JsonSerializer.Deserialize<LoadResults>(await File.ReadAllTextAsync(earlier), json)!, folder);
+    return 0;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var plan = BenchPlan.For(options.Quick);
+var date = DateTimeOffset.UtcNow;
+var usage = new UsageRecorder(options.Processes);
+
+// Many connections open at once; without enough threads at the start their handshakes time out.
+ThreadPool.SetMinThreads(64, 64);
+
+usage.Start("R1 WebSocket echo");
+await using var server = await ReferenceServer.StartAsync();
+var (socketEcho, socketCapacity) = await WebSocketEchoBenchmark.RunAsync(server, plan);
+usage.Start("R2 SignalR echo and broadcast");
+var (hubEcho, hubCapacity) = await SignalREchoBenchmark.EchoAsync(server, plan);
+var broadcast = await SignalREchoBenchmark.BroadcastAsync(server, plan);
+usage.Start("R3 Orleans ping");
+var (ping, pingCapacity) = await OrleansPingBenchmark.RunAsync(options, plan);
+usage.Start("R4 Azurite table inserts");
+var inserts = await TableInsertBenchmark.RunAsync(options, plan);
+var references = new ReferenceResults(socketEcho, socketCapacity, hubEcho, hubCapacity, broadcast, ping, pingCapacity, inserts);
+
+await using var cluster = await LoadCluster.SignInAsync(options);
+usage.Start("S1 end-to-end latency");
+var endToEnd = await new EndToEndLatencyScenario(cluster, plan).RunAsync();
+usage.Start("S2 sustained persisted messages");
+var (steps, knee) = await new SustainedMessagesScenario(cluster, plan).RunAsync();
+usage.Start("S4 fan-out");
+var fanOut = await new FanOutScenario(cluster, plan).RunAsync();
+usage.Finish();
+
+var system = new SystemResults(endToEnd, steps, knee, fanOut);
+var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.Current(), usage.Parts, plan, references, system,
+    Targets.Judge(references, system, plan));
+
+Directory.CreateDirectory(options.ResultsFolder);
+await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.json"), JsonSerializer.Serialize(results, json));
+WriteReports(results, options.ResultsFolder);
+foreach (var target in results.Targets)
+{
+    BenchLog.Write($"{target.Id} {target.Target}: {target.Measured} {target.Unit} (required {target.Required}) → {(target.Met ? "met" : "NOT met")}");
+}
+
+BenchLog.Write($"Results in {Path.GetFullPath(options.ResultsFolder)}: load.json, load.md, load.png");
+return 0;
+
+static void WriteReports(LoadResults results, string folder)
+{
+    ChartWriter.Save(results, Path.Combine(folder, "load.png"));
+    File.WriteAllText(Path.Combine(folder, "load.md"), MarkdownReport.Write(results, "load.png"));
+}

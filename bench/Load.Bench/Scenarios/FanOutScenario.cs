@@ -1,0 +1,29 @@
+using Conversations.Load.Bench.OpenLoop;
+
+namespace Conversations.Load.Bench.Scenarios;
+
+/// <summary>
+/// S4: 10/100/500 agent consoles watch the property; one visitor message is posted at a time and timed from
+/// the send until the last console has it (chat grain, storage, stream, the web node's relay, the SignalR group).
+/// </summary>
+public sealed class FanOutScenario(LoadCluster cluster, BenchPlan plan)
+{
+    public async Task<List<FanOutSummary>> RunAsync()
+    {
+        var tracker = new FanOutTracker();
+        var sender = cluster.Visitors[0];
+        var open = 0;
+        var results = new List<FanOutSummary>();
+        foreach (var size in plan.FanOutSizes)
+        {
+            await cluster.OpenConsolesAsync(size - open, tracker.Arrived);
+            open = size;
+            var result = await FanOutMeasurement.RunAsync(tracker, size, plan.FanOutEvents, TimeSpan.FromSeconds(10),
+                eventId => sender.SendAsync(eventId, BenchPlan.MessageText));
+            BenchLog.Write("S4 fan-out", result);
+            results.Add(result);
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The load benchmark of issue 10 in one command: builds Release, starts its own Azurite (free ports, temp
+# data folder), a silo and a web node, runs the references R1–R4 and the system scenarios S1, S2 and S4
+# against them, and writes bench/results/load.{json,md,png}. Stops everything it started at the end,
+# on failure and on Ctrl-C.
+#   bench/run-load.sh            full run (~10–15 minutes on 2 cores)
+#   bench/run-load.sh --quick    smoke run (~3 minutes; small and short, figures mean little)
+set -euo pipefail
+source "$(dirname "$0")/../scripts/common.sh"
+cd "$ROOT"
+
+quick=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=(--quick) ;;
+    *) echo "Usage: bench/run-load.sh [--quick]" >&2; exit 2 ;;
+  esac
+done
+
+PROPERTY="load"
+ADMIN_EMAIL="admin@load.bench"
+ADMIN_PASSWORD="load-bench-password"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/conversations-load.XXXXXX")"
+LOGS="$ROOT/test-artifacts/load-logs"
+mkdir -p "$LOGS"
+
+chosen=()
+free_port() {
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 40000))
+    if ! port_in_use "$port" && [[ " ${chosen[*]} " != *" $port "* ]]; then
+      chosen+=("$port")
+      echo "$port"
+      return
+    fi
+  done
+}
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  log "Stopping what the benchmark started"
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    stop_process "${pids[i]}"
+  done
+  rm -rf "$WORK"
+}
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
+
+[ -x node_modules/.bin/azurite ] || npm_install_in "$ROOT"
+log "Building the silo, the web node and the load generator (Release)"
+for project in Silo/Silo.csproj Web/Web.csproj bench/Load.Bench/Load.Bench.csproj; do
+  dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v:q
+done
+
+BLOB_PORT=$(free_port); QUEUE_PORT=$(free_port); TABLE_PORT=$(free_port)
+SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port); SILO_HTTP=$(free_port); WEB_HTTP=$(free_port)
+ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+CLUSTER_ID="load-$(date +%s)"
+
+log "Starting Azurite on $TABLE_PORT (tables), data in $WORK"
+node_modules/.bin/azurite --location "$WORK/azurite" --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
+  --skipApiVersionCheck --loose --silent --disableTelemetry >"$LOGS/azurite.log" 2>&1 &
+pids+=($!)
+wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start; see $LOGS/azurite.log" >&2; exit 1; }
+
+# Both nodes: this run's storage and cluster, quiet logs. The web node trusts X-Forwarded-For (each bench
+# visitor has its own address) and its per-visitor limits are raised far above what the benchmark sends.
+common_env=(Conversations__StorageConnectionString="$STORAGE" Conversations__ClusterId="$CLUSTER_ID"
+  Logging__LogLevel__Default=Warning)
+
+log "Starting the silo (log: test-artifacts/load-logs/silo.log)"
+(cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$SILO_HTTP" \
+  Conversations__Silo__SiloPort="$SILO_PORT" Conversations__Silo__GatewayPort="$GATEWAY_PORT" \
+  dotnet bin/Release/net10.0/Conversations.Silo.dll) >"$LOGS/silo.log" 2>&1 &
+pids+=($!)
+wait_for_health "http://127.0.0.1:$SILO_HTTP/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/silo.log" >&2; exit 1; }
+
+log "Starting the web node (log: test-artifacts/load-logs/web.log)"
+(cd Web && exec env "${common_env[@]}" Urls="http://127.0.0.1:$WEB_HTTP" \
+  Conversations__TrustForwardedFor=true \
+  Conversations__RateLimits__VisitorSessionsPerMinutePerIp=1000000 \
+  Conversations__RateLimits__NewChatsPerMinutePerIp=1000000 \
+  Conversations__RateLimits__MessagesPerMinutePerVisitor=1000000 \
+  Conversations__RateLimits__PageViewsPerMinutePerVisitor=1000000 \
+  Conversations__Seed__PropertyId="$PROPERTY" Conversations__Seed__PropertyName="Load benchmark" \
+  Conversations__Seed__AdminEmail="$ADMIN_EMAIL" Conversations__Seed__AdminPassword="$ADMIN_PASSWORD" \
+  Conversations__Seed__AdminName="Load Admin" \
+  dotnet bin/Release/net10.0/Conversations.Web.dll) >"$LOGS/web.log" 2>&1 &
+pids+=($!)
+wait_for_health "http://127.0.0.1:$WEB_HTTP/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/web.log" >&2; exit 1; }
+
+log "Running the benchmark"
+processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
+dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
+  --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
+  --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
+  --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" &
+pids+=($!)
+wait "${pids[-1]}"
