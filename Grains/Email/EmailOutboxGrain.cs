@@ -113,9 +113,39 @@ public sealed class EmailOutboxGrain(
             error = e.Message;
         }
 
+        var dead = error is not null && (permanent || email.Attempts + 1 >= settings.MaxAttempts);
+        if (dead)
+        {
+            logger.LogWarning("Email {MessageId} to {To} is dead after {Attempts} attempts: {Error}", email.MessageId, email.To, email.Attempts + 1, error);
+            await GrainFactory.GetGrain<IEmailDeadLettersGrain>(email.PropertyId)
+                .AddAsync(email with { Status = OutboxEmailStatus.Dead, Attempts = email.Attempts + 1, LastError = error });
+        }
+
+        Record(email, error, dead);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            // Another activation wrote in between (a silo stopping while this one started): the outcome of this
+            // attempt is applied again to what is stored, so a sent email is not sent a second time.
+            await state.ReadStateAsync();
+            Record(email, error, dead);
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Moves the email out of Pending: to the recently sent, to nowhere (dead letter), or back with its next attempt.</summary>
+    private void Record(OutboxEmail email, string? error, bool dead)
+    {
         var index = Outbox.Pending.FindIndex(e => e.DedupeKey == email.DedupeKey);
+        if (index < 0)
+        {
+            return;
+        }
+
         Outbox.Pending.RemoveAt(index);
-        var now = clock.GetUtcNow();
         if (error is null)
         {
             Outbox.RecentlySent.Add(email.WithoutBodies() with { Status = OutboxEmailStatus.Sent, Attempts = email.Attempts + 1, LastError = null });
@@ -124,18 +154,10 @@ public sealed class EmailOutboxGrain(
                 Outbox.RecentlySent.RemoveAt(0);
             }
         }
-        else if (permanent || email.Attempts + 1 >= settings.MaxAttempts)
-        {
-            logger.LogWarning("Email {MessageId} to {To} is dead after {Attempts} attempts: {Error}", email.MessageId, email.To, email.Attempts + 1, error);
-            await GrainFactory.GetGrain<IEmailDeadLettersGrain>(email.PropertyId)
-                .AddAsync(email with { Status = OutboxEmailStatus.Dead, Attempts = email.Attempts + 1, LastError = error });
-        }
-        else
+        else if (!dead)
         {
             var delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, settings.RetryBaseDelay.Ticks * (1L << Math.Min(email.Attempts, 20))));
-            Outbox.Pending.Insert(index, email with { Attempts = email.Attempts + 1, NextAttemptAt = now + delay, LastError = error });
+            Outbox.Pending.Insert(index, email with { Attempts = email.Attempts + 1, NextAttemptAt = clock.GetUtcNow() + delay, LastError = error });
         }
-
-        await state.WriteStateAsync();
     }
 }
