@@ -3,8 +3,8 @@
 # data folder), a silo and a web node, runs the references R1–R4 and the system scenarios S1, S2 and S4
 # against them, and writes bench/results/load.{json,md,png}. Stops everything it started at the end,
 # on failure and on Ctrl-C.
-#   bench/run-load.sh            full run (~10–15 minutes on 2 cores)
-#   bench/run-load.sh --quick    smoke run (~3 minutes; small and short, figures mean little)
+#   bench/run-load.sh            full run (~10 minutes on 2 cores, build included)
+#   bench/run-load.sh --quick    smoke run (~2 minutes; small and short, figures mean little)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
