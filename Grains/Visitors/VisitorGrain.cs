@@ -17,6 +17,11 @@ public sealed class VisitorGrain(
     /// <summary>A visit after this much quiet starts a new web session.</summary>
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long activity on a known conversation may wait in memory before it is written (it is a statistic, not a message).</summary>
+    public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _activityFlush;
+
     private VisitorState Visitor => state.State;
 
     private (string PropertyId, string VisitorId) Key => VisitorKey.Parse(this.GetPrimaryKeyString());
@@ -39,7 +44,7 @@ public sealed class VisitorGrain(
             Visitor.About = Visitor.About with { UserId = userId };
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync();
         return View();
     }
 
@@ -59,7 +64,7 @@ public sealed class VisitorGrain(
         Visitor.LastSeenAt = now;
         Visitor.RecentPageViews.Add(view);
         TrimFront(Visitor.RecentPageViews, RecentPageViews);
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     public async Task LinkConversationAsync(ConversationLink link)
@@ -67,6 +72,10 @@ public sealed class VisitorGrain(
         EnsureCreated();
         var index = Visitor.History.FindIndex(h => h.ConversationId == link.ConversationId);
         var status = ProfileText.Optional(link.Status, "A status", 20) ?? "";
+
+        // Every visitor message links its chat again; when only the activity time moves, the write waits a little and
+        // carries all of them, instead of one more storage write per message.
+        var onlyActivity = index >= 0 && Visitor.History[index].Status == status;
         if (index >= 0)
         {
             var earlier = Visitor.History[index];
@@ -82,8 +91,17 @@ public sealed class VisitorGrain(
         Visitor.History.Add(link with { Status = status });
         TrimFront(Visitor.History, HistoryLength);
         Visitor.LastSeenAt = Max(Visitor.LastSeenAt, link.LastActivityAt);
-        await state.WriteStateAsync();
+        if (onlyActivity)
+        {
+            _activityFlush ??= this.RegisterGrainTimer(FlushActivityAsync, ActivityFlushDelay, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        await WriteAsync();
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _activityFlush is null ? Task.CompletedTask : FlushActivityAsync(cancellationToken);
 
     public Task<VisitorProfile> GetAsync()
     {
@@ -189,7 +207,7 @@ public sealed class VisitorGrain(
         if (Visitor.OrganizationId == organizationId)
         {
             Visitor.OrganizationId = null;
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
     }
 
@@ -204,7 +222,7 @@ public sealed class VisitorGrain(
         EnsureExists();
         change();
         Visitor.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteAsync();
         return View();
     }
 
@@ -250,5 +268,15 @@ public sealed class VisitorGrain(
         {
             list.RemoveRange(0, list.Count - keep);
         }
+    }
+
+    private Task FlushActivityAsync(CancellationToken cancellationToken) => WriteAsync();
+
+    /// <summary>Writes the state, which also carries any activity waiting for its flush.</summary>
+    private async Task WriteAsync()
+    {
+        _activityFlush?.Dispose();
+        _activityFlush = null;
+        await state.WriteStateAsync();
     }
 }

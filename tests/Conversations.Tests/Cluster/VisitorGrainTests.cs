@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Grains.Visitors;
@@ -50,6 +51,21 @@ public sealed class VisitorGrainTests(ClusterFixture fixture)
         Assert.Equal(chat, history[0].ConversationId);
         Assert.Equal(("Closed", start), (history[0].Status, history[0].StartedAt));
         Assert.Equal(TimeSpan.FromMinutes(5), (await visitor.GetAsync()).Sessions.TimeInChat);
+    }
+
+    [Fact, Trait("Spec", "VIS-5")]
+    public async Task VIS5_activity_on_a_known_chat_written_later_is_kept_when_the_visitor_grain_deactivates()
+    {
+        var visitor = Visitor("v-activity");
+        await visitor.RecordVisitAsync(new VisitorVisit(null, null, null));
+        var chat = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow;
+        await visitor.LinkConversationAsync(new ConversationLink(chat, ConversationKind.Chat, "Open", start, start));
+        await visitor.LinkConversationAsync(new ConversationLink(chat, ConversationKind.Chat, "Open", start, start.AddMinutes(3)));
+
+        await visitor.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        Assert.Equal(TimeSpan.FromMinutes(3), (await visitor.GetAsync()).Sessions.TimeInChat);
     }
 
     [Fact, Trait("Spec", "VIS-1")]
