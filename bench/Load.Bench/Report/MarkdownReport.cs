@@ -17,7 +17,7 @@ public static class MarkdownReport
         md.AppendLine($"Machine: {results.Machine.Cpu}, {results.Machine.Cores} cores, {results.Machine.MemoryGiB} GiB, {results.Machine.Os}, {results.Machine.Runtime}.");
         md.AppendLine("Everything ran on this one machine: Azurite, one silo process, one web process and the bench process (load generator, ");
         md.AppendLine("the reference servers of R1/R2 and the Orleans client of R3) share its cores, so the generator takes CPU from the system it measures.");
-        md.AppendLine("**Other helpers were building and testing on the same 2 cores during this run**; the load averages below show how busy the machine was");
+        md.AppendLine("Other work may have shared the cores too; the load averages below show how busy the machine was");
         md.AppendLine("(a load of 2 means both cores fully used). Treat the figures as this machine on this day, not as capacity of the design.").AppendLine();
         var busiest = results.Parts.MaxBy(p => p.LoadAverageAtStart.FirstOrDefault());
         if (busiest?.LoadAverageAtStart is [var peak, ..] && peak > results.Machine.Cores)
