@@ -15,6 +15,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("LinkConversation")]
     Task LinkConversationAsync(ConversationLink link);
 
+    /// <summary>A conversation already in the history changed status (an agent closed the chat); others are left alone.</summary>
+    [Alias("SetConversationStatus")]
+    Task SetConversationStatusAsync(Guid conversationId, string status);
+
     [Alias("Get")]
     Task<VisitorProfile> GetAsync();
 

@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Grains.Messages;
 using Microsoft.Extensions.Logging;
 
@@ -72,6 +73,7 @@ public sealed class ChatGrain(
             var now = Now;
             Chat.Status = ChatStatus.Closed;
             await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
+            await ShowClosedInVisitorHistoryAsync();
         }
 
         return View();
@@ -141,6 +143,19 @@ public sealed class ChatGrain(
         Chat.VisitorEmail = email;
         await CommitAsync(now, touch: true, v => new ChatConvertedToTicket(Chat.PropertyId, Id, v, now, ticket.Id));
         return ticket;
+    }
+
+    /// <summary>The visitor's history shows the chat's status (VIS-5). The close is done either way; a failure here only leaves that line stale.</summary>
+    private async Task ShowClosedInVisitorHistoryAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(Chat.PropertyId, Chat.VisitorId)).SetConversationStatusAsync(Id, Chat.Status.ToString());
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The visitor history of chat {ChatId} still shows it open.", Id);
+        }
     }
 
     protected override void EnsureAcceptsMessages()

@@ -103,6 +103,17 @@ public sealed class VisitorGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _activityFlush is null ? Task.CompletedTask : FlushActivityAsync(cancellationToken);
 
+    public async Task SetConversationStatusAsync(Guid conversationId, string status)
+    {
+        var index = Visitor.History.FindIndex(h => h.ConversationId == conversationId);
+        var cleaned = ProfileText.Optional(status, "A status", 20) ?? "";
+        if (Visitor.Exists && index >= 0 && Visitor.History[index].Status != cleaned)
+        {
+            Visitor.History[index] = Visitor.History[index] with { Status = cleaned };
+            await WriteAsync();
+        }
+    }
+
     public Task<VisitorProfile> GetAsync()
     {
         EnsureExists();

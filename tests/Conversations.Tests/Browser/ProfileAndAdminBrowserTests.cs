@@ -81,6 +81,40 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         await Assertions.Expect(organization.GetByLabel("Existing organization")).ToBeVisibleAsync();
     }
 
+    [Fact, Trait("Spec", "VIS-5")]
+    public async Task VIS5_the_history_tab_lists_the_visitors_and_the_propertys_conversations_and_each_opens_in_full()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent, 1920, 1080);
+        await using var _ = context;
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        Guid earlier = Guid.NewGuid(), latest = Guid.NewGuid();
+        await visitor.StartChatAsync(earlier, "Hana");
+        await visitor.SendAsync(earlier, "first", "my first visit question");
+        (await agent.Http.PostAsync($"/api/v1/properties/{agent.PropertyId}/chats/{earlier}/close", null)).EnsureSuccessStatusCode();
+        await ConsolePage.CreateTicketAsync(agent, "Printer jam in the lobby", "someone@example.com");
+        await visitor.StartChatAsync(latest, "Hana");
+        await visitor.SendAsync(latest, "second", "back again today");
+
+        await ConsolePage.Row(page, "Hana").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("back again today");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History", Exact = true }).ClickAsync();
+        var visitorHistory = page.GetByTestId("history");
+        await Assertions.Expect(visitorHistory.GetByRole(AriaRole.Button)).ToHaveCountAsync(2);
+        await Assertions.Expect(visitorHistory).Not.ToContainTextAsync("Ticket");
+        await visitorHistory.GetByRole(AriaRole.Button, new() { Name = "Chat · Closed" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("my first visit question");
+        await Assertions.Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Closed");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Property" }).ClickAsync();
+        var propertyHistory = page.GetByTestId("property-history");
+        await Assertions.Expect(propertyHistory.GetByRole(AriaRole.Button)).ToHaveCountAsync(3);
+        await BrowserFixture.ScreenshotAsync(page, "history-property");
+        await propertyHistory.GetByRole(AriaRole.Button, new() { Name = "Printer jam in the lobby" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#detail h2")).ToHaveTextAsync("Printer jam in the lobby");
+    }
+
     [Fact, Trait("Spec", "ADM-1")]
     public async Task ADM1_an_admin_renames_the_property_sees_its_widget_snippet_and_creates_another_property()
     {

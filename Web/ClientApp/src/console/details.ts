@@ -224,14 +224,51 @@ export async function renderSessionInfo(
     tab("Info", info, sessions, true), tab("Web Sessions", sessions, info, false)), x), info, sessions);
 }
 
-/** The History tab: the visitor's conversations (VIS-5), each opening in the pane. */
-export async function renderHistory(body: HTMLElement, propertyId: string, visitorId: string, open: (kind: "chat" | "ticket", id: string) => void): Promise<void> {
-  const links = await api<ConversationLink[]>("GET", `${propertyPath(propertyId)}/visitors/${encodeURIComponent(visitorId)}/history`);
-  body.replaceChildren(h("ul", { class: "results", "data-testid": "history" },
-    ...(links.length === 0 ? [h("li", { class: "muted" }, "No earlier conversations.")]
-      : links.map((link) => {
-          const button = h("button", { type: "button", class: "link" }, `${link.kind} · ${link.status} · ${when(link.startedAt)}`);
-          button.addEventListener("click", () => open(link.kind === "Chat" ? "chat" : "ticket", link.conversationId));
-          return h("li", {}, button);
-        }))));
+/** A recent conversation of the property, as the inbox lists it. */
+interface RecentConversation {
+  id: string;
+  kind: "Chat" | "Ticket";
+  status: string;
+  title: string;
+  updatedAt: string;
+}
+
+/**
+ * The History tab (VIS-5): two tabs, Visitor (this visitor's chats and tickets; needs an open conversation with a
+ * known visitor) and Property (the property's most recently updated conversations); every entry opens its conversation.
+ */
+export function renderHistory(body: HTMLElement, propertyId: string, visitorId: string | null, open: (kind: "chat" | "ticket", id: string) => void): Promise<void> {
+  const list = h("div", { class: "history-list" });
+  const error = h("p", { class: "error", role: "alert" });
+  const entry = (kind: string, id: string, label: string) => {
+    const button = h("button", { type: "button", class: "link" }, label);
+    button.addEventListener("click", () => open(kind === "Chat" ? "chat" : "ticket", id));
+    return h("li", {}, button);
+  };
+  const show = async (which: "visitor" | "property") => {
+    tabs.forEach((t) => t.setAttribute("aria-selected", String(t.dataset.which === which)));
+    list.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+    if (which === "visitor") {
+      if (!visitorId) {
+        list.replaceChildren(h("p", { class: "muted" }, "Open a conversation with a known visitor to see their history."));
+        return;
+      }
+      const links = await api<ConversationLink[]>("GET", `${propertyPath(propertyId)}/visitors/${encodeURIComponent(visitorId)}/history`);
+      list.replaceChildren(h("ul", { class: "results", "data-testid": "history" },
+        ...(links.length === 0 ? [h("li", { class: "muted" }, "No earlier conversations.")]
+          : links.map((link) => entry(link.kind, link.conversationId, `${link.kind} · ${link.status} · ${when(link.startedAt)}`)))));
+      return;
+    }
+    const page = await api<{ rows: RecentConversation[] }>("GET", `${propertyPath(propertyId)}/inbox?view=all&sort=updated&limit=20`);
+    list.replaceChildren(h("ul", { class: "results", "data-testid": "property-history" },
+      ...(page.rows.length === 0 ? [h("li", { class: "muted" }, "No conversations yet.")]
+        : page.rows.map((row) => entry(row.kind, row.id, `${row.kind} · ${row.status} · ${row.title} · ${when(row.updatedAt)}`)))));
+  };
+  const tabs = (["visitor", "property"] as const).map((which) => {
+    const button = h("button", { type: "button", role: "tab", "data-which": which }, which === "visitor" ? "Visitor" : "Property");
+    button.addEventListener("click", () => void busy(null, error, () => show(which)));
+    return button;
+  });
+  body.replaceChildren(h("div", { role: "tablist", class: "tabs history-tabs", "aria-label": "History" }, ...tabs), error, list);
+  return show(visitorId ? "visitor" : "property");
 }

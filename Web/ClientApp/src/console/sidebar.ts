@@ -43,7 +43,7 @@ export function renderSidebar(
       }
     }],
     ["Shortcuts", () => void shortcuts(body, propertyId())],
-    ["History", needVisitor((id) => renderHistory(body, propertyId(), id, open))],
+    ["History", () => void busy(null, error, () => renderHistory(body, propertyId(), visitorId, open))],
   ];
   let current = 1;
   const buttons = tabs.map(([label], index) => {
