@@ -14,7 +14,10 @@ public interface IInboxShardGrain : IGrainWithStringKey
     [Alias("Expect")]
     Task ExpectAsync(Guid conversationId, ConversationKind kind, long version);
 
-    /// <summary>Stores the row unless the shard already holds this version or a later one; returns once the row is checkpointed.</summary>
+    /// <summary>
+    /// Stores the row unless the shard already holds this version or a later one. Returns once the row is in memory (queries see it);
+    /// its checkpoint follows, and until then the version's durable expectation lets the shard repair it after a crash.
+    /// </summary>
     [Alias("Upsert")]
     Task UpsertAsync(InboxRow row);
 

@@ -66,8 +66,22 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
             changed = true;
         }
 
-        // A row already held but not yet checkpointed (a retry after a failed write) waits for the next checkpoint too.
-        return changed || _dirty.Contains(row.Id) ? Checkpoint(row.Id) : Task.CompletedTask;
+        // The caller need not wait for the checkpoint: its expectation of this version is durable until the checkpoint
+        // that writes the row replaces it, so a shard lost before then repairs the row from the conversation.
+        if (changed || _dirty.Contains(row.Id))
+        {
+            _ = CheckpointSoonAsync(row.Id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty.Count > 0 || _nextCheckpoint is not null)
+        {
+            await CheckpointSoonAsync(null);
+        }
     }
 
     public Task<InboxKeyPage> QueryKeysAsync(InboxQuery query) => Task.FromResult(_index.QueryKeys(query));
@@ -81,6 +95,11 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
 
     private async Task RepairAsync(CancellationToken cancellationToken)
     {
+        if (_dirty.Count > 0 && _nextCheckpoint is null)
+        {
+            await CheckpointSoonAsync(null);
+        }
+
         var due = _expected.Where(e => clock.GetUtcNow() - e.Value.Since >= RepairAfter).ToList();
         foreach (var (id, expected) in due)
         {
@@ -107,10 +126,27 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
         }
     }
 
-    private Task Checkpoint(Guid id)
+    private Task Checkpoint(Guid? id)
     {
-        _dirty.Add(id);
+        if (id is { } changed)
+        {
+            _dirty.Add(changed);
+        }
+
         return _nextCheckpoint ??= CheckpointAfterAsync(_lastCheckpoint);
+    }
+
+    /// <summary>A checkpoint nobody waits for: a failure leaves its entries dirty for the repair timer to write again.</summary>
+    private async Task CheckpointSoonAsync(Guid? id)
+    {
+        try
+        {
+            await Checkpoint(id);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "An inbox checkpoint of {ShardKey} failed; it is written again within {RepairAfter}.", ShardKey, RepairAfter);
+        }
     }
 
     /// <summary>Writes every entry changed since the previous checkpoint, after that one, so a later state is never overwritten by an earlier one.</summary>
