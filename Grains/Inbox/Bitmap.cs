@@ -33,8 +33,6 @@ internal sealed class Bitmap
         }
     }
 
-    public bool Get(int bit) => (Word(bit >> 6) & (1UL << bit)) != 0;
-
     /// <summary>target |= this, a vector at a time; words this bitmap has not grown to are zero.</summary>
     public void OrInto(Span<ulong> target)
     {

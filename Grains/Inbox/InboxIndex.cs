@@ -271,7 +271,7 @@ public sealed class InboxIndex(string propertyId = "")
         }
 
         var order = _orderByPlace[PlaceOf(query.View)];
-        foreach (var segment in order.Segments(order.Seek(new InboxKey(to, Guid.Empty, 0), strictlyAfter: false)))
+        foreach (var segment in order.Segments(order.Seek(FirstUpdatedAtOrBefore(to), strictlyAfter: false)))
         {
             foreach (var key in segment)
             {
@@ -290,8 +290,10 @@ public sealed class InboxIndex(string propertyId = "")
         return count;
     }
 
-    private static InboxKey UpperKey(InboxQuery query) =>
-        new(query.UpdatedTo?.UtcTicks ?? long.MaxValue, Guid.Empty, 0);
+    private static InboxKey UpperKey(InboxQuery query) => FirstUpdatedAtOrBefore(query.UpdatedTo?.UtcTicks ?? long.MaxValue);
+
+    /// <summary>A key that sorts before every row updated at or before <paramref name="ticks"/> (list order is newest first).</summary>
+    private static InboxKey FirstUpdatedAtOrBefore(long ticks) => new(ticks, Guid.Empty, 0);
 
     /// <summary>Up to <paramref name="take"/> matching slots after the cursor in list order, priority level by level (one level when sorting by update).</summary>
     private List<int> Page(InboxQuery query, ReadOnlySpan<ulong> candidates, long candidateCount, Residual residual, int take)

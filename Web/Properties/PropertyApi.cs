@@ -1,6 +1,5 @@
 using System.Net;
 using Conversations.Grains.Interfaces.Agents;
-using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
