@@ -19,6 +19,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("SetConversationStatus")]
     Task SetConversationStatusAsync(Guid conversationId, string status);
 
+    /// <summary>A purged conversation leaves the history (BIN-2).</summary>
+    [Alias("ForgetConversation")]
+    Task ForgetConversationAsync(Guid conversationId);
+
     [Alias("Get")]
     Task<VisitorProfile> GetAsync();
 

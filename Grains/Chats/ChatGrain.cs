@@ -22,6 +22,8 @@ public sealed class ChatGrain(
 
     protected override string Noun => "The chat";
 
+    protected override bool MessageRowsCommit => true;
+
     private ChatState Chat => Current;
 
     public async Task<ChatView> StartAsync(StartChat command)
@@ -52,12 +54,21 @@ public sealed class ChatGrain(
         return VisitorView();
     }
 
-    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
-        PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
+    public async Task<MessageAck> PostMessageAsync(PostMessage command)
+    {
+        var ack = await PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
             ? command.AuthorId == Chat.VisitorId
                 ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false)
                 : throw DomainException.NotFound(Noun)
             : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
+        if (command.AuthorKind == AuthorKind.Visitor)
+        {
+            await ShowInVisitorHistoryAsync(visitor => visitor.LinkConversationAsync(
+                new ConversationLink(Id, Interfaces.Visitors.ConversationKind.Chat, Chat.Status.ToString(), Chat.CreatedAt, ack.At)));
+        }
+
+        return ack;
+    }
 
     public Task<ChatView> GetAsync(string propertyId)
     {
@@ -73,7 +84,7 @@ public sealed class ChatGrain(
             var now = Now;
             Chat.Status = ChatStatus.Closed;
             await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
-            await ShowClosedInVisitorHistoryAsync();
+            await ShowInVisitorHistoryAsync(visitor => visitor.SetConversationStatusAsync(Id, Chat.Status.ToString()));
         }
 
         return View();
@@ -145,18 +156,25 @@ public sealed class ChatGrain(
         return ticket;
     }
 
-    /// <summary>The visitor's history shows the chat's status (VIS-5). The close is done either way; a failure here only leaves that line stale.</summary>
-    private async Task ShowClosedInVisitorHistoryAsync()
+    /// <summary>
+    /// The visitor's history shows the chat's status and last activity (VIS-5). The change is done either way;
+    /// a failure here only leaves that line stale until the next message.
+    /// </summary>
+    private async Task ShowInVisitorHistoryAsync(Func<IVisitorGrain, Task> update, ChatState? chat = null)
     {
+        chat ??= Chat;
         try
         {
-            await GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(Chat.PropertyId, Chat.VisitorId)).SetConversationStatusAsync(Id, Chat.Status.ToString());
+            await update(GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(chat.PropertyId, chat.VisitorId)));
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "The visitor history of chat {ChatId} still shows it open.", Id);
+            logger.LogWarning(ex, "The visitor history of chat {ChatId} is stale.", Id);
         }
     }
+
+    protected override Task OnPurgedAsync(ChatState purged) =>
+        ShowInVisitorHistoryAsync(visitor => visitor.ForgetConversationAsync(Id), purged);
 
     protected override void EnsureAcceptsMessages()
     {

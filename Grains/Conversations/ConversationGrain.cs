@@ -11,6 +11,9 @@ namespace Conversations.Grains.Conversations;
 /// <summary>
 /// What chats and tickets share: messages (with idempotent commands), whispers, tags, trash, spam,
 /// restore and purge. Every change goes check → apply → persist → publish, one version per change.
+/// A conversation whose messages need nothing in its state but the count, version and acknowledgement
+/// (<see cref="MessageRowsCommit"/>) commits a message with its row alone: the state is written a little later,
+/// and an activation replays the rows written after the state it reads.
 /// </summary>
 public abstract class ConversationGrain<TState>(
     IPersistentState<TState> state,
@@ -22,9 +25,17 @@ public abstract class ConversationGrain<TState>(
     /// <summary>How many acknowledgements are kept for deduplicating retried commands.</summary>
     public const int RememberedCommands = 256;
 
+    /// <summary>How long the state may lag behind messages committed by their rows.</summary>
+    public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>Messages committed by their rows after which the state is written at once.</summary>
+    private const int MostUnsavedMessages = 64;
+
     protected TState Current => state.State;
 
     private IGrainTimer? _indexRetry;
+    private IGrainTimer? _saveTimer;
+    private int _unsavedMessages;
 
     /// <summary>Set while a retried message is written back at the place its acknowledgement names (<see cref="EnsureStoredAsync"/>).</summary>
     private MessageAck? _restoring;
@@ -45,14 +56,33 @@ public abstract class ConversationGrain<TState>(
     protected abstract InboxRow InboxRow();
 
     /// <summary>
+    /// True when a message's row may commit it alone: a plain message then changes nothing in the state but
+    /// the count, version, update time and remembered acknowledgement, all of which the row carries.
+    /// </summary>
+    protected virtual bool MessageRowsCommit => false;
+
+    /// <summary>
     /// Pushes the row on every activation: a change written just before a crash, whose row never reached
     /// its shard, is indexed as soon as the conversation is used again (the shard ignores versions it has).
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (MessageRowsCommit && Current.Exists)
+        {
+            await ReplayCommittedRowsAsync();
+        }
+
         if (Current.Exists || Current.Bin == BinState.Purged)
         {
             await IndexAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsavedMessages > 0)
+        {
+            await SaveAsync(cancellationToken);
         }
     }
 
@@ -102,9 +132,11 @@ public abstract class ConversationGrain<TState>(
         {
             // A tombstone: no content, only what is needed to refuse the id forever.
             var now = Now;
+            var purged = Current;
             var tombstone = new TState { PropertyId = Current.PropertyId, Version = Current.Version, Bin = BinState.Purged, UpdatedAt = now };
             state.State = tombstone;
             await CommitAsync(now, touch: false, v => new BinChanged(tombstone.PropertyId, Id, v, now, BinState.Purged));
+            await OnPurgedAsync(purged);
         }
 
         // Also on a repeated purge, so rows left behind by a crash between the two steps go too.
@@ -140,7 +172,11 @@ public abstract class ConversationGrain<TState>(
         TextRules.Id(commandId, "A command id");
         if (Current.RecentCommands.Find(c => c.CommandId == commandId)?.Ack is { } earlier)
         {
-            await EnsureStoredAsync(earlier, commandId!, post);
+            if (!MessageRowsCommit)
+            {
+                await EnsureStoredAsync(earlier, commandId!, post);
+            }
+
             return earlier;
         }
 
@@ -207,6 +243,10 @@ public abstract class ConversationGrain<TState>(
         EnsureAcceptsMessages();
         var now = Now;
         var message = new ConversationMessage(Current.MessageCount + 1, commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
+        if (MessageRowsCommit && alsoChange is null)
+        {
+            return await CommitByRowAsync(message) ?? await RetryAfterReplayAsync(message);
+        }
 
         // The row goes first: if the process dies before the state write, the row is an
         // unacknowledged leftover that the next message with this sequence overwrites.
@@ -248,10 +288,11 @@ public abstract class ConversationGrain<TState>(
         {
             if (events.Count > 0)
             {
-                await Shard(Current.PropertyId).ExpectAsync(Id, InboxRow().Kind, Current.Version);
+                await ExpectAsync(Current.Version);
             }
 
             await state.WriteStateAsync();
+            MarkSaved();
         }
         catch
         {
@@ -260,7 +301,123 @@ public abstract class ConversationGrain<TState>(
             throw;
         }
 
-        // Indexed before the events go out, so a console that refetches on an event finds the change.
+        await PublishCommittedAsync(events);
+    }
+
+    /// <summary>
+    /// Commits a plain message by inserting its row; the state follows within <see cref="SaveAfter"/>.
+    /// Null when the sequence was taken by a write that landed after its activation gave up on it.
+    /// </summary>
+    private async Task<MessageAck?> CommitByRowAsync(ConversationMessage message)
+    {
+        var version = Current.Version + 1;
+        await ExpectAsync(version);
+        if (!await messageStore.TryCommitAsync(Id, message, version))
+        {
+            return null;
+        }
+
+        var ack = Apply(new CommittedMessage(message, version));
+        SaveSoon();
+        await PublishCommittedAsync([new MessagePosted(Current.PropertyId, Id, version, message.At, message)]);
+        return ack;
+    }
+
+    /// <summary>Takes in the rows another activation committed, then answers a command they hold or posts after them.</summary>
+    private async Task<MessageAck> RetryAfterReplayAsync(ConversationMessage refused)
+    {
+        await ReplayCommittedRowsAsync();
+        if (Current.RecentCommands.Find(c => c.CommandId == refused.CommandId)?.Ack is { } earlier)
+        {
+            return earlier;
+        }
+
+        EnsureAcceptsMessages();
+        var message = refused with { Sequence = Current.MessageCount + 1, At = Now };
+        return await CommitByRowAsync(message)
+            ?? throw new InvalidOperationException($"Message {message.Sequence} of {Id} was taken twice in a row; the command can be retried.");
+    }
+
+    /// <summary>Applies the message rows committed after the state this activation holds.</summary>
+    private async Task ReplayCommittedRowsAsync()
+    {
+        const int PageSize = 500;
+        var replayed = 0;
+        IReadOnlyList<CommittedMessage> rows;
+        do
+        {
+            rows = await messageStore.ReadCommittedAsync(Id, Current.MessageCount, PageSize);
+            foreach (var row in rows.TakeWhile(r => r.Message.Sequence == Current.MessageCount + 1))
+            {
+                Apply(row);
+                replayed++;
+            }
+        }
+        while (rows.Count == PageSize && rows[^1].Message.Sequence == Current.MessageCount);
+
+        if (replayed > 0)
+        {
+            SaveSoon(replayed);
+        }
+    }
+
+    private MessageAck Apply(CommittedMessage row)
+    {
+        var message = row.Message;
+        Current.MessageCount = message.Sequence;
+        Current.Version = row.Version > 0 ? row.Version : Current.Version + 1;
+        Current.UpdatedAt = message.At;
+        var ack = new MessageAck(Id, message.Sequence, Current.Version, message.At);
+        Remember(message.CommandId, ack);
+        return ack;
+    }
+
+    private void SaveSoon(int messages = 1)
+    {
+        _unsavedMessages += messages;
+        if (_unsavedMessages >= MostUnsavedMessages)
+        {
+            _saveTimer?.Dispose();
+            _saveTimer = this.RegisterGrainTimer(SaveAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _saveTimer ??= this.RegisterGrainTimer(SaveAsync, SaveAfter, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Writes the state that messages committed by their rows changed; a failure leaves the rows to a later activation.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_unsavedMessages == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+            MarkSaved();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; the next activation replays their rows.", Id, _unsavedMessages);
+            DeactivateOnIdle();
+        }
+    }
+
+    private void MarkSaved()
+    {
+        _unsavedMessages = 0;
+        _saveTimer?.Dispose();
+        _saveTimer = null;
+    }
+
+    private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, InboxRow().Kind, version);
+
+    /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
+    private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
+    {
         if (events.Count > 0)
         {
             await IndexAsync();
@@ -281,6 +438,9 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>Runs after the write and the events' publication.</summary>
     protected virtual Task OnCommittedAsync() => Task.CompletedTask;
+
+    /// <summary>Lets a conversation remove what other grains keep of it once its tombstone is written (BIN-2).</summary>
+    protected virtual Task OnPurgedAsync(TState purged) => Task.CompletedTask;
 
     public Task<InboxRow?> GetInboxRowAsync() =>
         Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);

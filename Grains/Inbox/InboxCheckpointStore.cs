@@ -23,7 +23,7 @@ public sealed class InboxCheckpointStore(TableServiceClient tableService)
         {
             var row = entity.GetString("Row") is { } json ? JsonSerializer.Deserialize<InboxRow>(json) : null;
             var expected = entity.GetInt64("Expected") is { } version
-                ? new InboxExpectation((ConversationKind)(entity.GetInt32("Kind") ?? 0), version, now)
+                ? new InboxExpectation((ConversationKind)(entity.GetInt32("Kind") ?? 0), version, now, Reloaded: true)
                 : null;
             entries.Add(new InboxCheckpoint(Guid.ParseExact(entity.RowKey, "N"), row, expected));
         }

@@ -13,13 +13,22 @@ namespace Conversations.Grains.Inbox;
 /// A conversation announces each version before writing it (<see cref="ExpectAsync"/>); an announced version
 /// that has not arrived after <see cref="RepairAfter"/> (its writer died between its write and its upsert,
 /// or this shard restarted from a checkpoint) is fetched from the conversation grain, the authority.
+/// An announcement is written to the checkpoint once and then held for <see cref="Lease"/> after the latest one,
+/// so a busy conversation's next versions are announced in memory only: after a restart, every held announcement
+/// is repaired from its conversation, which covers the versions that were not written.
 /// </summary>
 [Reentrant]
 public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
 {
     public static readonly TimeSpan RepairAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a durable announcement is kept after the latest version it stands for arrived.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
     private readonly HashSet<Guid> _dirty = [];
+
+    /// <summary>Conversations whose announcement is in a checkpoint written already.</summary>
+    private readonly HashSet<Guid> _durable = [];
     private readonly Dictionary<Guid, InboxExpectation> _expected = [];
     private InboxIndex _index = new();
     private Task _lastCheckpoint = Task.CompletedTask;
@@ -40,6 +49,7 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
             if (entry.Expected is { } expected)
             {
                 _expected[entry.Id] = expected;
+                _durable.Add(entry.Id);
             }
         }
 
@@ -53,22 +63,22 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
             return Task.CompletedTask;
         }
 
-        _expected[conversationId] = new InboxExpectation(kind, Math.Max(version, _expected.GetValueOrDefault(conversationId)?.Version ?? 0), clock.GetUtcNow());
-        return Checkpoint(conversationId);
+        var earlier = _expected.GetValueOrDefault(conversationId);
+        _expected[conversationId] = new InboxExpectation(kind, Math.Max(version, earlier?.Version ?? 0), clock.GetUtcNow(), earlier?.Reloaded ?? false);
+        return _durable.Contains(conversationId) ? Task.CompletedTask : Checkpoint(conversationId);
     }
 
     public Task UpsertAsync(InboxRow row)
     {
-        var changed = _index.Upsert(row);
-        if (_expected.TryGetValue(row.Id, out var expected) && expected.Version <= row.Version)
+        // A row from the conversation itself is what a repair would fetch.
+        if (_expected.GetValueOrDefault(row.Id) is { Reloaded: true } reloaded)
         {
-            _expected.Remove(row.Id);
-            changed = true;
+            _expected[row.Id] = reloaded with { Reloaded = false };
         }
 
-        // The caller need not wait for the checkpoint: its expectation of this version is durable until the checkpoint
-        // that writes the row replaces it, so a shard lost before then repairs the row from the conversation.
-        if (changed || _dirty.Contains(row.Id))
+        // The caller need not wait for the checkpoint: its announcement is durable until its lease ends,
+        // so a shard lost before the row is written repairs the row from the conversation.
+        if (_index.Upsert(row) || _dirty.Contains(row.Id))
         {
             _ = CheckpointSoonAsync(row.Id);
         }
@@ -100,7 +110,14 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
             await CheckpointSoonAsync(null);
         }
 
-        var due = _expected.Where(e => clock.GetUtcNow() - e.Value.Since >= RepairAfter).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var (id, _) in _expected.Where(e => IsMet(e.Key, e.Value) && now - e.Value.Since >= Lease).ToList())
+        {
+            Forget(id);
+            _ = CheckpointSoonAsync(id);
+        }
+
+        var due = _expected.Where(e => !IsMet(e.Key, e.Value) && now - e.Value.Since >= RepairAfter).ToList();
         foreach (var (id, expected) in due)
         {
             try
@@ -114,7 +131,7 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
                 // The conversation is the authority: whatever it holds now is all there is of the announced version.
                 if (_expected.GetValueOrDefault(id)?.Version <= expected.Version)
                 {
-                    _expected.Remove(id);
+                    Forget(id);
                 }
 
                 await Checkpoint(id);
@@ -124,6 +141,16 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
                 logger.LogWarning(ex, "Repairing the inbox row of {ConversationId} failed; trying again.", id);
             }
         }
+    }
+
+    private bool IsMet(Guid id, InboxExpectation expected) =>
+        !expected.Reloaded && _index.Get(id) is { } row && row.Version >= expected.Version;
+
+    /// <summary>Drops an announcement; until a checkpoint without it is written, a new one is written again.</summary>
+    private void Forget(Guid id)
+    {
+        _expected.Remove(id);
+        _durable.Remove(id);
     }
 
     private Task Checkpoint(Guid? id)
@@ -167,14 +194,21 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
         _dirty.Clear();
         _nextCheckpoint = null;
         _lastCheckpoint = self;
+        var entries = ids.Select(id => new InboxCheckpoint(id, _index.Get(id), _expected.GetValueOrDefault(id))).ToList();
         try
         {
-            await store.SaveAsync(ShardKey, ids.Select(id => new InboxCheckpoint(id, _index.Get(id), _expected.GetValueOrDefault(id))).ToList());
+            await store.SaveAsync(ShardKey, entries);
         }
         catch
         {
             _dirty.UnionWith(ids);
             throw;
+        }
+
+        // An announcement dropped while this was written is not durable any more, even though it was written.
+        foreach (var entry in entries.Where(e => e.Expected is not null && _expected.ContainsKey(e.Id)))
+        {
+            _durable.Add(entry.Id);
         }
     }
 }

@@ -22,6 +22,9 @@ internal sealed class MessageEntity : ITableEntity
     public bool IsInternal { get; set; }
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The conversation's version this row committed, or 0 when the conversation's state write commits it.</summary>
+    public long Version { get; set; }
+
     /// <summary>The attachments as JSON, or null when there are none.</summary>
     public string? Attachments { get; set; }
 

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 
@@ -16,26 +17,48 @@ public sealed class TableMessageStore(TableServiceClient tableService) : IMessag
         await table.UpsertEntityAsync(MessageEntity.From(conversationId, message), TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ConversationMessage>> ReadAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    public async Task<bool> TryCommitAsync(Guid conversationId, ConversationMessage message, long version, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync(cancellationToken);
+        var entity = MessageEntity.From(conversationId, message);
+        entity.Version = version;
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>> ReadAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
+        (await ReadEntitiesAsync(conversationId, afterSequence, maxCount, cancellationToken)).ConvertAll(e => e.ToMessage());
+
+    public async Task<IReadOnlyList<CommittedMessage>> ReadCommittedAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
+        (await ReadEntitiesAsync(conversationId, afterSequence, maxCount, cancellationToken)).ConvertAll(e => new CommittedMessage(e.ToMessage(), e.Version));
+
+    private async Task<List<MessageEntity>> ReadEntitiesAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
         var partition = conversationId.ToString("N");
         var after = MessageEntity.RowKeyFor(afterSequence);
-        var messages = new List<ConversationMessage>();
+        var entities = new List<MessageEntity>();
         var query = table.QueryAsync<MessageEntity>(
             e => e.PartitionKey == partition && e.RowKey.CompareTo(after) > 0,
             maxPerPage: Math.Min(maxCount, 1000),
             cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
-            messages.Add(entity.ToMessage());
-            if (messages.Count == maxCount)
+            entities.Add(entity);
+            if (entities.Count == maxCount)
             {
                 break;
             }
         }
 
-        return messages;
+        return entities;
     }
 
     public async Task CopyAsync(Guid fromConversationId, Guid toConversationId, long count, CancellationToken cancellationToken = default)

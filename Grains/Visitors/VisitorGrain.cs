@@ -114,6 +114,14 @@ public sealed class VisitorGrain(
         }
     }
 
+    public async Task ForgetConversationAsync(Guid conversationId)
+    {
+        if (Visitor.History.RemoveAll(h => h.ConversationId == conversationId) > 0)
+        {
+            await WriteAsync();
+        }
+    }
+
     public Task<VisitorProfile> GetAsync()
     {
         EnsureExists();

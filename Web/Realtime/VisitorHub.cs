@@ -52,10 +52,8 @@ public sealed class VisitorHub(
     {
         var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
         limits.Message(propertyId, visitorId);
-        var chat = cluster.GetGrain<IChatGrain>(chatId);
-        var ack = await chat.PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
-        await LinkAsync(await chat.GetAsync(propertyId), ack.At);
-        return ack;
+        // The chat updates the visitor's history itself (VIS-5).
+        return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
     }
 
     /// <summary>The visitor's rating of their chat (CHAT-8): Good or Bad with an optional comment; a later one replaces it.</summary>

@@ -125,21 +125,61 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact, Trait("Spec", "X-1")]
-    public async Task X1_a_retry_writes_back_an_acknowledged_message_whose_row_an_unacknowledged_write_replaced()
+    public async Task X1_a_ticket_retry_writes_back_an_acknowledged_message_whose_row_an_unacknowledged_write_replaced()
+    {
+        var ticketId = Guid.NewGuid();
+        var ticket = fixture.Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.CreateAsync(new CreateTicket(_property, "Order 42", new TicketRequester(null, "Ann", "ann@example.com"), TicketPriority.Low, null));
+        var whisper = new PostWhisper(_property, "w1", "agent-1", "Bo", "text of w1");
+        var ack = await ticket.WhisperAsync(whisper);
+        // What a second activation that had not yet seen the state write of w1 leaves behind (storage applied it late).
+        await Store().AppendAsync(ticketId, new ConversationMessage(ack.Sequence, "never-acknowledged", AuthorKind.Agent, "agent-2", "Cy", "other text", true, DateTimeOffset.UtcNow));
+
+        var retry = await ticket.WhisperAsync(whisper);
+
+        Assert.Equal(ack, retry);
+        var stored = (await ticket.GetMessagesAsync(_property, 0, 10)).Single(m => m.Sequence == ack.Sequence);
+        Assert.Equal(("w1", "text of w1", ack.At), (stored.CommandId, stored.Text, stored.At));
+    }
+
+    [Fact, Trait("Spec", "X-1")]
+    public async Task X1_a_chat_message_whose_row_landed_after_its_activation_gave_up_is_kept_and_the_next_one_goes_after_it()
     {
         var chatId = Guid.NewGuid();
         var chat = await StartChatAsync(chatId);
-        var ack = await chat.PostMessageAsync(Message("m1"));
-        // What a second activation that had not yet seen the state write of m1 leaves behind (storage applied it late).
-        var store = new TableMessageStore(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString));
-        await store.AppendAsync(chatId, new ConversationMessage(ack.Sequence, "never-acknowledged", AuthorKind.Visitor, "visitor-1", "Ann", "other text", false, DateTimeOffset.UtcNow));
+        var first = await chat.PostMessageAsync(Message("m1"));
+        // A row committed by an activation that timed out waiting for it (storage applied it late).
+        var late = new ConversationMessage(first.Sequence + 1, "late", AuthorKind.Visitor, "visitor-1", "Ann", "text of late", false, DateTimeOffset.UtcNow);
+        Assert.True(await Store().TryCommitAsync(chatId, late, first.Version + 1));
 
-        var retry = await chat.PostMessageAsync(Message("m1"));
+        var next = await chat.PostMessageAsync(Message("m3"));
+        var retried = await chat.PostMessageAsync(Message("late"));
 
-        Assert.Equal(ack, retry);
-        var stored = Assert.Single(await chat.GetMessagesAsync(_property, 0, 10));
-        Assert.Equal((ack.Sequence, "m1", "text of m1", ack.At), (stored.Sequence, stored.CommandId, stored.Text, stored.At));
-        Assert.Equal(1, (await chat.GetAsync(_property)).MessageCount);
+        Assert.Equal((3L, first.Version + 2), (next.Sequence, next.Version));
+        Assert.Equal((2L, first.Version + 1), (retried.Sequence, retried.Version));
+        Assert.Equal(["m1", "late", "m3"], (await chat.GetMessagesAsync(_property, 0, 10)).Select(m => m.CommandId));
+        Assert.False(await Store().TryCommitAsync(chatId, late with { CommandId = "overwrite", Text = "replaced" }, 99));
+        Assert.Equal("text of late", (await chat.GetMessagesAsync(_property, 1, 1)).Single().Text);
+    }
+
+    [Fact, Trait("Spec", "X-1")]
+    public async Task X1_a_chat_activation_replays_the_message_rows_committed_after_its_last_state_write()
+    {
+        var chatId = Guid.NewGuid();
+        var chat = await StartChatAsync(chatId);
+        var first = await chat.PostMessageAsync(Message("m1"));
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // As an activation that died after committing m2 by its row and before its state write would have left it.
+        var m2 = new ConversationMessage(2, "m2", AuthorKind.Visitor, "visitor-1", "Ann", "text of m2", false, first.At.AddSeconds(1));
+        Assert.True(await Store().TryCommitAsync(chatId, m2, first.Version + 1));
+
+        var view = await chat.GetAsync(_property);
+        var retried = await chat.PostMessageAsync(Message("m2"));
+
+        Assert.Equal((2L, first.Version + 1, m2.At), (view.MessageCount, view.Version, view.UpdatedAt));
+        Assert.Equal(new MessageAck(chatId, 2, first.Version + 1, m2.At), retried);
+        Assert.Equal(view.Version, (await fixture.Client.GetGrain<IInboxShardGrain>(InboxShards.Key(_property, InboxShards.Of(chatId))).GetAsync(chatId))?.Version);
+        Assert.Equal(3L, (await chat.PostMessageAsync(Message("m3"))).Sequence);
     }
 
     [Fact, Trait("Spec", "BIN-1")]
@@ -184,6 +224,8 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"));
         return chat;
     }
+
+    private TableMessageStore Store() => new(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString));
 
     private PostMessage Message(string commandId) => new(_property, commandId, AuthorKind.Visitor, "visitor-1", "Ann", "text of " + commandId);
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;
@@ -18,8 +19,12 @@ public sealed class PurgeTests(ClusterFixture fixture)
     {
         var chatId = Guid.NewGuid();
         var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
-        await chat.StartAsync(new StartChat(_property, "visitor-" + _marker, "Ann " + _marker[..20]));
-        await chat.PostMessageAsync(new PostMessage(_property, "c1", AuthorKind.Visitor, "visitor-" + _marker, "", "message " + _marker));
+        // The visitor stays (only the chat is purged), so its id does not carry the marker.
+        var visitorId = "visitor-" + Guid.NewGuid().ToString("N")[..8];
+        await chat.StartAsync(new StartChat(_property, visitorId, "Ann " + _marker[..20]));
+        await chat.PostMessageAsync(new PostMessage(_property, "c1", AuthorKind.Visitor, visitorId, "", "message " + _marker));
+        var visitor = fixture.Client.GetGrain<IVisitorGrain>(VisitorKey.For(_property, visitorId));
+        Assert.Contains(await visitor.GetHistoryAsync(), h => h.ConversationId == chatId);
         await chat.ChangeTagsAsync(new ChangeTags(_property, [_marker[..30]], null));
         Assert.True(await StorageMentionsAsync(_marker[..20]), "The check must see the content before the purge.");
 
@@ -29,6 +34,7 @@ public sealed class PurgeTests(ClusterFixture fixture)
 
         Assert.Equal(0, await MessageRowsAsync(chatId));
         Assert.False(await StorageMentionsAsync(_marker[..20]));
+        Assert.DoesNotContain(await visitor.GetHistoryAsync(), h => h.ConversationId == chatId);
         await AssertNotFoundAsync(() => chat.GetAsync(_property));
         await AssertNotFoundAsync(() => chat.GetMessagesAsync(_property, 0, 10));
         await AssertNotFoundAsync(() => chat.PostMessageAsync(new PostMessage(_property, "c2", AuthorKind.Agent, "a", "Bo", "hi")));
@@ -36,7 +42,7 @@ public sealed class PurgeTests(ClusterFixture fixture)
         await AssertIrreversibleAsync(() => chat.RestoreAsync(_property));
         await AssertIrreversibleAsync(() => chat.TrashAsync(_property));
         await AssertIrreversibleAsync(() => chat.MarkSpamAsync(_property));
-        await AssertIrreversibleAsync(() => chat.StartAsync(new StartChat(_property, "visitor-" + _marker, "Ann")));
+        await AssertIrreversibleAsync(() => chat.StartAsync(new StartChat(_property, visitorId, "Ann")));
         await AssertNotFoundAsync(() => chat.RestoreAsync("another-property"));
     }
 
