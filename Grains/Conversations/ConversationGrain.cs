@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Realtime;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Conversations.Grains.Conversations;
 
@@ -27,6 +28,8 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>How long the state may lag behind messages committed by their rows.</summary>
     public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan SaveRetryAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>Messages committed by their rows after which the state is written at once.</summary>
     private const int MostUnsavedMessages = 64;
@@ -386,7 +389,10 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
-    /// <summary>Writes the state that messages committed by their rows changed; a failure leaves the rows to a later activation.</summary>
+    /// <summary>
+    /// Writes the state that messages committed by their rows changed. The rows hold what the write would, so a failure
+    /// only means trying again later; when storage holds another write than this activation's, a new one reads it and replays.
+    /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (_unsavedMessages == 0)
@@ -399,10 +405,17 @@ public abstract class ConversationGrain<TState>(
             await state.WriteStateAsync(cancellationToken);
             MarkSaved();
         }
+        catch (InconsistentStateException ex)
+        {
+            logger.LogWarning(ex, "The state of {ConversationId} changed under this activation; the next one reads it and replays the message rows.", Id);
+            DeactivateOnIdle();
+        }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; the next activation replays their rows.", Id, _unsavedMessages);
-            DeactivateOnIdle();
+            // Not soon: while storage is out, a write holds the conversation's queue until it times out.
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedMessages, SaveRetryAfter);
+            _saveTimer?.Dispose();
+            _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -87,9 +87,15 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
             slowestCallSeconds = slowestCall.TotalSeconds, recoverySeconds = recovery.TotalSeconds,
         }));
 
-        // The outage was felt, and felt as "unavailable, retry": no other error, no hang.
+        // The outage was felt, and felt as "unavailable, retry": no other error, no hang. The one REST agent sends one call at a
+        // time, and a frozen storage may hold that call in its chat's queue until storage is back and then serve it, so only
+        // a stopped storage must fail one of its calls.
         Assert.NotEmpty(hubFailures);
-        Assert.NotEmpty(restFailures);
+        if (mode == "stop")
+        {
+            Assert.NotEmpty(restFailures);
+        }
+
         Assert.All(hubFailures, f => Assert.Contains("HubException: Unavailable:", f.Error));
         Assert.All(restFailures, f => Assert.StartsWith("503 Retry-After=", f.Error));
         Assert.DoesNotContain("Retry-After=none", restFailures.Select(f => f.Error));
