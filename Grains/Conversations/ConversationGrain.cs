@@ -27,7 +27,7 @@ public abstract class ConversationGrain<TState>(
     public const int RememberedCommands = 256;
 
     /// <summary>How long the state may lag behind messages committed by their rows.</summary>
-    public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan SaveRetryAfter = TimeSpan.FromSeconds(30);
 

@@ -76,11 +76,11 @@ public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clo
             _expected[row.Id] = reloaded with { Reloaded = false };
         }
 
-        // The caller need not wait for the checkpoint: its announcement is durable until its lease ends,
-        // so a shard lost before the row is written repairs the row from the conversation.
-        if (_index.Upsert(row) || _dirty.Contains(row.Id))
+        // The row is written with the next timer's checkpoint, together with every other row changed by then: its
+        // announcement is durable until its lease ends, so a shard lost before that repairs it from the conversation.
+        if (_index.Upsert(row))
         {
-            _ = CheckpointSoonAsync(row.Id);
+            _dirty.Add(row.Id);
         }
 
         return Task.CompletedTask;

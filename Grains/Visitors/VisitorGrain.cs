@@ -18,7 +18,7 @@ public sealed class VisitorGrain(
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
     /// <summary>How long activity on a known conversation may wait in memory before it is written (it is a statistic, not a message).</summary>
-    public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _activityFlush;
 
