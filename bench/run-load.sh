@@ -61,8 +61,9 @@ ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 CLUSTER_ID="load-$(date +%s)"
 
-log "Starting Azurite on $TABLE_PORT (tables), data in $WORK"
-node_modules/.bin/azurite --location "$WORK/azurite" --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
+# In memory: on disk, Azurite rewrites its whole table database every 5 s (LokiJS autosave), which grows with the run.
+log "Starting Azurite on $TABLE_PORT (tables), in memory"
+node_modules/.bin/azurite --inMemoryPersistence --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
   --skipApiVersionCheck --loose --silent --disableTelemetry >"$LOGS/azurite.log" 2>&1 &
 pids+=($!)
 wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start; see $LOGS/azurite.log" >&2; exit 1; }

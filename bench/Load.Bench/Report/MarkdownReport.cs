@@ -17,6 +17,8 @@ public static class MarkdownReport
         md.AppendLine($"Machine: {results.Machine.Cpu}, {results.Machine.Cores} cores, {results.Machine.MemoryGiB} GiB, {results.Machine.Os}, {results.Machine.Runtime}.");
         md.AppendLine("Everything ran on this one machine: Azurite, one silo process, one web process and the bench process (load generator, ");
         md.AppendLine("the reference servers of R1/R2 and the Orleans client of R3) share its cores, so the generator takes CPU from the system it measures.");
+        md.AppendLine("Azurite keeps its data in memory (`--inMemoryPersistence`) for R4 and the system alike: on disk it rewrites its whole table");
+        md.AppendLine("database every 5 s, a cost that grows with the data written during the run and that Azure Table storage does not have.");
         md.AppendLine("Other work may have shared the cores too; the load averages below show how busy the machine was");
         md.AppendLine("(a load of 2 means both cores fully used). Treat the figures as this machine on this day, not as capacity of the design.").AppendLine();
         var busiest = results.Parts.MaxBy(p => p.LoadAverageAtStart.FirstOrDefault());
