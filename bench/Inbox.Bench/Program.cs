@@ -113,17 +113,13 @@ static SizeResult Run(int size)
         InboxPages.Query(query, shards, InboxShards.Of);
     }
 
-    var alone = combos.Select(c =>
+    var steps = combos.Select(c => Steps(c.Query, shards)).ToArray();
+    var alone = steps.Select(s => s.Total).ToArray();
+    for (var c = 0; c < combos.Length; c++)
     {
-        var watch = Stopwatch.StartNew();
-        for (var q = 0; q < 50; q++)
-        {
-            InboxPages.Query(c.Query, shards, InboxShards.Of);
-        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size,9} {combos[c].Name,-36} alone {steps[c].Total:F4} ms = keys {steps[c].Keys:F4} + merge {steps[c].Merge:F4} + rows {steps[c].Rows:F4}"));
+    }
 
-        return watch.Elapsed.TotalMilliseconds / 50;
-    }).ToArray();
-    Console.WriteLine($"{size}: one caller alone: {string.Join(", ", alone.Select(a => a.ToString("F3", CultureInfo.InvariantCulture)))} ms");
     var aloneMean = alone.Average();
     var latencies = combos.Select(_ => new List<double>()).ToArray();
     // Callers are tasks on the thread pool, as grain calls are: a query's latency runs from when it is issued
@@ -161,6 +157,28 @@ static SizeResult Run(int size)
     return new SizeResult(size, seeding.Elapsed, (double)bytes / size, aloneMean, At(all, 50), At(all, 99), all[^1], Load(), perCombo);
 }
 
+// One caller alone, each step of a query timed on its own (mean of 200): the keys of every shard, their merge, and reading the page's rows.
+static QuerySteps Steps(InboxQuery query, InboxIndex[] shards)
+{
+    const int Repeats = 200;
+    double keys = 0, merge = 0, rows = 0;
+    for (var r = 0; r < Repeats; r++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var shardPages = shards.Select(s => s.QueryKeys(query)).ToList();
+        var keyed = Stopwatch.GetTimestamp();
+        var merged = InboxPages.Merge(query, shardPages);
+        var mergedAt = Stopwatch.GetTimestamp();
+        InboxPages.Assemble(merged, merged.Keys.GroupBy(k => InboxShards.Of(k.Id)).SelectMany(g => shards[g.Key].Rows(g.Select(k => k.Id))));
+        var done = Stopwatch.GetTimestamp();
+        keys += Stopwatch.GetElapsedTime(started, keyed).TotalMilliseconds;
+        merge += Stopwatch.GetElapsedTime(keyed, mergedAt).TotalMilliseconds;
+        rows += Stopwatch.GetElapsedTime(mergedAt, done).TotalMilliseconds;
+    }
+
+    return new QuerySteps(keys / Repeats, merge / Repeats, rows / Repeats);
+}
+
 static double At(double[] sorted, double percent) => sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
 static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14].Trim() : "n/a";
@@ -174,6 +192,11 @@ static string Root()
     }
 
     return dir ?? Directory.GetCurrentDirectory();
+}
+
+internal sealed record QuerySteps(double Keys, double Merge, double Rows)
+{
+    public double Total => Keys + Merge + Rows;
 }
 
 internal sealed record ComboResult(string Name, double P50, double P99, long Total);
