@@ -15,7 +15,7 @@ namespace Conversations.Grains.Inbox;
 /// or this shard restarted from a checkpoint) is fetched from the conversation grain, the authority.
 /// </summary>
 [Reentrant]
-public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
+public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
 {
     public static readonly TimeSpan RepairAfter = TimeSpan.FromSeconds(2);
 
