@@ -17,6 +17,7 @@ public static class Callers
     public static List<double>[] Run(int combos, Func<int, Task> query)
     {
         var latencies = Enumerable.Range(0, combos).Select(_ => new List<double>()).ToArray();
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var callers = Enumerable.Range(0, Count).Select(caller => Task.Run(async () =>
         {
             var mine = Enumerable.Range(0, combos).Select(_ => new List<double>()).ToArray();
@@ -38,6 +39,7 @@ public static class Callers
             }
         })).ToArray();
         Task.WaitAll(callers);
+        Console.WriteLine($"  garbage collections while measuring: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; server GC: {System.Runtime.GCSettings.IsServerGC}");
         return latencies;
     }
 

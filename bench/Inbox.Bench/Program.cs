@@ -6,29 +6,29 @@ using Conversations.Inbox.Bench;
 // Callers.Count concurrent callers, in two modes: through an in-process Orleans silo (SiloRun, the path the console's
 // queries take) and against the shards' indexes directly (IndexRun, what the index itself costs).
 // Arguments: the sizes, then optionally --mode silo|index (both when left out).
+if (args.Length == 3 && args[0] == ChildRun.Flag)
+{
+    return await ChildRun.MainAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+}
+
 var modeAt = Array.IndexOf(args, "--mode");
 var only = modeAt >= 0 && modeAt + 1 < args.Length ? args[modeAt + 1] : null;
-var sizes = args.Where((a, i) => i != modeAt && i != modeAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+var sizes = args.Where((_, i) => modeAt < 0 || (i != modeAt && i != modeAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 sizes = sizes.Length > 0 ? sizes : [100_000, 1_000_000];
 const double TargetP99Ms = 20;
 const double TargetRatio = 1.5;
 const double TargetBytes = 400;
 
 var modes = new List<(string Name, List<SizeResult> Results)>();
-if (only is null or "silo")
+foreach (var mode in new[] { "silo", "index" }.Where(m => only is null || only == m))
 {
-    var silo = new List<SizeResult>();
+    var results = new List<SizeResult>();
     foreach (var size in sizes)
     {
-        silo.Add(await SiloRun.RunAsync(size));
+        results.Add(await ChildRun.RunAsync(mode, size));
     }
 
-    modes.Add(("silo", silo));
-}
-
-if (only is null or "index")
-{
-    modes.Add(("index only", sizes.Select(IndexRun.Run).ToList()));
+    modes.Add((mode == "silo" ? "silo" : "index only", results));
 }
 
 var inv = CultureInfo.InvariantCulture;
@@ -51,7 +51,8 @@ var report = new StringBuilder()
     .AppendLine(inv, $"Each query is a first page (50 rows, with the total). {Callers.Count} concurrent callers, {Callers.QueriesEach} queries each, cycling through the combinations;")
     .AppendLine("a latency counts from the moment the query is issued, so it includes waiting behind the other callers for one of the two cores")
     .AppendLine("(with 50 callers on 2 cores a query waits behind ~25 others: the p99 is about 25 × the cost of one query alone).")
-    .AppendLine("Memory is the managed heap growth after a full GC, divided by the number of conversations.")
+    .AppendLine("Each mode and size runs in a fresh process (`ChildRun`); silo runs use the server garbage collector, as the product's silo does,")
+    .AppendLine("index-only runs the workstation one. Memory is the managed heap growth after a full GC, divided by the number of conversations.")
     .AppendLine()
     .AppendLine("| mode | conversations | seeding | bytes per conversation | one query alone (mean) | p50 | p99 | max | load average (1/5/15 min) |")
     .AppendLine("|---|---|---|---|---|---|---|---|---|");
