@@ -9,11 +9,12 @@ using Conversations.Grains.Interfaces.Tickets;
 namespace Conversations.Grains.Inbox;
 
 /// <summary>
-/// The rows of one inbox shard in memory, column by column (one slot per conversation), with a bitmap per
-/// filterable value (view, kind, status, priority, assignee, tag, message-count threshold, week) and the keys in
-/// list order. A query ANDs bitmaps a word at a time for the total, then walks the list order (or, when few
-/// rows match, picks the best of those) for the keys of one page; rows are read only for the keys a merged page
-/// keeps. Not thread-safe: its grain runs one call at a time.
+/// The rows of one inbox shard in memory, column by column (one slot per conversation), with a bitmap per filterable
+/// value (place, kind, status, priority, assignee, tag, message-count threshold, week), rows counted per cell (place,
+/// kind, status, priority) overall and per assignee, tag, threshold, week and day, and the keys in list order per place,
+/// per place and priority, and per assignee and place. A total comes from the counts when they are exact, else from
+/// ANDing bitmaps; a page comes from walking keys (or, when few rows match, picking the best of them); rows are read
+/// only for the keys a merged page keeps (docs/inbox-read-model.md). Not thread-safe: its grain runs one call at a time.
 /// </summary>
 public sealed class InboxIndex(string propertyId = "")
 {
@@ -379,8 +380,8 @@ public sealed class InboxIndex(string propertyId = "")
         return count + CountKeys(plan, priority, from, (firstDay * TimeSpan.TicksPerDay) - 1) + CountKeys(plan, priority, (lastDay + 1) * TimeSpan.TicksPerDay, to);
     }
 
-    /// <summary>Keys of the plan's cells updated in [from, to], found by walking that stretch of the list order.</summary>
-    private long CountKeys(QueryPlan plan, int priority, long from, long to)
+    /// <summary>Keys updated in [from, to] of the plan's cells (or among the candidates), found by walking that stretch of the list order.</summary>
+    private long CountKeys(QueryPlan plan, int priority, long from, long to, Candidates? candidates = null)
     {
         long count = 0;
         if (from > to)
@@ -398,7 +399,7 @@ public sealed class InboxIndex(string propertyId = "")
                     return count;
                 }
 
-                if (plan.Cells.Contains(key.Cell))
+                if (candidates is { } c ? c.Contains(key.Slot) : plan.Cells.Contains(key.Cell))
                 {
                     count++;
                 }
@@ -448,7 +449,7 @@ public sealed class InboxIndex(string propertyId = "")
 
         if (first is null || last is null)
         {
-            return CountInRange(plan, candidates, from, to);
+            return CountKeys(plan, -1, from, to, candidates);
         }
 
         foreach (var i in candidates.Touched)
@@ -458,37 +459,8 @@ public sealed class InboxIndex(string propertyId = "")
 
         // The stretches of the range before and after its whole weeks.
         return count
-            + CountInRange(plan, candidates, (last.Value + 1) * TicksPerWeek, to)
-            + CountInRange(plan, candidates, from, (first.Value * TicksPerWeek) - 1);
-    }
-
-    /// <summary>Candidates whose update is in [from, to], found by walking that stretch of the list order.</summary>
-    private long CountInRange(QueryPlan plan, Candidates candidates, long from, long to)
-    {
-        long count = 0;
-        if (from > to)
-        {
-            return count;
-        }
-
-        var order = _orderByPlace[plan.Place];
-        foreach (var segment in order.Segments(order.Seek(FirstUpdatedAtOrBefore(to), strictlyAfter: false)))
-        {
-            foreach (var key in segment)
-            {
-                if (key.Updated < from)
-                {
-                    return count;
-                }
-
-                if (candidates.Contains(key.Slot))
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
+            + CountKeys(plan, -1, (last.Value + 1) * TicksPerWeek, to, candidates)
+            + CountKeys(plan, -1, from, (first.Value * TicksPerWeek) - 1, candidates);
     }
 
     /// <summary>A key that sorts before every row updated at or before <paramref name="ticks"/> (list order is newest first).</summary>
