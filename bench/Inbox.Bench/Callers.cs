@@ -47,15 +47,15 @@ public static class Callers
         sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     /// <summary>The figures of one run from its latencies.</summary>
-    public static SizeResult Summarise(int size, TimeSpan seeding, double bytesPerRow, double aloneMs, (string Name, InboxQuery Query)[] combos, long[] totals, List<double>[] latencies)
+    public static SizeResult Summarise(int size, TimeSpan seeding, double bytesPerRow, double[] aloneMs, (string Name, InboxQuery Query)[] combos, long[] totals, List<double>[] latencies)
     {
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var perCombo = combos.Select((c, i) =>
         {
             var sorted = latencies[i].Order().ToArray();
-            return new ComboResult(c.Name, At(sorted, 50), At(sorted, 99), totals[i]);
+            return new ComboResult(c.Name, At(sorted, 50), At(sorted, 99), totals[i], aloneMs[i]);
         }).ToList();
-        return new SizeResult(size, seeding, bytesPerRow, aloneMs, At(all, 50), At(all, 99), all[^1], Load(), perCombo);
+        return new SizeResult(size, seeding, bytesPerRow, aloneMs.Average(), At(all, 50), At(all, 99), all[^1], Load(), perCombo);
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14].Trim() : "n/a";

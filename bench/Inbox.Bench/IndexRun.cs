@@ -47,7 +47,7 @@ public static class IndexRun
             return Task.CompletedTask;
         });
         GC.KeepAlive(shards);
-        return Callers.Summarise(size, seeding.Elapsed, (double)bytes / size, steps.Average(s => s.Total), combos, totals, latencies);
+        return Callers.Summarise(size, seeding.Elapsed, (double)bytes / size, [.. steps.Select(s => s.Total)], combos, totals, latencies);
     }
 
     /// <summary>One caller alone, each step timed on its own (mean of 200 queries).</summary>

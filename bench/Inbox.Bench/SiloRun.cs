@@ -92,7 +92,7 @@ public static class SiloRun
             }
 
             var latencies = Callers.Run(combos.Length, c => inbox.QueryAsync(combos[c].Query));
-            return Callers.Summarise(size, seeding.Elapsed, (double)bytes / size, alone.Average(), combos, totals, latencies);
+            return Callers.Summarise(size, seeding.Elapsed, (double)bytes / size, alone, combos, totals, latencies);
         }
         finally
         {
