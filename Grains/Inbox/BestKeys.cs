@@ -28,5 +28,5 @@ internal sealed class BestKeys(int capacity)
         Count = Math.Min(Count + 1, capacity);
     }
 
-    public IEnumerable<int> Slots() => _keys.Take(Count).Select(k => k.Slot);
+    public IEnumerable<InboxKey> Keys() => _keys.Take(Count);
 }

@@ -3,14 +3,32 @@ using System.Runtime.InteropServices;
 
 namespace Conversations.Grains.Inbox;
 
-/// <summary>A growable set of slot numbers, one bit each.</summary>
-internal sealed class Bitmap
+/// <summary>
+/// A growable set of slot numbers, one bit each, with its population, a summary bit per non-empty word (so a walk
+/// over a sparse set skips its empty words) and, when <paramref name="counted"/>, how many of its slots are in each
+/// <see cref="InboxCells">cell</see> (so a total needs no walk at all).
+/// </summary>
+internal sealed class Bitmap(bool counted = false)
 {
     private ulong[] _words = [];
+    private ulong[] _summary = [];
+
+    public int Count { get; private set; }
+
+    /// <summary>Slots per cell, or null when not counted.</summary>
+    public Tally? Tally { get; } = counted ? new Tally() : null;
+
+    /// <summary>How many words hold bits (the rest are zero).</summary>
+    public int Length => _words.Length;
 
     public ulong Word(int index) => index < _words.Length ? _words[index] : 0;
 
-    public void Set(int bit, bool on)
+    /// <summary>Bit <paramref name="index"/> is set when word <paramref name="index"/> is not zero.</summary>
+    public ulong SummaryWord(int index) => index < _summary.Length ? _summary[index] : 0;
+
+    public bool Contains(int bit) => (Word(bit >> 6) & (1UL << bit)) != 0;
+
+    public void Set(int bit, bool on, int cell)
     {
         var word = bit >> 6;
         if (word >= _words.Length)
@@ -21,15 +39,26 @@ internal sealed class Bitmap
             }
 
             Array.Resize(ref _words, Math.Max(word + 1, _words.Length * 2));
+            Array.Resize(ref _summary, (_words.Length + 63) >> 6);
         }
 
-        if (on)
+        var before = _words[word];
+        var after = on ? before | (1UL << bit) : before & ~(1UL << bit);
+        if (after == before)
         {
-            _words[word] |= 1UL << bit;
+            return;
+        }
+
+        _words[word] = after;
+        Count += on ? 1 : -1;
+        Tally?.Add(cell, on ? 1 : -1);
+        if (after == 0)
+        {
+            _summary[word >> 6] &= ~(1UL << word);
         }
         else
         {
-            _words[word] &= ~(1UL << bit);
+            _summary[word >> 6] |= 1UL << word;
         }
     }
 

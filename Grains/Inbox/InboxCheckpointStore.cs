@@ -9,7 +9,7 @@ namespace Conversations.Grains.Inbox;
 /// The inbox shards' checkpoints: one entity per row (partition = shard, row key = conversation id), written
 /// in transactions of up to 100 and read back only when a shard activates. No list query reads this table.
 /// </summary>
-public sealed class InboxCheckpointStore(TableServiceClient tableService)
+public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInboxCheckpointStore
 {
     private const int MaxBatch = 100;
     private TableClient? _table;

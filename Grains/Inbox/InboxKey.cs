@@ -1,7 +1,10 @@
 namespace Conversations.Grains.Inbox;
 
-/// <summary>A row's place in the list order: newest update first, then by id; Slot points at the row.</summary>
-internal readonly record struct InboxKey(long Updated, Guid Id, int Slot) : IComparable<InboxKey>
+/// <summary>
+/// A row's place in the list order: newest update first, then by id; Slot points at the row, and Cell is its
+/// <see cref="InboxCells">cell</see> (it fits in the padding), so a walk checks view and status without reading the row.
+/// </summary>
+internal readonly record struct InboxKey(long Updated, Guid Id, int Slot, byte Cell) : IComparable<InboxKey>
 {
     public int CompareTo(InboxKey other)
     {

@@ -18,7 +18,7 @@ namespace Conversations.Grains.Inbox;
 /// is repaired from its conversation, which covers the versions that were not written.
 /// </summary>
 [Reentrant]
-public sealed class InboxShardGrain(InboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
+public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider clock, ILogger<InboxShardGrain> logger) : Grain, IInboxShardGrain
 {
     public static readonly TimeSpan RepairAfter = TimeSpan.FromSeconds(2);
 

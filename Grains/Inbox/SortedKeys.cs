@@ -3,6 +3,7 @@ namespace Conversations.Grains.Inbox;
 /// <summary>
 /// Keys in list order, in chunks of at most <see cref="ChunkSize"/>: inserting, removing and finding a
 /// position cost a binary search plus a copy within one chunk, so the first page never sorts the shard.
+/// A chunk's array grows as it fills, so a short list (one assignee's in one place) takes little room.
 /// </summary>
 internal sealed class SortedKeys
 {
@@ -23,7 +24,7 @@ internal sealed class SortedKeys
         var pos = chunk.Search(key);
         if (chunk.Count == ChunkSize)
         {
-            var upper = new Chunk { Count = ChunkSize / 2 };
+            var upper = new Chunk(ChunkSize / 2) { Count = ChunkSize / 2 };
             Array.Copy(chunk.Items, ChunkSize / 2, upper.Items, 0, ChunkSize / 2);
             chunk.Count = ChunkSize / 2;
             _chunks.Insert(c + 1, upper);
@@ -34,6 +35,7 @@ internal sealed class SortedKeys
             }
         }
 
+        chunk.Grow();
         Array.Copy(chunk.Items, pos, chunk.Items, pos + 1, chunk.Count - pos);
         chunk.Items[pos] = key;
         chunk.Count++;
@@ -117,11 +119,22 @@ internal sealed class SortedKeys
 
     public readonly record struct Position(int Chunk, int Index);
 
-    private sealed class Chunk
+    private sealed class Chunk(int capacity = 4)
     {
-        public InboxKey[] Items { get; } = new InboxKey[ChunkSize];
+        public InboxKey[] Items { get; private set; } = new InboxKey[capacity];
 
         public int Count { get; set; }
+
+        /// <summary>Makes room for one more key.</summary>
+        public void Grow()
+        {
+            if (Count == Items.Length)
+            {
+                var items = Items;
+                Array.Resize(ref items, Math.Min(Items.Length * 2, ChunkSize));
+                Items = items;
+            }
+        }
 
         /// <summary>The first index whose key is not before <paramref name="key"/>.</summary>
         public int Search(InboxKey key)

@@ -23,7 +23,7 @@ public static class ConversationsSiloBuilderExtensions
         silo.Services.AddSingleton(StorageClients.Tables(settings));
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
         silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
-        silo.Services.AddSingleton<InboxCheckpointStore>();
+        silo.Services.AddSingleton<IInboxCheckpointStore, InboxCheckpointStore>();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddConversationsEmail(settings);
         return silo;

@@ -44,10 +44,21 @@ public sealed class InboxRowGenerator(int seed)
             TagPool.OrderBy(_ => _random.Next()).Take(_random.Next(4)).ToArray(), version);
     }
 
+    /// <summary>
+    /// A range boundary: a random minute, or (as a date picker gives) midnight, or the first tick of a week of the index's
+    /// weeks; the index counts whole days and weeks from tallies and walks only the partial ones.
+    /// </summary>
+    private DateTimeOffset Boundary(DateTimeOffset at) => _random.Next(3) switch
+    {
+        0 => at,
+        1 => new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero),
+        _ => new DateTimeOffset(at.UtcTicks / (TimeSpan.TicksPerDay * 7) * (TimeSpan.TicksPerDay * 7), TimeSpan.Zero),
+    };
+
     public InboxQuery Query()
     {
-        DateTimeOffset? from = _random.Next(4) == 0 ? Start.AddMinutes(_random.Next(60 * 24 * 40)) : null;
-        DateTimeOffset? to = _random.Next(4) == 0 ? (from ?? Start).AddMinutes(_random.Next(60 * 24 * 20)) : null;
+        DateTimeOffset? from = _random.Next(4) == 0 ? Boundary(Start.AddMinutes(_random.Next(60 * 24 * 40))) : null;
+        DateTimeOffset? to = _random.Next(4) == 0 ? Boundary((from ?? Start).AddMinutes(_random.Next(60 * 24 * 20))) : null;
         return new InboxQuery(
             (InboxView)_random.Next(5),
             _random.Next(4) == 0 ? AssigneePool[_random.Next(AssigneePool.Length)] ?? "nobody" : null,
