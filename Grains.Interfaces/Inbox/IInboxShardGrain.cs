@@ -21,7 +21,10 @@ public interface IInboxShardGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task UpsertAsync(InboxRow row);
 
-    /// <summary>The sort keys of this shard's rows matching the query, up to Limit + 1 of them after the cursor, and their total.</summary>
+    /// <summary>
+    /// The sort keys of this shard's rows matching the query, up to Limit + 1 of them after the cursor, their total,
+    /// and the rows of the first few keys.
+    /// </summary>
     [Alias("QueryKeys")]
     Task<InboxKeyPage> QueryKeysAsync(InboxQuery query);
 

@@ -29,10 +29,12 @@ public sealed class InboxGrain : Grain, IInboxGrain
             throw DomainException.Invalid("A minimum message count cannot be negative.");
         }
 
-        var keys = InboxPages.Merge(query, await Task.WhenAll(Shards().Select(s => s.QueryKeysAsync(query))));
-        var rows = await Task.WhenAll(keys.Keys.GroupBy(k => InboxShards.Of(k.Id)).Select(shard =>
+        var shardPages = await Task.WhenAll(Shards().Select(s => s.QueryKeysAsync(query)));
+        var keys = InboxPages.Merge(query, shardPages);
+        var sent = shardPages.SelectMany(p => p.LeadingRows ?? []).ToDictionary(r => r.Id);
+        var missing = await Task.WhenAll(keys.Keys.Where(k => !sent.ContainsKey(k.Id)).GroupBy(k => InboxShards.Of(k.Id)).Select(shard =>
             GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, shard.Key)).GetRowsAsync(shard.Select(k => k.Id).ToList())));
-        var page = InboxPages.Assemble(keys, rows.SelectMany(r => r));
+        var page = InboxPages.Assemble(keys, sent.Values.Concat(missing.SelectMany(r => r)));
         return page with { Rows = page.Rows.Select(r => r with { PropertyId = PropertyId }).ToList() };
     }
 

@@ -8,6 +8,12 @@ namespace Conversations.Grains.Inbox;
 /// </summary>
 public static class InboxPages
 {
+    /// <summary>
+    /// How many rows a shard sends with its keys: twice its even share of a page, so that a page whose rows are
+    /// spread over the shards as conversation ids spread (evenly) needs no second round.
+    /// </summary>
+    public static int LeadingRowsPerShard(int limit) => (2 * Math.Clamp(limit, 1, InboxQuery.MaxLimit) / InboxShards.Count) + 1;
+
     /// <summary>Each shard's keys come in list order, so they merge by repeatedly taking the smallest head.</summary>
     public static MergedKeys Merge(InboxQuery query, IReadOnlyList<InboxKeyPage> shardPages)
     {

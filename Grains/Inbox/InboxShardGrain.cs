@@ -94,7 +94,12 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
         }
     }
 
-    public Task<InboxKeyPage> QueryKeysAsync(InboxQuery query) => Task.FromResult(_index.QueryKeys(query));
+    public Task<InboxKeyPage> QueryKeysAsync(InboxQuery query)
+    {
+        var page = _index.QueryKeys(query);
+        var leading = page.Keys.Take(InboxPages.LeadingRowsPerShard(query.Limit)).Select(k => k.Id);
+        return Task.FromResult(page with { LeadingRows = _index.Rows(leading) });
+    }
 
     public Task<IReadOnlyList<InboxRow>> GetRowsAsync(IReadOnlyList<Guid> conversationIds) => Task.FromResult(_index.Rows(conversationIds));
 
