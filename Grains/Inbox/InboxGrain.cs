@@ -9,8 +9,9 @@ namespace Conversations.Grains.Inbox;
 /// <summary>
 /// A property's inbox: no state of its own; asks every shard for the keys of its best rows, merges them, then
 /// reads just the rows of the merged page from their shards (INB-2..4); runs bulk actions item by item (INB-5).
+/// Reentrant because it holds nothing: a query waiting for its shards does not hold up the next one.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class InboxGrain : Grain, IInboxGrain
 {
     public const int MaxBulkItems = 200;
