@@ -294,7 +294,7 @@ public abstract class ConversationGrain<TState>(
                 await ExpectAsync(Current.Version);
             }
 
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             MarkSaved();
         }
         catch
@@ -341,26 +341,59 @@ public abstract class ConversationGrain<TState>(
             ?? throw new InvalidOperationException($"Message {message.Sequence} of {Id} was taken twice in a row; the command can be retried.");
     }
 
-    /// <summary>Applies the message rows committed after the state this activation holds.</summary>
+    /// <summary>
+    /// Applies the message rows committed after the state this activation holds. Their state is written without the
+    /// remembered acknowledgements (the rows carry them), so a fresh activation first remembers the last rows it has.
+    /// </summary>
     private async Task ReplayCommittedRowsAsync()
     {
         const int PageSize = 500;
         var replayed = 0;
+        var after = Current.RecentCommands.Count == 0 ? Math.Max(0, Current.MessageCount - RememberedCommands) : Current.MessageCount;
         IReadOnlyList<CommittedMessage> rows;
         do
         {
-            rows = await messageStore.ReadCommittedAsync(Id, Current.MessageCount, PageSize);
-            foreach (var row in rows.TakeWhile(r => r.Message.Sequence == Current.MessageCount + 1))
+            rows = await messageStore.ReadCommittedAsync(Id, after, PageSize);
+            foreach (var row in rows.Where(r => r.Message.Sequence <= Current.MessageCount && r.Version > 0))
+            {
+                Remember(row.Message.CommandId, AckOf(row));
+            }
+
+            foreach (var row in rows.SkipWhile(r => r.Message.Sequence <= Current.MessageCount).TakeWhile(r => r.Message.Sequence == Current.MessageCount + 1))
             {
                 Apply(row);
                 replayed++;
             }
+
+            after = rows.Count > 0 ? rows[^1].Message.Sequence : after;
         }
-        while (rows.Count == PageSize && rows[^1].Message.Sequence == Current.MessageCount);
+        while (rows.Count == PageSize && after <= Current.MessageCount);
 
         if (replayed > 0)
         {
             SaveSoon(replayed);
+        }
+    }
+
+    /// <summary>The state write; a conversation whose rows commit its messages leaves the acknowledgements out (the rows hold them).</summary>
+    private async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        if (!MessageRowsCommit)
+        {
+            await state.WriteStateAsync(cancellationToken);
+            return;
+        }
+
+        // Nothing else runs in this grain during the write (no reentrancy), so nothing misses the list meanwhile.
+        var remembered = Current.RecentCommands;
+        Current.RecentCommands = [];
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        finally
+        {
+            Current.RecentCommands = remembered;
         }
     }
 
@@ -370,10 +403,12 @@ public abstract class ConversationGrain<TState>(
         Current.MessageCount = message.Sequence;
         Current.Version = row.Version > 0 ? row.Version : Current.Version + 1;
         Current.UpdatedAt = message.At;
-        var ack = new MessageAck(Id, message.Sequence, Current.Version, message.At);
+        var ack = AckOf(row with { Version = Current.Version });
         Remember(message.CommandId, ack);
         return ack;
     }
+
+    private MessageAck AckOf(CommittedMessage row) => new(Id, row.Message.Sequence, row.Version, row.Message.At);
 
     private void SaveSoon(int messages = 1)
     {
@@ -402,7 +437,7 @@ public abstract class ConversationGrain<TState>(
 
         try
         {
-            await state.WriteStateAsync(cancellationToken);
+            await WriteStateAsync(cancellationToken);
             MarkSaved();
         }
         catch (InconsistentStateException ex)
