@@ -63,7 +63,7 @@ public sealed class ChatGrain(
             : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
         if (command.AuthorKind == AuthorKind.Visitor)
         {
-            await ShowInVisitorHistoryAsync(visitor => visitor.LinkConversationAsync(
+            await UpdateVisitorHistoryAsync(visitor => visitor.LinkConversationAsync(
                 new ConversationLink(Id, Interfaces.Visitors.ConversationKind.Chat, Chat.Status.ToString(), Chat.CreatedAt, ack.At)));
         }
 
@@ -84,7 +84,7 @@ public sealed class ChatGrain(
             var now = Now;
             Chat.Status = ChatStatus.Closed;
             await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
-            await ShowInVisitorHistoryAsync(visitor => visitor.SetConversationStatusAsync(Id, Chat.Status.ToString()));
+            await UpdateVisitorHistoryAsync(visitor => visitor.SetConversationStatusAsync(Id, Chat.Status.ToString()));
         }
 
         return View();
@@ -112,15 +112,7 @@ public sealed class ChatGrain(
 
     public async Task<ChatView> AssignAsync(AssignConversation command)
     {
-        EnsureInInbox(command.PropertyId);
-        var assignee = AssigneeRules.Of(command);
-        if (assignee != Chat.Assignee)
-        {
-            var now = Now;
-            Chat.Assignee = assignee;
-            await CommitAsync(now, touch: true, v => new ChatAssigned(Chat.PropertyId, Id, v, now, assignee));
-        }
-
+        await ChangeAssigneeAsync(command, (v, now, assignee) => new ChatAssigned(Chat.PropertyId, Id, v, now, assignee));
         return View();
     }
 
@@ -160,7 +152,7 @@ public sealed class ChatGrain(
     /// The visitor's history shows the chat's status and last activity (VIS-5). The change is done either way;
     /// a failure here only leaves that line stale until the next message.
     /// </summary>
-    private async Task ShowInVisitorHistoryAsync(Func<IVisitorGrain, Task> update, ChatState? chat = null)
+    private async Task UpdateVisitorHistoryAsync(Func<IVisitorGrain, Task> update, ChatState? chat = null)
     {
         chat ??= Chat;
         try
@@ -174,7 +166,7 @@ public sealed class ChatGrain(
     }
 
     protected override Task OnPurgedAsync(ChatState purged) =>
-        ShowInVisitorHistoryAsync(visitor => visitor.ForgetConversationAsync(Id), purged);
+        UpdateVisitorHistoryAsync(visitor => visitor.ForgetConversationAsync(Id), purged);
 
     protected override void EnsureAcceptsMessages()
     {
@@ -185,6 +177,8 @@ public sealed class ChatGrain(
     }
 
     protected override InboxRow InboxRow() => InboxRows.Of(Id, Chat);
+
+    protected override Interfaces.Inbox.ConversationKind Kind => Interfaces.Inbox.ConversationKind.Chat;
 
     /// <summary>What the visitor may see: no tags, no ticket link, no assignee, and no sign of Trash or Spam.</summary>
     private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox, Assignee = null };

@@ -58,6 +58,9 @@ public abstract class ConversationGrain<TState>(
     /// <summary>The conversation as a line of the inbox (INB-3).</summary>
     protected abstract InboxRow InboxRow();
 
+    /// <summary>Which kind of inbox row this is (announced with every change, so not built from a whole row).</summary>
+    protected abstract ConversationKind Kind { get; }
+
     /// <summary>
     /// True when a message's row may commit it alone: a plain message then changes nothing in the state but
     /// the count, version, update time and remembered acknowledgement, all of which the row carries.
@@ -120,6 +123,21 @@ public abstract class ConversationGrain<TState>(
         Current.Tags = tags;
         await CommitAsync(now, touch: true, v => new TagsChanged(Current.PropertyId, Id, v, now, tags.ToList()));
         return Change();
+    }
+
+    /// <summary>
+    /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
+    /// </summary>
+    protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
+    {
+        EnsureInInbox(command.PropertyId);
+        var assignee = AssigneeRules.Of(command);
+        if (assignee != Current.Assignee)
+        {
+            var now = Now;
+            Current.Assignee = assignee;
+            await CommitAsync(now, touch: true, v => assigned(v, now, assignee));
+        }
     }
 
     public Task<ConversationChange> TrashAsync(string propertyId) => MoveAsync(propertyId, BinState.Trashed);
@@ -461,7 +479,7 @@ public abstract class ConversationGrain<TState>(
         _saveTimer = null;
     }
 
-    private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, InboxRow().Kind, version);
+    private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, Kind, version);
 
     /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
     private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)

@@ -14,5 +14,6 @@ public interface IConversationState
     DateTimeOffset UpdatedAt { get; set; }
     BinState Bin { get; set; }
     List<string> Tags { get; set; }
+    ConversationAssignee? Assignee { get; set; }
     List<RecentCommand> RecentCommands { get; set; }
 }

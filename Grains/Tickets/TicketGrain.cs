@@ -117,15 +117,7 @@ public sealed class TicketGrain(
 
     public async Task<TicketView> AssignAsync(AssignConversation command)
     {
-        EnsureInInbox(command.PropertyId);
-        var assignee = AssigneeRules.Of(command);
-        if (assignee != Ticket.Assignee)
-        {
-            var now = Now;
-            Ticket.Assignee = assignee;
-            await CommitAsync(now, touch: true, v => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
-        }
-
+        await ChangeAssigneeAsync(command, (v, now, assignee) => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
         return View();
     }
 
@@ -206,6 +198,8 @@ public sealed class TicketGrain(
     }
 
     protected override InboxRow InboxRow() => InboxRows.Of(Id, Ticket);
+
+    protected override ConversationKind Kind => ConversationKind.Ticket;
 
     private TicketFields Validate(string propertyId, string subject, TicketRequester? requester, TicketPriority priority)
     {
