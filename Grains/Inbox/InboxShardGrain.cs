@@ -116,10 +116,11 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
+        // An ended lease is written with the next timer's checkpoint; until then storage still holds it, which only means a repair.
         foreach (var (id, _) in _expected.Where(e => IsMet(e.Key, e.Value) && now - e.Value.Since >= Lease).ToList())
         {
             Forget(id);
-            _ = CheckpointSoonAsync(id);
+            _dirty.Add(id);
         }
 
         var due = _expected.Where(e => !IsMet(e.Key, e.Value) && now - e.Value.Since >= RepairAfter).ToList();
