@@ -5,16 +5,24 @@
 # on failure and on Ctrl-C.
 #   bench/run-load.sh            full run (~10 minutes on 2 cores, build included)
 #   bench/run-load.sh --quick    smoke run (~2 minutes; small and short, figures mean little)
+#   bench/run-load.sh --steady 300:60 [--perf]
+#                                only visitor messages at 300/s for 60 s over 1,000 chats, for profiling; with --perf
+#                                the silo and the web node are recorded by `perf` (test-artifacts/load-logs/perf-*.txt)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
 
 quick=()
-for arg in "$@"; do
-  case "$arg" in
+steady=()
+perf=false
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=(--quick) ;;
-    *) echo "Usage: bench/run-load.sh [--quick]" >&2; exit 2 ;;
+    --steady) steady=(--steady "${2:?--steady takes RATE:SECONDS}"); shift ;;
+    --perf) perf=true ;;
+    *) echo "Usage: bench/run-load.sh [--quick] [--steady RATE:SECONDS [--perf]]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 PROPERTY="load"
@@ -72,6 +80,9 @@ wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azur
 # visitor has its own address) and its per-visitor limits are raised far above what the benchmark sends.
 common_env=(Conversations__StorageConnectionString="$STORAGE" Conversations__ClusterId="$CLUSTER_ID"
   Logging__LogLevel__Default=Warning)
+# perf resolves JIT-compiled frames through the map files the runtime writes when asked; with W^X on, the code
+# lives in a double-mapped memfd that perf takes for a file and never looks up in the map.
+if $perf; then common_env+=(DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute=0); fi
 
 log "Starting the silo (log: test-artifacts/load-logs/silo.log)"
 (cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$SILO_HTTP" \
@@ -99,6 +110,24 @@ processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
 dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
   --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
-  --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" &
+  --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" \
+  > >(tee "$LOGS/bench.log") 2>&1 &
 pids+=($!)
-wait "${pids[-1]}"
+if $perf && [ ${#steady[@]} -gt 0 ]; then
+  until grep -q "start the profiler now" "$LOGS/bench.log" 2>/dev/null; do sleep 1; done
+  seconds="${steady[1]#*:}"
+  for name in silo web; do
+    pid=${pids[1]}; [ "$name" = web ] && pid=${pids[2]}
+    pid=$(pgrep -P "$pid" -f "Conversations.${name^}.dll" || echo "$pid")
+    perf record -F 49 -g -p "$pid" -o "$LOGS/perf-$name.data" -- sleep $((seconds + 5)) >/dev/null 2>&1 &
+  done
+  wait "${pids[-1]}"
+  sleep 6
+  for name in silo web; do
+    perf report -i "$LOGS/perf-$name.data" --no-children --sort symbol --stdio -g none --percent-limit 0.3 2>/dev/null >"$LOGS/perf-$name.txt"
+    perf report -i "$LOGS/perf-$name.data" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null >"$LOGS/perf-$name-inclusive.txt"
+  done
+  log "perf reports in $LOGS/perf-*.txt"
+else
+  wait "${pids[-1]}"
+fi

@@ -12,12 +12,14 @@ public sealed record BenchOptions(
     string ResultsFolder,
     bool Quick,
     string Command,
-    IReadOnlyDictionary<string, int> Processes)
+    IReadOnlyDictionary<string, int> Processes,
+    SteadyLoad? Steady)
 {
     public const string Usage =
         "Conversations.Load.Bench --web URL --storage CONNECTION_STRING --cluster-id ID --property ID " +
         "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT] " +
-        "[--processes name=pid,…] (the processes whose CPU time is recorded)";
+        "[--processes name=pid,…] (the processes whose CPU time is recorded) " +
+        "[--steady RATE:SECONDS] (only S2's load at one rate over the largest S1 chat count, for profiling; writes no results)";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -55,6 +57,7 @@ public sealed record BenchOptions(
             values.GetValueOrDefault("command", "bench/run-load.sh" + (quick ? " --quick" : "")),
             values.GetValueOrDefault("processes", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('=', 2))
-                .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
+                .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)),
+            values.TryGetValue("steady", out var steady) ? SteadyLoad.Parse(steady) : null);
     }
 }

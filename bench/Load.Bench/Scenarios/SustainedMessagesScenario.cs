@@ -14,13 +14,7 @@ public sealed class SustainedMessagesScenario(LoadCluster cluster, BenchPlan pla
         var steps = new List<LatencySummary>();
         foreach (var rate in KneeFinder.Rates(plan.FirstSustainedRate, plan.SustainedRateFactor, plan.LastSustainedRate))
         {
-            var schedule = OpenLoopSchedule.Rate(rate, plan.SustainedStep, cluster.Visitors.Count);
-            var step = await OpenLoopRunner.RunAsync(schedule, (op, _) =>
-            {
-                var visitor = cluster.Visitors[op.Client];
-                return visitor.SendAsync(visitor.NextCommandId(), BenchPlan.MessageText);
-            }, plan.OperationTimeout, plan.SustainedStep);
-            BenchLog.Write($"S2 persisted messages at {rate}/s", step);
+            var step = await RunStepAsync(rate, plan.SustainedStep);
             steps.Add(step);
             if (!KneeFinder.Passes(step, plan.KneeP99Ms))
             {
@@ -31,5 +25,18 @@ public sealed class SustainedMessagesScenario(LoadCluster cluster, BenchPlan pla
         }
 
         return (steps, KneeFinder.Knee(steps, plan.KneeP99Ms));
+    }
+
+    /// <summary>Visitor messages at one offered rate for <paramref name="duration"/>, spread over all chats.</summary>
+    public async Task<LatencySummary> RunStepAsync(double rate, TimeSpan duration)
+    {
+        var schedule = OpenLoopSchedule.Rate(rate, duration, cluster.Visitors.Count);
+        var step = await OpenLoopRunner.RunAsync(schedule, (op, _) =>
+        {
+            var visitor = cluster.Visitors[op.Client];
+            return visitor.SendAsync(visitor.NextCommandId(), BenchPlan.MessageText);
+        }, plan.OperationTimeout, duration);
+        BenchLog.Write($"S2 persisted messages at {rate}/s", step);
+        return step;
     }
 }
