@@ -11,6 +11,12 @@ public static class ConversationsNames
     public const string ConversationStreamNamespace = "conversation";
     public const string PresenceStreamNamespace = "presence";
 
+    /// <summary>
+    /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often
+    /// for the same cost; each silo pulls at least one of them while there are no more silos than queues.
+    /// </summary>
+    public const int MemoryStreamQueues = 2;
+
     public const string MessagesTable = "ConversationMessages";
 
     public const string PageViewsTable = "VisitorPageViews";

@@ -23,7 +23,7 @@ public static class ConversationsClientBuilderExtensions
         }
         else
         {
-            client.AddMemoryStreams(ConversationsNames.StreamProvider);
+            client.AddMemoryStreams(ConversationsNames.StreamProvider, stream => stream.ConfigurePartitioning(ConversationsNames.MemoryStreamQueues));
         }
 
         return client;

@@ -27,7 +27,9 @@ public static class FanOutMeasurement
                 incomplete++;
             }
 
-            await Task.Delay(50);
+            // A random gap: a fixed one that is a multiple of the silo's stream polling period would send every event
+            // at the same phase of the poll and measure one point of that wait instead of its spread.
+            await Task.Delay(TimeSpan.FromMilliseconds(40 + Random.Shared.NextDouble() * 20));
         }
 
         double Ms(LongHistogram h, double percentile) => h.TotalCount == 0 ? 0 : Math.Round(h.GetValueAtPercentile(percentile) / 1000.0, 2);
