@@ -53,7 +53,9 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
             }
         }
 
-        this.RegisterGrainTimer(RepairAsync, RepairAfter, RepairAfter);
+        // Shards start together; a random first tick spreads their checkpoint batches over the period, so storage
+        // does not take sixteen of them at once every period while messages wait behind them.
+        this.RegisterGrainTimer(RepairAsync, RepairAfter * (0.5 + Random.Shared.NextDouble()), RepairAfter);
     }
 
     public Task ExpectAsync(Guid conversationId, ConversationKind kind, long version)
