@@ -7,7 +7,8 @@
 #   bench/run-load.sh --quick    smoke run (~2 minutes; small and short, figures mean little)
 #   bench/run-load.sh --steady 300:60 [--perf]
 #                                only visitor messages at 300/s for 60 s over 1,000 chats, for profiling; with --perf
-#                                the silo and the web node are recorded by `perf` (test-artifacts/load-logs/perf-*.txt)
+#                                the silo and the web node are recorded by `perf` (test-artifacts/load-logs/perf-*.txt);
+#                                attached perf slows them enough that a rate near the knee collapses
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"

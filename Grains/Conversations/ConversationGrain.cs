@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -26,7 +27,7 @@ public abstract class ConversationGrain<TState>(
     /// <summary>How many acknowledgements are kept for deduplicating retried commands.</summary>
     public const int RememberedCommands = 256;
 
-    /// <summary>How long the state may lag behind messages committed by their rows.</summary>
+    /// <summary>How long the state lags behind messages committed by their rows, on average (spread by <see cref="TimerSpread"/>).</summary>
     public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan SaveRetryAfter = TimeSpan.FromSeconds(30);
@@ -326,7 +327,7 @@ public abstract class ConversationGrain<TState>(
     }
 
     /// <summary>
-    /// Commits a plain message by inserting its row; the state follows within <see cref="SaveAfter"/>.
+    /// Commits a plain message by inserting its row; the state follows about <see cref="SaveAfter"/> later.
     /// Null when the sequence was taken by a write that landed after its activation gave up on it.
     /// </summary>
     private async Task<MessageAck?> CommitByRowAsync(ConversationMessage message)
@@ -438,7 +439,7 @@ public abstract class ConversationGrain<TState>(
         }
         else
         {
-            _saveTimer ??= this.RegisterGrainTimer(SaveAsync, SaveAfter, Timeout.InfiniteTimeSpan);
+            _saveTimer ??= this.RegisterGrainTimer(SaveAsync, TimerSpread.Around(SaveAfter), Timeout.InfiniteTimeSpan);
         }
     }
 

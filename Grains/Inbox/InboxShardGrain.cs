@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -53,9 +54,8 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
             }
         }
 
-        // Shards start together; a random first tick spreads their checkpoint batches over the period, so storage
-        // does not take sixteen of them at once every period while messages wait behind them.
-        this.RegisterGrainTimer(RepairAsync, RepairAfter * (0.5 + Random.Shared.NextDouble()), RepairAfter);
+        // The shards start together: a random first tick keeps their checkpoint batches from reaching storage at once.
+        this.RegisterGrainTimer(RepairAsync, TimerSpread.Around(RepairAfter), RepairAfter);
     }
 
     public Task ExpectAsync(Guid conversationId, ConversationKind kind, long version)

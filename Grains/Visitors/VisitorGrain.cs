@@ -17,7 +17,7 @@ public sealed class VisitorGrain(
     /// <summary>A visit after this much quiet starts a new web session.</summary>
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long activity on a known conversation may wait in memory before it is written (it is a statistic, not a message).</summary>
+    /// <summary>How long activity on a known conversation waits in memory before it is written, on average (a statistic, not a message).</summary>
     public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _activityFlush;
@@ -93,7 +93,7 @@ public sealed class VisitorGrain(
         Visitor.LastSeenAt = Max(Visitor.LastSeenAt, link.LastActivityAt);
         if (onlyActivity)
         {
-            _activityFlush ??= this.RegisterGrainTimer(FlushActivityAsync, ActivityFlushDelay, Timeout.InfiniteTimeSpan);
+            _activityFlush ??= this.RegisterGrainTimer(FlushActivityAsync, TimerSpread.Around(ActivityFlushDelay), Timeout.InfiniteTimeSpan);
             return;
         }
 
