@@ -27,30 +27,17 @@ catch (ArgumentException ex)
 }
 
 var plan = BenchPlan.For(options.Quick);
-if (options.Steady is { } steady)
-{
-    await using var steadyCluster = await LoadCluster.SignInAsync(options);
-    await steadyCluster.OpenConsolesAsync(1, _ => { });
-    await steadyCluster.GrowVisitorsAsync(plan.ChatCounts.Max());
-    // The same load first warms the processes up (tiered JIT, connection pools), then the profiler gets 5 s to attach.
-    await new SustainedMessagesScenario(steadyCluster, plan).RunStepAsync(steady.Rate, steady.Duration);
-    BenchLog.Write($"Steady load warmed up on {steadyCluster.Visitors.Count} chats; start the profiler now (5 s)");
-    await Task.Delay(TimeSpan.FromSeconds(5));
-    var steadyUsage = new UsageRecorder(options.Processes);
-    steadyUsage.Start("Steady load");
-    var measured = await new SustainedMessagesScenario(steadyCluster, plan).RunStepAsync(steady.Rate, steady.Duration);
-    steadyUsage.Finish();
-    var cpu = steadyUsage.Parts[0].CpuSeconds;
-    BenchLog.Write("CPU ms per acknowledged message: " + string.Join(", ", cpu.Select(p => $"{p.Key} {p.Value * 1000 / Math.Max(1, measured.Count):0.00}")) +
-        $" (total {cpu.Values.Sum() * 1000 / Math.Max(1, measured.Count):0.00})");
-    return 0;
-}
-
 var date = DateTimeOffset.UtcNow;
 var usage = new UsageRecorder(options.Processes);
 
 // Many connections open at once; without enough threads at the start their handshakes time out.
 ThreadPool.SetMinThreads(64, 64);
+
+if (options.Steady is { } steady)
+{
+    await SteadyLoadRun.RunAsync(options, plan, steady);
+    return 0;
+}
 
 usage.Start("R1 WebSocket echo");
 await using var server = await ReferenceServer.StartAsync();
