@@ -25,6 +25,9 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if $perf && { [ ${#steady[@]} -eq 0 ] || ! command -v perf >/dev/null; }; then
+  echo "--perf needs --steady RATE:SECONDS and the perf command" >&2; exit 2
+fi
 
 PROPERTY="load"
 ADMIN_EMAIL="admin@load.bench"
@@ -114,16 +117,20 @@ dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" \
   > >(tee "$LOGS/bench.log") 2>&1 &
 pids+=($!)
-if $perf && [ ${#steady[@]} -gt 0 ]; then
-  until grep -q "start the profiler now" "$LOGS/bench.log" 2>/dev/null; do sleep 1; done
-  seconds="${steady[1]#*:}"
+if $perf; then
+  # The silo and the web node were started with exec, so their pids are the dotnet processes themselves.
+  until grep -q "start the profiler now" "$LOGS/bench.log" 2>/dev/null; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { wait "${pids[-1]}"; exit 1; }
+    sleep 1
+  done
+  recorders=()
   for name in silo web; do
     pid=${pids[1]}; [ "$name" = web ] && pid=${pids[2]}
-    pid=$(pgrep -P "$pid" -f "Conversations.${name^}.dll" || echo "$pid")
-    perf record -F 49 -g -p "$pid" -o "$LOGS/perf-$name.data" -- sleep $((seconds + 5)) >/dev/null 2>&1 &
+    perf record -F 49 -g -p "$pid" -o "$LOGS/perf-$name.data" -- sleep $((${steady[1]#*:} + 5)) >/dev/null 2>&1 &
+    recorders+=($!)
   done
   wait "${pids[-1]}"
-  sleep 6
+  wait "${recorders[@]}" || true
   for name in silo web; do
     perf report -i "$LOGS/perf-$name.data" --no-children --sort symbol --stdio -g none --percent-limit 0.3 2>/dev/null >"$LOGS/perf-$name.txt"
     perf report -i "$LOGS/perf-$name.data" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null >"$LOGS/perf-$name-inclusive.txt"
