@@ -128,6 +128,7 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
+    /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
     protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
     {
@@ -135,6 +136,11 @@ public abstract class ConversationGrain<TState>(
         var assignee = AssigneeRules.Of(command);
         if (assignee != Current.Assignee)
         {
+            if (assignee is not null)
+            {
+                await AssigneeRules.EnsureOfPropertyAsync(GrainFactory, Current.PropertyId, assignee);
+            }
+
             var now = Now;
             Current.Assignee = assignee;
             await CommitAsync(now, touch: true, v => assigned(v, now, assignee));
