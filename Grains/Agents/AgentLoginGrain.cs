@@ -23,7 +23,7 @@ public sealed class AgentLoginGrain(
 
     public async Task<Guid> ClaimAsync(Guid proposedAgentId)
     {
-        EmailAddress.Normalize(this.GetPrimaryKeyString());
+        EmailAddress.NormalizeKey(this.GetPrimaryKeyString());
         if (Login.AgentId is { } owner)
         {
             return owner;
@@ -49,7 +49,7 @@ public sealed class AgentLoginGrain(
 
     public async Task SetPasswordAsync(Guid agentId, string password)
     {
-        EmailAddress.Normalize(this.GetPrimaryKeyString());
+        EmailAddress.NormalizeKey(this.GetPrimaryKeyString());
         if (Login.AgentId is { } owner && owner != agentId)
         {
             throw new DomainException(DomainErrorCode.Conflict, "This email address already belongs to another agent.");

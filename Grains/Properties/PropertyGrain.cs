@@ -44,7 +44,7 @@ public sealed class PropertyGrain(
 
         PropertyIds.Validate(this.GetPrimaryKeyString());
         Property.Name = DisplayName.Clean(name, "A property");
-        Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
+        Property.SupportEmail = supportEmail is null ? null : EmailAddress.NormalizeKey(supportEmail);
 
         // Mail to this address opens tickets here (TIC-1); an address belongs to one property.
         if (Property.SupportEmail is { } address
