@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +30,7 @@ public sealed class AgentLoginGrain(
         }
 
         Login.AgentId = proposedAgentId;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return proposedAgentId;
     }
 
@@ -63,7 +64,7 @@ public sealed class AgentLoginGrain(
         Login.PasswordHash = Hasher.HashPassword(Login, password);
         Login.FailedAttempts = 0;
         Login.LockedOutUntil = null;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task<SignInOutcome> SignInAsync(string password)
@@ -91,7 +92,7 @@ public sealed class AgentLoginGrain(
         {
             Login.FailedAttempts = 0;
             Login.LockedOutUntil = null;
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
 
         return new SignInOutcome(agentId, null);
@@ -114,7 +115,7 @@ public sealed class AgentLoginGrain(
             Login.FailedAttempts = 0;
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new SignInOutcome(null, Login.LockedOutUntil);
     }
 }

@@ -34,11 +34,13 @@ public sealed class ConversationsCluster : IAsyncDisposable
     public IReadOnlyList<SiloInstance> Silos => _silos;
 
     /// <param name="extraSettings">More silo configuration keys, such as <c>Conversations:Email:*</c>.</param>
+    /// <param name="azurite">The storage to use: a test that stops storage brings its own; others share one.</param>
     /// <param name="logs">Also receives what the silos log (for tests that assert on it).</param>
     public static async Task<ConversationsCluster> StartAsync(
-        int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null)
+        int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory, Dictionary<string, string?>? extraSettings = null,
+        AzuriteProcess? azurite = null, ILoggerProvider? logs = null)
     {
-        var azurite = await SharedAzurite.GetAsync();
+        azurite ??= await SharedAzurite.GetAsync();
         var settings = new ConversationsSettings
         {
             StorageConnectionString = azurite.ConnectionString,

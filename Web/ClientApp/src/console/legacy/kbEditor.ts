@@ -1,5 +1,6 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "../shared/dom";
+import { busy, h, option } from "../../shared/dom";
+import { confirmAction } from "../ui/Dialog";
 
 interface KnowledgeBaseSummary {
   id: string;
@@ -64,8 +65,8 @@ export async function renderKnowledgeBaseEditor(body: HTMLElement, propertyId: s
         await renderBase(id);
       });
     });
-    remove.addEventListener("click", () => {
-      if (editing && confirm("Delete this article? This cannot be undone.")) {
+    remove.addEventListener("click", async () => {
+      if (editing && await confirmAction("Delete this article?", { message: "This cannot be undone.", confirm: "Delete article", danger: true })) {
         void busy(remove, error, async () => {
           await api("DELETE", `${base}/${id}/articles/${editing}`);
           await renderBase(id);
@@ -81,7 +82,7 @@ export async function renderKnowledgeBaseEditor(body: HTMLElement, propertyId: s
       }));
     const articles = h("ul", { class: "results", "data-testid": "kb-articles" },
       ...kb.articles.map((a) => {
-        const edit = h("button", { type: "button", class: "link" }, `${a.title} (${a.status})`);
+        const edit = h("button", { type: "button", class: "link" }, h("bdi", {}, a.title), ` (${a.status})`);
         edit.addEventListener("click", () =>
           void busy(null, error, async () => {
             const article = await api<Article>("GET", `${propertyPath(propertyId)}/articles/${a.id}`);
