@@ -35,8 +35,13 @@ public sealed class InboxGrain : Grain, IInboxGrain
     /// The query as the shards can answer it, whichever way it came (REST parses text, the agent hub passes it as
     /// sent): known view, sort and statuses, a page size in range, and tag filters normalized like tags themselves.
     /// </summary>
-    private static InboxQuery Checked(InboxQuery query)
+    private static InboxQuery Checked(InboxQuery? query)
     {
+        if (query is null)
+        {
+            throw DomainException.Invalid("An inbox query is required.");
+        }
+
         if (query.Limit is < 1 or > InboxQuery.MaxLimit)
         {
             throw DomainException.Invalid($"A page holds 1 to {InboxQuery.MaxLimit} rows.");

@@ -174,8 +174,11 @@ public sealed class KeyValidationTests(WebFixture fixture)
         var unknownView = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("QueryInbox", agent.PropertyId,
             JsonDocument.Parse("{\"view\":9}").RootElement));
 
+        var noQuery = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("QueryInbox", agent.PropertyId, null));
+
         Assert.Contains("Invalid:", nullTag.Message);
         Assert.Contains("Invalid:", unknownView.Message);
+        Assert.Contains("Invalid:", noQuery.Message);
     }
 
     [Fact, Trait("Spec", "X-1"), Trait("Spec", "X-2")]
