@@ -13,6 +13,7 @@ public static class RealtimeExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
+        services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
         return services;
     }

@@ -387,6 +387,12 @@ function renderTeam(): void {
 
 connection.on("conversationEvent", apply);
 connection.on("agentPresence", applyPresence);
+// An admin removed this agent from a property (ADM-4): start over with the properties that are left.
+connection.on("accessRevoked", (revoked: { propertyId: string }) => {
+  if (revoked.propertyId === context.propertyId) {
+    location.reload();
+  }
+});
 connection.onreconnecting(() => showConnection("reconnecting"));
 connection.onreconnected(() => void join());
 connection.onclose(() => {

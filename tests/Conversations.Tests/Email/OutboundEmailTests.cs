@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 
@@ -98,6 +100,35 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         await email.Smtp.WaitForAsync(requester);
         Assert.Empty(email.Smtp.To(foreigner.Email));
         Assert.DoesNotContain((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).RecentlySent, e => e.To == foreigner.Email);
+    }
+
+    [Fact, Trait("Spec", "ADM-4"), Trait("Spec", "TIC-6")]
+    public async Task ADM4_an_agent_removed_from_the_property_gets_no_more_ticket_emails()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var leaver = await PropertyTeam.NewAgentAsync(Client, property);
+        var stayer = await PropertyTeam.NewAgentAsync(Client, property);
+        var departmentId = await PropertyTeam.NewDepartmentAsync(Client, property, leaver.Id, stayer.Id);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, leaver.Id.ToString()));
+        Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(leaver.Email)).Subject);
+
+        await Client.GetGrain<IPropertyGrain>(property).RemoveMemberAsync(leaver.Id);
+
+        Assert.Equal([stayer.Id], (await Client.GetGrain<IDepartmentGrain>(departmentId).GetAsync(property)).Members);
+
+        // Still the assignee of the first ticket: the requester's next message would notify them.
+        await ticket.PostMessageAsync(new PostMessage(property, "v-1", AuthorKind.Visitor, requester, "Ann", "Any news?"));
+        var secondId = Guid.NewGuid();
+        var second = Client.GetGrain<ITicketGrain>(secondId);
+        await second.CreateAsync(new CreateTicket(property, "Smoke alarm", new TicketRequester(null, "Bo", $"bo-{secondId:N}@example.com"), TicketPriority.High, "Beeping"));
+        await second.AssignAsync(new AssignConversation(property, AssigneeKind.Department, departmentId.ToString()));
+        Assert.Equal("[Assigned] Smoke alarm", Assert.Single(await email.Smtp.WaitForAsync(stayer.Email)).Subject);
+
+        // The outbox sends in version order: once the reply is out, a notification of the message before it would be too.
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", stayer.Id.ToString(), stayer.Name, "Checking", null));
+        await email.Smtp.WaitForAsync(requester, 2);
+        Assert.Single(email.Smtp.To(leaver.Email));
     }
 
     [Fact, Trait("Spec", "TIC-2")]
