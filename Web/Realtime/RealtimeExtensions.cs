@@ -11,6 +11,7 @@ public static class RealtimeExtensions
     {
         services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHubRefusalLogging();
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
         services.AddSingleton<PropertyFeeds>();
