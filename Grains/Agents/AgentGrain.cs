@@ -30,7 +30,7 @@ public sealed class AgentGrain(
         Agent.Email = normalized;
         Agent.Name = DisplayName.Clean(name, "An agent");
         Agent.Exists = true;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -52,7 +52,7 @@ public sealed class AgentGrain(
         }
 
         Agent.Memberships[propertyId] = role;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         await AnnounceAsync(propertyId, role);
     }
 
@@ -60,7 +60,7 @@ public sealed class AgentGrain(
     {
         if (Agent.Memberships.Remove(propertyId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
 
         // Also when there was nothing to remove: a retry after a failed announcement announces again.
@@ -80,7 +80,7 @@ public sealed class AgentGrain(
         var hash = ApiTokenHash.Of(secret);
         await GrainFactory.GetGrain<IApiTokenGrain>(hash).RegisterAsync(this.GetPrimaryKey(), info.Id);
         Agent.ApiTokens[info.Id] = new StoredApiToken(info, hash);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new NewApiToken(info, secret);
     }
 
@@ -100,7 +100,7 @@ public sealed class AgentGrain(
 
         await GrainFactory.GetGrain<IApiTokenGrain>(token.Hash).RevokeAsync();
         Agent.ApiTokens.Remove(tokenId);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task ConnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Add(connectionId));
@@ -137,7 +137,7 @@ public sealed class AgentGrain(
     {
         var before = Presence;
         change();
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         if (Presence == before)
         {
             return;

@@ -324,8 +324,10 @@ public abstract class ConversationGrain<TState>(
         }
         catch
         {
-            // The state in memory is ahead of storage now; reload it on the next call.
-            DeactivateOnIdle();
+            // The state in memory is ahead of storage now; the next call reloads it. Nothing of it is written on the
+            // way out either: messages committed by their rows are replayed from the rows, and the failed change is gone.
+            this.Forget();
+            MarkSaved();
             throw;
         }
 

@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 
@@ -22,7 +23,7 @@ public sealed class EmailDeadLettersGrain(
             emails.RemoveRange(0, emails.Count - Kept);
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task<IReadOnlyList<OutboxEmail>> ListAsync() =>

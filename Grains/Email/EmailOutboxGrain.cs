@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using MailKit.Net.Smtp;
@@ -60,7 +61,7 @@ public sealed class EmailOutboxGrain(
 
         Outbox.PropertyId = propertyId;
         Outbox.AcceptedThroughVersion = fresh[^1].Version;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         Schedule(TimeSpan.Zero);
     }
 
@@ -122,18 +123,21 @@ public sealed class EmailOutboxGrain(
         }
 
         Record(email, error, dead);
-        try
+        await this.PersistAsync(async () =>
         {
-            await state.WriteStateAsync();
-        }
-        catch (Orleans.Storage.InconsistentStateException)
-        {
-            // Another activation wrote in between (a silo stopping while this one started): the outcome of this
-            // attempt is applied again to what is stored, so a sent email is not sent a second time.
-            await state.ReadStateAsync();
-            Record(email, error, dead);
-            await state.WriteStateAsync();
-        }
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Orleans.Storage.InconsistentStateException)
+            {
+                // Another activation wrote in between (a silo stopping while this one started): the outcome of this
+                // attempt is applied again to what is stored, so a sent email is not sent a second time.
+                await state.ReadStateAsync();
+                Record(email, error, dead);
+                await state.WriteStateAsync();
+            }
+        });
     }
 
     /// <summary>Moves the email out of Pending: to the recently sent, to nowhere (dead letter), or back with its next attempt.</summary>

@@ -45,7 +45,7 @@ public sealed class PropertyGrain(
 
         PropertyIds.Validate(this.GetPrimaryKeyString());
         Property.Name = DisplayName.Clean(name, "A property");
-        Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
+        Property.SupportEmail = supportEmail is null ? null : EmailAddress.NormalizeKey(supportEmail);
 
         // Mail to this address opens tickets here (TIC-1); an address belongs to one property.
         if (Property.SupportEmail is { } address
@@ -64,7 +64,7 @@ public sealed class PropertyGrain(
             Property.Members[admin] = PropertyRole.Admin;
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -84,7 +84,7 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         Property.IdentitySecret = NewSecret(32);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new PropertySecrets(Property.VisitorSigningKey, Property.IdentitySecret);
     }
 
@@ -92,7 +92,7 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         Property.Name = DisplayName.Clean(name, "A property");
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -112,7 +112,7 @@ public sealed class PropertyGrain(
         // The agent's side first: it is what authorization reads, and repeating this call repairs a half-done change.
         await GrainFactory.GetGrain<IAgentGrain>(agentId).SetMembershipAsync(this.GetPrimaryKeyString(), role);
         Property.Members[agentId] = role;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ public sealed class PropertyGrain(
         await Task.WhenAll(Property.Departments.ToList().Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d).RemoveMemberAsync(propertyId, agentId)));
         if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 
@@ -154,7 +154,7 @@ public sealed class PropertyGrain(
 
         if (listed ? Property.Departments.Add(departmentId) : Property.Departments.Remove(departmentId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class PropertyGrain(
         var changed = online && Property.Members.ContainsKey(agentId) ? Property.OnlineAgents.Add(agentId) : Property.OnlineAgents.Remove(agentId);
         if (changed)
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 

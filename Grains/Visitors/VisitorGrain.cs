@@ -296,6 +296,6 @@ public sealed class VisitorGrain(
     {
         _activityFlush?.Dispose();
         _activityFlush = null;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 }

@@ -7,7 +7,7 @@ import type { ConversationEvent } from "./events";
 import { presenceDot, renderSettings } from "./console/admin";
 import { installShortcuts, shortcutHelp } from "./console/keyboard";
 import { renderNewTicket } from "./console/newTicket";
-import { h, option } from "./shared/dom";
+import { bdi, h, isolate, option } from "./shared/dom";
 
 type View = "all" | "chats" | "tickets" | "trash" | "spam";
 
@@ -184,7 +184,7 @@ const duration = (row: Row) => {
 
 /** One labelled column of a row (INB-3). */
 const cell = (column: string, label: string, value: string) =>
-  h("span", { class: "cell", "data-col": column }, h("span", { class: "label" }, label), value);
+  h("span", { class: "cell", "data-col": column }, h("span", { class: "label" }, label), bdi(value));
 
 function renderList(): void {
   const empty = el("empty-list");
@@ -210,8 +210,8 @@ function renderList(): void {
       const chat = row.kind === "Chat";
       const button = h("button", { type: "button", "data-chat-id": row.id, "data-kind": row.kind, "aria-current": String(row.id === selected?.id) },
         h("span", { class: "kind" }, row.kind),
-        h("strong", {}, row.title),
-        h("span", { class: "preview" }, row.requester ?? ""),
+        h("strong", { dir: "auto" }, row.title),
+        h("span", { class: "preview", dir: "auto" }, row.requester ?? ""),
         h("span", { class: "cells" },
           cell("status", "Status", row.status),
           cell("assignee", "Assigned", assigneeName(row)),
@@ -220,7 +220,7 @@ function renderList(): void {
           ...(chat ? [cell("rating", "Rating", row.rating === "Good" ? "👍 Good" : row.rating === "Bad" ? "👎 Bad" : "—")] : []),
           cell("updated", "Updated", new Date(row.updatedAt).toLocaleString([], { dateStyle: "short", timeStyle: "short" })),
           cell("created", "Created", new Date(row.createdAt).toLocaleDateString())),
-        ...(row.tags.length ? [h("span", { class: "meta" }, row.tags.map((t) => `#${t}`).join(" "))] : []));
+        ...(row.tags.length ? [h("span", { class: "meta" }, ...row.tags.flatMap((t, i) => [i ? " " : "", bdi(`#${t}`)]))] : []));
       button.addEventListener("click", () => void open(chat ? "chat" : "ticket", row.id));
       return h("li", {}, tick, button);
     }),
@@ -282,7 +282,7 @@ async function open(kind: "chat" | "ticket", id: string, loaded?: Conversation):
     renderList();
     sidebar?.showVisitor(c.kind === "chat" ? c.view.visitorId : c.view.requester.visitorId);
     if (popout) {
-      document.title = `${c.kind === "chat" ? c.view.visitorName : c.view.subject} — Conversations`;
+      document.title = `${isolate(c.kind === "chat" ? c.view.visitorName : c.view.subject)} — Conversations`;
     }
   } catch (error) {
     if (mine === showing) {
@@ -381,7 +381,7 @@ function renderTeam(): void {
   const agents = [...context.agents].sort((a, b) => order[a.presence] - order[b.presence] || a.name.localeCompare(b.name));
   el("team-list").replaceChildren(...agents.map((a) =>
     h("li", { "data-agent-id": a.id, "data-presence": a.presence, title: `${a.name}: ${a.presence}` },
-      presenceDot(a.presence), h("span", { class: "name" }, a.id === me?.id ? `${a.name} (you)` : a.name), h("span", { class: "sr-only" }, ` ${a.presence}`))));
+      presenceDot(a.presence), h("span", { class: "name" }, bdi(a.name), a.id === me?.id ? " (you)" : ""), h("span", { class: "sr-only" }, ` ${a.presence}`))));
   el("team-count").textContent = `${context.agents.filter((a) => a.presence !== "Offline").length}/${context.agents.length}`;
 }
 
@@ -624,7 +624,7 @@ async function boot(): Promise<void> {
   el("sign-in").hidden = true;
   el("topbar").hidden = false;
   el("console").hidden = false;
-  el("agent-name").textContent = me!.name;
+  el("agent-name").replaceChildren(bdi(me!.name));
   const wanted = new URLSearchParams(location.search).get("property");
   const initial = memberships.find((m) => m.propertyId === wanted)?.propertyId ?? (popout ? "" : memberships[0]?.propertyId ?? "");
   if (!initial) {

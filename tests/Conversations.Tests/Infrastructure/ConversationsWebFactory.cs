@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Conversations.Tests.Infrastructure;
 
-/// <summary>The Web project on a real Kestrel port, as an Orleans client of a test cluster; <paramref name="logs"/> keeps what it logs.</summary>
+/// <summary>The Web project on a real Kestrel port, as an Orleans client of a test cluster.</summary>
 public sealed class ConversationsWebFactory(
-    ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, LogCapture? logs = null) : WebApplicationFactory<AgentHub>
+    ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null) : WebApplicationFactory<AgentHub>
 {
     public Uri BaseAddress
     {
@@ -22,7 +22,9 @@ public sealed class ConversationsWebFactory(
         }
     }
 
-    public static ConversationsWebFactory Start(ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, LogCapture? logs = null)
+    /// <param name="logs">Also receives what the web node logs (for tests that assert on it).</param>
+    public static ConversationsWebFactory Start(
+        ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null)
     {
         var factory = new ConversationsWebFactory(settings, extraSettings, logs);
         factory.UseKestrel(0);

@@ -14,7 +14,7 @@ public sealed class HubRefusalLoggingTests(WebFixture fixture)
     [Fact, Trait("Spec", "X-1"), Trait("Spec", "X-3")]
     public async Task X1_refused_hub_calls_are_logged_as_one_warning_without_a_stack_trace()
     {
-        var logs = new LogCapture();
+        var logs = new CapturedLogs(LogLevel.Warning);
         await using var web = ConversationsWebFactory.Start(fixture.Cluster.Settings, new()
         {
             ["Conversations:TrustForwardedFor"] = "true",
@@ -55,7 +55,7 @@ public sealed class HubRefusalLoggingTests(WebFixture fixture)
     [Fact, Trait("Spec", "X-1")]
     public void X1_a_hub_method_failing_for_another_reason_still_logs_an_error_with_its_stack()
     {
-        var logs = new LogCapture();
+        var logs = new CapturedLogs(LogLevel.Warning);
         using var factory = new HubRefusalLoggerFactory(LoggerFactory.Create(b => b.AddProvider(logs)));
         var dispatcher = factory.CreateLogger(HubRefusalLoggerFactory.DispatcherCategory);
         var other = factory.CreateLogger("Conversations.Anything");

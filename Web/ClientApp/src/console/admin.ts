@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "../shared/dom";
+import { bdi, busy, h, option } from "../shared/dom";
 import type { PropertyAgent } from "./types";
 
 interface PropertyView {
@@ -88,7 +88,7 @@ export async function renderSettings(pane: HTMLElement, ctx: AdminContext): Prom
       }
     });
     return h("tr", { "data-agent-id": agent.id },
-      h("td", {}, presenceDot(agent.presence), agent.name), h("td", {}, agent.email), h("td", { "data-presence": agent.presence }, agent.presence),
+      h("td", {}, presenceDot(agent.presence), bdi(agent.name)), h("td", { dir: "auto" }, agent.email), h("td", { "data-presence": agent.presence }, agent.presence),
       h("td", {}, role), h("td", {}, remove));
   });
   const agentEmail = h("input", { type: "email", "aria-label": "Agent email", placeholder: "Email", required: true, maxlength: "254" });
@@ -112,10 +112,10 @@ export async function renderSettings(pane: HTMLElement, ctx: AdminContext): Prom
       const box = h("input", { type: "checkbox", "aria-label": `${agent.name} in ${department.name}`, disabled: adminOnly });
       box.checked = department.members.includes(agent.id);
       box.dataset.agentId = agent.id;
-      return h("label", { class: "member" }, box, ` ${agent.name}`);
+      return h("label", { class: "member" }, box, " ", bdi(agent.name));
     });
     const save = h("button", { type: "submit", disabled: adminOnly }, "Save members");
-    const form = h("form", { class: "department", "aria-label": `Department ${department.name}` }, h("strong", {}, department.name), ...members, save);
+    const form = h("form", { class: "department", "aria-label": `Department ${department.name}` }, h("strong", { dir: "auto" }, department.name), ...members, save);
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const ids = [...form.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")].map((b) => b.dataset.agentId);
@@ -140,8 +140,8 @@ export async function renderSettings(pane: HTMLElement, ctx: AdminContext): Prom
 
   pane.replaceChildren(h("div", { class: "settings" },
     h("h2", {}, "Settings"), adminOnly ? h("p", { class: "muted" }, "Only admins change these settings.") : null, error,
-    h("section", { "aria-label": "Property settings" }, h("h3", { "data-testid": "property-title" }, `${property.name} (${property.id})`), renameForm,
-      h("p", {}, "Support email: ", h("strong", { "data-testid": "support-email" }, property.supportEmail ?? "—")),
+    h("section", { "aria-label": "Property settings" }, h("h3", { "data-testid": "property-title" }, bdi(property.name), ` (${property.id})`), renameForm,
+      h("p", {}, "Support email: ", h("strong", { "data-testid": "support-email", dir: "auto" }, property.supportEmail ?? "—")),
       h("label", { class: "muted" }, "Widget snippet — paste it into your site's pages"), snippetBox, copy,
       h("h3", {}, "New property"), createForm),
     h("section", { "aria-label": "Agents" }, h("h3", {}, "Agents"),

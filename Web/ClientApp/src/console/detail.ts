@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "../shared/dom";
+import { bdi, busy, h, isolate, option } from "../shared/dom";
 import { renderMessage } from "../events";
 import { renderSessionInfo } from "./details";
 import type { Assignee, ChatView, Conversation, ConversationMessage, Department, PropertyAgent, TicketView } from "./types";
@@ -94,7 +94,7 @@ function chatHeader(chat: ChatView, path: string, act: Act, ctx: DetailContext, 
   const pickUp = h("button", { type: "button", class: "primary", hidden: mine || !open, title: "Assign this chat to yourself" }, "Pick up");
   pickUp.addEventListener("click", () => void act(pickUp, () => api("POST", `${path}/assignee`, { kind: "Agent", assigneeId: ctx.agentId })));
   return [
-    h("h2", {}, chat.visitorName),
+    h("h2", { dir: "auto" }, chat.visitorName),
     h("span", { class: "badge", "data-testid": "conversation-status" }, chat.bin === "Inbox" ? chat.status : chat.bin),
     pickUp,
     assigneeMenu(chat.assignee, path, act, ctx, chat.bin !== "Inbox"),
@@ -125,7 +125,7 @@ async function transcriptText(path: string): Promise<string> {
   const messages = await api<ConversationMessage[]>("GET", `${path}/messages?limit=1000`);
   return messages
     .filter((m) => !m.isInternal)
-    .map((m) => `[${new Date(m.at).toLocaleString()}] ${m.authorName}: ${m.text}`)
+    .map((m) => `[${new Date(m.at).toLocaleString()}] ${isolate(m.authorName)}: ${isolate(m.text)}`)
     .join("\n");
 }
 
@@ -161,13 +161,13 @@ function chatOptions(chat: ChatView, path: string, act: Act, ctx: DetailContext)
         const text = await transcriptText(path);
         const page = window.open("", "_blank");
         if (page) {
-          page.document.title = `Chat with ${chat.visitorName}`;
-          page.document.body.append(h("h1", {}, `Chat with ${chat.visitorName}`), h("pre", {}, text));
+          page.document.title = `Chat with ${isolate(chat.visitorName)}`;
+          page.document.body.append(h("h1", {}, "Chat with ", bdi(chat.visitorName)), h("pre", {}, text));
           page.print();
         }
       });
     } else if (choice === "ban") {
-      const reason = prompt(`Ban ${chat.visitorName}? They will not be able to start chats. Reason:`);
+      const reason = prompt(`Ban ${isolate(chat.visitorName)}? They will not be able to start chats. Reason:`);
       if (reason !== null) {
         void act(null, () => api("POST", `${propertyPath(ctx.propertyId)}/bans`, { visitorId: chat.visitorId, reason: reason || null }));
       }
@@ -198,8 +198,8 @@ function ticketHeader(ticket: TicketView, path: string, act: Act, ctx: DetailCon
     ...(["Lowest", "Low", "Medium", "High", "Highest"] as const).map((p) => option(p, p, p === ticket.priority)));
   priority.addEventListener("change", () => void act(null, () => api("POST", `${path}/priority`, { priority: priority.value })));
   return [
-    h("h2", {}, ticket.subject),
-    h("span", { class: "muted" }, `${ticket.requester.name ?? ""} <${ticket.requester.email}>`),
+    h("h2", { dir: "auto" }, ticket.subject),
+    h("span", { class: "muted" }, bdi(ticket.requester.name), " <", bdi(ticket.requester.email), ">"),
     h("span", { class: "badge", "data-testid": "conversation-status" }, inInbox ? ticket.status : ticket.bin),
     h("span", { class: "status-group", role: "group", "aria-label": "Status" }, ...statuses),
     assignee,
@@ -257,7 +257,7 @@ let ticketTagsShown = true;
 function tagBar(tags: string[], path: string, act: Act, togglable: boolean): HTMLElement {
   const list = h("span", { class: "tags", "data-testid": "tags" },
     ...tags.map((tag) => {
-      const remove = h("button", { type: "button", class: "tag", title: `Remove ${tag}` }, `${tag} ×`);
+      const remove = h("button", { type: "button", class: "tag", title: `Remove ${tag}` }, bdi(tag), " ×");
       remove.addEventListener("click", () => void act(remove, () => api("POST", `${path}/tags`, { remove: [tag] })));
       return remove;
     }));

@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "../shared/dom";
+import { bdi, busy, h, option } from "../shared/dom";
 
 interface VisitorProfile {
   visitorId: string;
@@ -37,7 +37,7 @@ interface ConversationLink {
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : "—");
 
 function field(label: string, value: string | null | undefined): HTMLElement {
-  return h("div", { class: "field" }, h("dt", {}, label), h("dd", {}, value || "—"));
+  return h("div", { class: "field" }, h("dt", {}, label), h("dd", { dir: "auto" }, value || "—"));
 }
 
 function editable(label: string, value: string | null, type = "text"): HTMLInputElement {
@@ -59,7 +59,7 @@ export async function renderDetails(body: HTMLElement, propertyId: string, visit
   tags.placeholder = "Tags (a, b)";
   const saveAbout = h("button", { type: "submit" }, "Save");
   const aboutForm = h("form", { class: "profile-form", "aria-label": "About" }, h("h3", {}, "About"), ...Object.values(about), tags,
-    h("p", { class: "tags", "data-testid": "visitor-tags" }, ...profile.about.tags.map((t) => h("span", { class: "tag" }, t))), saveAbout);
+    h("p", { class: "tags", "data-testid": "visitor-tags" }, ...profile.about.tags.map((t) => h("span", { class: "tag", dir: "auto" }, t))), saveAbout);
   aboutForm.addEventListener("submit", (e) => {
     e.preventDefault();
     void busy(saveAbout, error, async () => {
@@ -102,7 +102,7 @@ export async function renderDetails(body: HTMLElement, propertyId: string, visit
 function timeline(views: PageView[]): HTMLElement {
   return h("ol", { class: "timeline", "data-testid": "web-sessions" },
     ...(views.length === 0 ? [h("li", { class: "muted" }, "No page views yet.")]
-      : views.map((v) => h("li", {}, h("span", { class: "muted" }, new Date(v.at).toLocaleString()), " ", v.title || v.url, h("br", {}), h("small", {}, v.url)))));
+      : views.map((v) => h("li", {}, h("span", { class: "muted" }, new Date(v.at).toLocaleString()), " ", bdi(v.title || v.url), h("br", {}), h("small", { dir: "auto" }, v.url)))));
 }
 
 /** Add Attribute (VIS-1): a User ID or a custom attribute with a type. */
@@ -115,7 +115,7 @@ function attributesForm(profile: VisitorProfile, base: string, error: HTMLElemen
         await api("DELETE", `${base}/attributes/${encodeURIComponent(a.name)}`);
         await rerender();
       }));
-      return h("div", { class: "field" }, h("dt", {}, a.name), h("dd", {}, `${a.value} `, remove));
+      return h("div", { class: "field" }, h("dt", { dir: "auto" }, a.name), h("dd", {}, bdi(a.value), " ", remove));
     }));
   const kind = h("select", { "aria-label": "Attribute type" },
     option("UserId", "User ID"), option("Text", "Text"), option("Number", "Number"), option("Date", "Date"), option("Bool", "Yes/no"));
@@ -158,11 +158,11 @@ async function organizationSection(
       await link(null);
       await rerender();
     }));
-    section.append(h("strong", {}, organization.name), h("span", { class: "muted" }, organization.domain ?? ""),
-      ...(organization.notes ? [h("p", {}, organization.notes)] : []),
+    section.append(h("strong", { dir: "auto" }, organization.name), h("span", { class: "muted", dir: "auto" }, organization.domain ?? ""),
+      ...(organization.notes ? [h("p", { dir: "auto" }, organization.notes)] : []),
       h("span", { class: "muted" }, `Contacts (${contacts.length})`),
       h("ul", { class: "results", "data-testid": "organization-contacts" },
-        ...contacts.map((c) => h("li", {}, c.about.name || c.about.email || c.visitorId))),
+        ...contacts.map((c) => h("li", { dir: "auto" }, c.about.name || c.about.email || c.visitorId))),
       unlink);
     return section;
   }
@@ -240,8 +240,8 @@ interface RecentConversation {
 export function renderHistory(body: HTMLElement, propertyId: string, visitorId: string | null, open: (kind: "chat" | "ticket", id: string) => void): Promise<void> {
   const list = h("div", { class: "history-list" });
   const error = h("p", { class: "error", role: "alert" });
-  const entry = (kind: string, id: string, label: string) => {
-    const button = h("button", { type: "button", class: "link" }, label);
+  const entry = (kind: string, id: string, ...label: (string | Node)[]) => {
+    const button = h("button", { type: "button", class: "link" }, ...label);
     button.addEventListener("click", () => open(kind === "Chat" ? "chat" : "ticket", id));
     return h("li", {}, button);
   };
@@ -262,7 +262,7 @@ export function renderHistory(body: HTMLElement, propertyId: string, visitorId: 
     const page = await api<{ rows: RecentConversation[] }>("GET", `${propertyPath(propertyId)}/inbox?view=all&sort=updated&limit=20`);
     list.replaceChildren(h("ul", { class: "results", "data-testid": "property-history" },
       ...(page.rows.length === 0 ? [h("li", { class: "muted" }, "No conversations yet.")]
-        : page.rows.map((row) => entry(row.kind, row.id, `${row.kind} · ${row.status} · ${row.title} · ${when(row.updatedAt)}`)))));
+        : page.rows.map((row) => entry(row.kind, row.id, `${row.kind} · ${row.status} · `, bdi(row.title), ` · ${when(row.updatedAt)}`)))));
   };
   const tabs = (["visitor", "property"] as const).map((which) => {
     const button = h("button", { type: "button", role: "tab", "data-which": which }, which === "visitor" ? "Visitor" : "Property");

@@ -81,7 +81,7 @@ export async function renderKnowledgeBaseEditor(body: HTMLElement, propertyId: s
       }));
     const articles = h("ul", { class: "results", "data-testid": "kb-articles" },
       ...kb.articles.map((a) => {
-        const edit = h("button", { type: "button", class: "link" }, `${a.title} (${a.status})`);
+        const edit = h("button", { type: "button", class: "link" }, h("bdi", {}, a.title), ` (${a.status})`);
         edit.addEventListener("click", () =>
           void busy(null, error, async () => {
             const article = await api<Article>("GET", `${propertyPath(propertyId)}/articles/${a.id}`);

@@ -80,7 +80,7 @@ function insertIntoReply(text: string): void {
 /** Snippets carry escaped text with <mark> around matches; rebuilt node by node so nothing else can pass. */
 function snippet(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstElementChild;
-  const out = h("p", { class: "snippet" });
+  const out = h("p", { class: "snippet", dir: "auto" });
   for (const node of parsed?.childNodes ?? []) {
     out.append(node.nodeName === "MARK" ? h("mark", {}, node.textContent ?? "") : (node.textContent ?? ""));
   }
@@ -113,7 +113,7 @@ function knowledgeBase(body: HTMLElement, propertyId: string): void {
                   const article = await api<{ text: string }>("GET", `${propertyPath(propertyId)}/articles/${hit.articleId}`);
                   insertIntoReply(article.text);
                 }));
-              return h("li", {}, h("strong", {}, hit.title), hit.status === "Draft" ? h("span", { class: "badge" }, "Draft") : null, snippet(hit.snippetHtml), insert);
+              return h("li", {}, h("strong", { dir: "auto" }, hit.title), hit.status === "Draft" ? h("span", { class: "badge" }, "Draft") : null, snippet(hit.snippetHtml), insert);
             })),
       );
     });
@@ -139,7 +139,7 @@ async function shortcuts(body: HTMLElement, propertyId: string): Promise<void> {
           : found.map((s) => {
               const use = h("button", { type: "button" }, "Insert");
               use.addEventListener("click", () => insertIntoReply(s.message));
-              return h("li", {}, h("code", {}, `/${s.name}`), h("p", {}, s.message), use);
+              return h("li", {}, h("code", {}, `/${s.name}`), h("p", { dir: "auto" }, s.message), use);
             })),
       );
     });
