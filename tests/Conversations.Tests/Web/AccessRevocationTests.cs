@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,12 +9,13 @@ using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
 
 namespace Conversations.Tests.Web;
 
 /// <summary>Removing an agent from a property ends their access in flight, on every web node (ADM-4, OPS-2).</summary>
 [Collection(WebCollection.Name)]
-public sealed class AccessRevocationTests(WebFixture fixture)
+public sealed class AccessRevocationTests(WebFixture fixture, ITestOutputHelper output)
 {
     [Fact, Trait("Spec", "ADM-4"), Trait("Spec", "X-3")]
     public async Task ADM4_a_removed_agents_open_console_stops_receiving_events_and_its_next_hub_call_is_refused()
@@ -105,9 +107,12 @@ public sealed class AccessRevocationTests(WebFixture fixture)
         var feed = await ConsoleFeed.JoinAsync(agentHub, property);
         Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync($"/api/v1/properties/{property}/inbox")).StatusCode);
 
+        var removing = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/properties/{property}/agents/{agent.AgentId}")).StatusCode);
+        var removed = removing.Elapsed;
 
         Assert.Equal(property, await feed.RevokedAsync(TimeSpan.FromSeconds(5)));
+        output.WriteLine($"Removal answered after {removed.TotalMilliseconds:F0} ms; the other node's console lost its feed after {removing.Elapsed.TotalMilliseconds:F0} ms.");
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Http.GetAsync($"/api/v1/properties/{property}/inbox")).StatusCode);
         var after = await StartChatAsync(property);
         await witness.WaitForAsync(after);
