@@ -26,6 +26,14 @@ public sealed class EmailDeadLettersGrain(
         await this.PersistAsync(state.WriteStateAsync);
     }
 
+    public async Task ForgetTicketAsync(Guid ticketId)
+    {
+        if (state.State.Emails.RemoveAll(e => e.TicketId == ticketId) > 0)
+        {
+            await this.PersistAsync(state.WriteStateAsync);
+        }
+    }
+
     public Task<IReadOnlyList<OutboxEmail>> ListAsync() =>
         Task.FromResult<IReadOnlyList<OutboxEmail>>(state.State.Emails.AsEnumerable().Reverse().ToList());
 }

@@ -21,7 +21,6 @@ public sealed class EmailOutboxGrain(
     ILogger<EmailOutboxGrain> logger) : Grain, IEmailOutboxGrain, IRemindable
 {
     public const int KeptSent = 20;
-    public const int MaxPending = 500;
     private const string ReminderName = "email-outbox";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
 
@@ -39,7 +38,7 @@ public sealed class EmailOutboxGrain(
             return;
         }
 
-        if (Outbox.Pending.Count >= MaxPending)
+        if (Outbox.Pending.Count >= settings.MaxEmailsPendingPerTicket)
         {
             throw DomainException.Conflict("This ticket's email outbox is full; it takes more once the pending emails are sent.");
         }
@@ -67,6 +66,23 @@ public sealed class EmailOutboxGrain(
 
     public Task<OutboxSnapshot> GetAsync() =>
         Task.FromResult(new OutboxSnapshot(Outbox.PropertyId, Outbox.Pending.ToList(), Outbox.RecentlySent.ToList()));
+
+    public async Task PurgeAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (state.RecordExists)
+        {
+            await this.PersistAsync(state.ClearStateAsync);
+        }
+
+        state.State = new EmailOutboxState();
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => DrainAsync();
 

@@ -1,6 +1,6 @@
 import { api, propertyPath } from "./api";
 import { renderDetails, renderHistory } from "./details";
-import { busy, h } from "../shared/dom";
+import { busy, h } from "../../shared/dom";
 import { renderKnowledgeBaseEditor } from "./kbEditor";
 
 interface SearchHit {

@@ -1,5 +1,5 @@
 import { api, propertyPath } from "./api";
-import { bdi, busy, h, option } from "../shared/dom";
+import { bdi, busy, h, option } from "../../shared/dom";
 
 interface VisitorProfile {
   visitorId: string;

@@ -1,5 +1,6 @@
 import { api, propertyPath } from "./api";
-import { bdi, busy, h, option } from "../shared/dom";
+import { bdi, busy, h, option } from "../../shared/dom";
+import { confirmAction } from "../ui/Dialog";
 import type { PropertyAgent } from "./types";
 
 interface PropertyView {
@@ -78,8 +79,8 @@ export async function renderSettings(pane: HTMLElement, ctx: AdminContext): Prom
       await rerender();
     }));
     const remove = h("button", { type: "button", disabled: adminOnly, title: `Remove ${agent.name} from this property` }, "Remove");
-    remove.addEventListener("click", () => {
-      if (confirm(`Remove ${agent.name} from this property?`)) {
+    remove.addEventListener("click", async () => {
+      if (await confirmAction(`Remove ${agent.name} from this property?`, { message: "They lose access to its conversations at once.", confirm: "Remove", danger: true })) {
         void busy(remove, error, async () => {
           await api("DELETE", `${base}/agents/${agent.id}`);
           await ctx.teamChanged();

@@ -1,5 +1,6 @@
 import { api, propertyPath } from "./api";
-import { busy, h, option } from "../shared/dom";
+import { busy, h, option } from "../../shared/dom";
+import { confirmAction } from "../ui/Dialog";
 
 interface KnowledgeBaseSummary {
   id: string;
@@ -64,8 +65,8 @@ export async function renderKnowledgeBaseEditor(body: HTMLElement, propertyId: s
         await renderBase(id);
       });
     });
-    remove.addEventListener("click", () => {
-      if (editing && confirm("Delete this article? This cannot be undone.")) {
+    remove.addEventListener("click", async () => {
+      if (editing && await confirmAction("Delete this article?", { message: "This cannot be undone.", confirm: "Delete article", danger: true })) {
         void busy(remove, error, async () => {
           await api("DELETE", `${base}/${id}/articles/${editing}`);
           await renderBase(id);

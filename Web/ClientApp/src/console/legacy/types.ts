@@ -1,0 +1,1 @@
+export type { PropertyAgent } from "../api/types";
