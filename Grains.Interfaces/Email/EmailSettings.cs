@@ -41,6 +41,12 @@ public sealed class EmailSettings
     /// <summary>Larger attachments (decoded) are not kept; the ticket message says so.</summary>
     public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Emails a ticket's outbox holds unsent; past this it refuses more until some are sent (the ticket keeps them).</summary>
+    public int MaxEmailsPendingPerTicket { get; set; } = 500;
+
+    /// <summary>Emails a ticket keeps for an outbox that does not take them; past this, changes that call for email are refused (503) until it does.</summary>
+    public int MaxEmailsWaitingPerTicket { get; set; } = 100;
+
     public bool SendsMail => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public bool ReceivesMail => InboundSmtpPort is not null;
@@ -91,6 +97,11 @@ public sealed class EmailSettings
         if (MaxAttachmentBytes < 1 || MaxAttachmentBytes > MaxInboundBytes)
         {
             problems.Add($"{SectionName}:MaxAttachmentBytes must be positive and at most MaxInboundBytes.");
+        }
+
+        if (MaxEmailsPendingPerTicket is < 1 or > 5000 || MaxEmailsWaitingPerTicket is < 1 or > 1000)
+        {
+            problems.Add($"{SectionName}:MaxEmailsPendingPerTicket must be between 1 and 5000, and {SectionName}:MaxEmailsWaitingPerTicket between 1 and 1000.");
         }
 
         return problems;

@@ -10,4 +10,8 @@ public interface IEmailDeadLettersGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<IReadOnlyList<OutboxEmail>> ListAsync();
+
+    /// <summary>BIN-2: removes the dead letters of a purged ticket.</summary>
+    [Alias("ForgetTicket")]
+    Task ForgetTicketAsync(Guid ticketId);
 }

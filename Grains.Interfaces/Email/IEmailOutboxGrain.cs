@@ -13,4 +13,8 @@ public interface IEmailOutboxGrain : IGrainWithGuidKey
 
     [Alias("Get")]
     Task<OutboxSnapshot> GetAsync();
+
+    /// <summary>BIN-2: forgets every email of the purged ticket, pending or sent, and stops trying to send.</summary>
+    [Alias("Purge")]
+    Task PurgeAsync();
 }

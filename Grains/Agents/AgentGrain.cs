@@ -31,7 +31,7 @@ public sealed class AgentGrain(
         Agent.Email = normalized;
         Agent.Name = DisplayName.Clean(name, "An agent");
         Agent.Exists = true;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -53,14 +53,14 @@ public sealed class AgentGrain(
         }
 
         Agent.Memberships[propertyId] = role;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task RemoveMembershipAsync(string propertyId)
     {
         if (Agent.Memberships.Remove(propertyId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class AgentGrain(
         var hash = ApiTokenHash.Of(secret);
         await GrainFactory.GetGrain<IApiTokenGrain>(hash).RegisterAsync(this.GetPrimaryKey(), info.Id);
         Agent.ApiTokens[info.Id] = new StoredApiToken(info, hash);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new NewApiToken(info, secret);
     }
 
@@ -97,7 +97,7 @@ public sealed class AgentGrain(
 
         await GrainFactory.GetGrain<IApiTokenGrain>(token.Hash).RevokeAsync();
         Agent.ApiTokens.Remove(tokenId);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task ConnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Add(connectionId));
@@ -134,7 +134,7 @@ public sealed class AgentGrain(
     {
         var before = Presence;
         change();
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         if (Presence == before)
         {
             return;

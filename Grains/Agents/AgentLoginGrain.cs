@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Microsoft.AspNetCore.Identity;
@@ -22,14 +23,14 @@ public sealed class AgentLoginGrain(
 
     public async Task<Guid> ClaimAsync(Guid proposedAgentId)
     {
-        EmailAddress.Normalize(this.GetPrimaryKeyString());
+        EmailAddress.NormalizeKey(this.GetPrimaryKeyString());
         if (Login.AgentId is { } owner)
         {
             return owner;
         }
 
         Login.AgentId = proposedAgentId;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return proposedAgentId;
     }
 
@@ -48,7 +49,7 @@ public sealed class AgentLoginGrain(
 
     public async Task SetPasswordAsync(Guid agentId, string password)
     {
-        EmailAddress.Normalize(this.GetPrimaryKeyString());
+        EmailAddress.NormalizeKey(this.GetPrimaryKeyString());
         if (Login.AgentId is { } owner && owner != agentId)
         {
             throw new DomainException(DomainErrorCode.Conflict, "This email address already belongs to another agent.");
@@ -63,7 +64,7 @@ public sealed class AgentLoginGrain(
         Login.PasswordHash = Hasher.HashPassword(Login, password);
         Login.FailedAttempts = 0;
         Login.LockedOutUntil = null;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task<SignInOutcome> SignInAsync(string password)
@@ -91,7 +92,7 @@ public sealed class AgentLoginGrain(
         {
             Login.FailedAttempts = 0;
             Login.LockedOutUntil = null;
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
 
         return new SignInOutcome(agentId, null);
@@ -114,7 +115,7 @@ public sealed class AgentLoginGrain(
             Login.FailedAttempts = 0;
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new SignInOutcome(null, Login.LockedOutUntil);
     }
 }

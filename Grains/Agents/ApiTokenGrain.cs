@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 
@@ -15,14 +16,14 @@ public sealed class ApiTokenGrain(
 
         state.State.AgentId = agentId;
         state.State.TokenId = tokenId;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task<Guid?> ResolveAsync() => Task.FromResult(state.State.AgentId);
 
     public async Task RevokeAsync()
     {
-        await state.ClearStateAsync();
+        await this.PersistAsync(state.ClearStateAsync);
         DeactivateOnIdle();
     }
 }

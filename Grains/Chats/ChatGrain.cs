@@ -54,21 +54,12 @@ public sealed class ChatGrain(
         return VisitorView();
     }
 
-    public async Task<MessageAck> PostMessageAsync(PostMessage command)
-    {
-        var ack = await PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
+    public Task<MessageAck> PostMessageAsync(PostMessage command) =>
+        PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
             ? command.AuthorId == Chat.VisitorId
                 ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false)
                 : throw DomainException.NotFound(Noun)
             : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
-        if (command.AuthorKind == AuthorKind.Visitor)
-        {
-            await UpdateVisitorHistoryAsync(visitor => visitor.LinkConversationAsync(
-                new ConversationLink(Id, Interfaces.Visitors.ConversationKind.Chat, Chat.Status.ToString(), Chat.CreatedAt, ack.At)));
-        }
-
-        return ack;
-    }
 
     public Task<ChatView> GetAsync(string propertyId)
     {
@@ -84,7 +75,6 @@ public sealed class ChatGrain(
             var now = Now;
             Chat.Status = ChatStatus.Closed;
             await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
-            await UpdateVisitorHistoryAsync(visitor => visitor.SetConversationStatusAsync(Id, Chat.Status.ToString()));
         }
 
         return View();
@@ -148,25 +138,49 @@ public sealed class ChatGrain(
         return ticket;
     }
 
-    /// <summary>
-    /// The visitor's history shows the chat's status and last activity (VIS-5). The change is done either way;
-    /// a failure here only leaves that line stale until the next message.
-    /// </summary>
-    private async Task UpdateVisitorHistoryAsync(Func<IVisitorGrain, Task> update, ChatState? chat = null)
+    protected override void OnMessageApplied(ConversationMessage message)
     {
-        chat ??= Chat;
-        try
+        if (message.AuthorKind == AuthorKind.Visitor)
         {
-            await update(GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(chat.PropertyId, chat.VisitorId)));
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "The visitor history of chat {ChatId} is stale.", Id);
+            Chat.LastVisitorMessageAt = message.At;
         }
     }
 
-    protected override Task OnPurgedAsync(ChatState purged) =>
-        UpdateVisitorHistoryAsync(visitor => visitor.ForgetConversationAsync(Id), purged);
+    /// <summary>
+    /// The visitor's history shows the chat with its status and last activity (the visitor's latest message, or the start; VIS-5).
+    /// What the history has taken is kept in the state, so an update that failed is owed, and retried until done.
+    /// </summary>
+    private bool VisitorHistoryDue =>
+        Chat.Exists && Chat.Bin != BinState.Purged && (Chat.HistoryStatus != Chat.Status || Chat.HistoryActivityAt != LastActivity);
+
+    private DateTimeOffset LastActivity => Chat.LastVisitorMessageAt ?? Chat.CreatedAt;
+
+    protected override bool HasFollowUps => base.HasFollowUps || VisitorHistoryDue;
+
+    protected override async Task RunFollowUpsAsync()
+    {
+        await base.RunFollowUpsAsync();
+        if (VisitorHistoryDue)
+        {
+            var (status, at) = (Chat.Status, LastActivity);
+            await Visitor(Chat).LinkConversationAsync(new ConversationLink(Id, Interfaces.Visitors.ConversationKind.Chat, status.ToString(), Chat.CreatedAt, at));
+            Chat.HistoryStatus = status;
+            Chat.HistoryActivityAt = at;
+            SaveLater();
+        }
+    }
+
+    protected override ChatState Tombstone(DateTimeOffset now, bool cleanupDue)
+    {
+        var tombstone = base.Tombstone(now, cleanupDue);
+        tombstone.VisitorId = cleanupDue ? Chat.VisitorId : "";
+        return tombstone;
+    }
+
+    protected override Task OnPurgedAsync(ChatState tombstone) =>
+        tombstone.VisitorId.Length == 0 ? Task.CompletedTask : Visitor(tombstone).ForgetConversationAsync(Id);
+
+    private IVisitorGrain Visitor(ChatState chat) => GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(chat.PropertyId, chat.VisitorId));
 
     protected override void EnsureAcceptsMessages()
     {

@@ -8,6 +8,7 @@ namespace Conversations.Grains.Chats;
 public sealed class ChatState : IConversationState
 {
     [Id(0)] public string PropertyId { get; set; } = "";
+    /// <summary>Also kept by a purged tombstone until its cleanup has removed the chat from this visitor's history.</summary>
     [Id(1)] public string VisitorId { get; set; } = "";
     [Id(2)] public string VisitorName { get; set; } = "";
     [Id(3)] public ChatStatus Status { get; set; }
@@ -29,6 +30,16 @@ public sealed class ChatState : IConversationState
     [Id(14)] public Guid? PendingTicketId { get; set; }
 
     [Id(15)] public ConversationAssignee? Assignee { get; set; }
+
+    [Id(16)] public bool PurgeCleanupDue { get; set; }
+
+    /// <summary>When the visitor last wrote; the visitor's history shows it as the chat's last activity (VIS-5).</summary>
+    [Id(17)] public DateTimeOffset? LastVisitorMessageAt { get; set; }
+
+    /// <summary>The status and activity the visitor's history has taken; while they differ from the chat's, the chat owes it an update.</summary>
+    [Id(18)] public ChatStatus HistoryStatus { get; set; }
+
+    [Id(19)] public DateTimeOffset? HistoryActivityAt { get; set; }
 
     public bool Exists => Status != ChatStatus.None;
 }

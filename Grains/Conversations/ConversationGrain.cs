@@ -21,7 +21,7 @@ public abstract class ConversationGrain<TState>(
     IPersistentState<TState> state,
     IMessageStore messageStore,
     TimeProvider clock,
-    ILogger logger) : Grain, IConversationGrain
+    ILogger logger) : Grain, IConversationGrain, IRemindable
     where TState : class, IConversationState, new()
 {
     /// <summary>How many acknowledgements are kept for deduplicating retried commands.</summary>
@@ -39,7 +39,8 @@ public abstract class ConversationGrain<TState>(
 
     private IGrainTimer? _indexRetry;
     private IGrainTimer? _saveTimer;
-    private int _unsavedMessages;
+    private int _unsavedChanges;
+    private RetryUntilDone? _followUps;
 
     /// <summary>Set while a retried message is written back at the place its acknowledgement names (<see cref="EnsureStoredAsync"/>).</summary>
     private MessageAck? _restoring;
@@ -83,15 +84,24 @@ public abstract class ConversationGrain<TState>(
         {
             await IndexAsync();
         }
+
+        if (HasFollowUps)
+        {
+            FollowUps.OwedSinceEarlierActivation();
+            await FollowUps.TryNowAsync();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unsavedMessages > 0)
+        if (_unsavedChanges > 0)
         {
             await SaveAsync(cancellationToken);
         }
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        FollowUps.IsReminder(reminderName) ? FollowUps.ReceiveReminderAsync() : Task.CompletedTask;
 
     public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount)
     {
@@ -128,6 +138,7 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
+    /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
     protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
     {
@@ -135,6 +146,11 @@ public abstract class ConversationGrain<TState>(
         var assignee = AssigneeRules.Of(command);
         if (assignee != Current.Assignee)
         {
+            if (assignee is not null)
+            {
+                await AssigneeRules.EnsureOfPropertyAsync(GrainFactory, Current.PropertyId, assignee);
+            }
+
             var now = Now;
             Current.Assignee = assignee;
             await CommitAsync(now, touch: true, v => assigned(v, now, assignee));
@@ -147,23 +163,33 @@ public abstract class ConversationGrain<TState>(
 
     public Task<ConversationChange> RestoreAsync(string propertyId) => MoveAsync(propertyId, BinState.Inbox);
 
+    /// <summary>
+    /// BIN-2: the state becomes a tombstone that owes the cleanup of everything else kept of the conversation (its message
+    /// rows, and what <see cref="OnPurgedAsync"/> removes). The cleanup runs at once and, if a part of it fails, is retried
+    /// until done (the caller hears of the failure; the purge itself stands). A repeated purge tries the owed cleanup again.
+    /// </summary>
     public async Task PurgeAsync(string propertyId)
     {
         EnsureKnown(propertyId);
         if (BinTransitions.Check(Current.Bin, BinState.Purged))
         {
-            // A tombstone: no content, only what is needed to refuse the id forever.
             var now = Now;
-            var purged = Current;
-            var tombstone = new TState { PropertyId = Current.PropertyId, Version = Current.Version, Bin = BinState.Purged, UpdatedAt = now };
-            state.State = tombstone;
-            await CommitAsync(now, touch: false, v => new BinChanged(tombstone.PropertyId, Id, v, now, BinState.Purged));
-            await OnPurgedAsync(purged);
+            state.State = Tombstone(now, cleanupDue: true);
+            await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged));
         }
 
-        // Also on a repeated purge, so rows left behind by a crash between the two steps go too.
-        await messageStore.DeleteAllAsync(Id);
+        if (await FollowUps.TryNowAsync() is { } failed)
+        {
+            throw new UnavailableException($"{Noun} is purged, but removing all of it failed for now ({failed.GetType().Name}); it is retried until done.");
+        }
     }
+
+    /// <summary>
+    /// What a purged conversation keeps: only what is needed to refuse its id forever. While <paramref name="cleanupDue"/>, a
+    /// conversation may keep a little more (the ids its cleanup needs, see <see cref="ChatState.VisitorId"/>).
+    /// </summary>
+    protected virtual TState Tombstone(DateTimeOffset now, bool cleanupDue) =>
+        new() { PropertyId = Current.PropertyId, Version = Current.Version, Bin = BinState.Purged, UpdatedAt = now, PurgeCleanupDue = cleanupDue };
 
     /// <summary>NotFound unless the conversation exists, is not purged and belongs to <paramref name="propertyId"/>.</summary>
     protected void EnsureFound(string propertyId)
@@ -274,6 +300,7 @@ public abstract class ConversationGrain<TState>(
         // unacknowledged leftover that the next message with this sequence overwrites.
         await messageStore.AppendAsync(Id, message);
         Current.MessageCount = message.Sequence;
+        OnMessageApplied(message);
         List<Func<long, ConversationEvent>> changes = [v => new MessagePosted(Current.PropertyId, Id, v, now, message)];
         if (alsoChange is not null)
         {
@@ -318,8 +345,10 @@ public abstract class ConversationGrain<TState>(
         }
         catch
         {
-            // The state in memory is ahead of storage now; reload it on the next call.
-            DeactivateOnIdle();
+            // The state in memory is ahead of storage now; the next call reloads it. Nothing of it is written on the
+            // way out either: messages committed by their rows are replayed from the rows, and the failed change is gone.
+            this.Forget();
+            MarkSaved();
             throw;
         }
 
@@ -422,6 +451,7 @@ public abstract class ConversationGrain<TState>(
         Current.MessageCount = message.Sequence;
         Current.Version = row.Version > 0 ? row.Version : Current.Version + 1;
         Current.UpdatedAt = message.At;
+        OnMessageApplied(message);
         var ack = AckOf(row with { Version = Current.Version });
         Remember(message.CommandId, ack);
         return ack;
@@ -429,10 +459,13 @@ public abstract class ConversationGrain<TState>(
 
     private MessageAck AckOf(CommittedMessage row) => new(Id, row.Message.Sequence, row.Version, row.Message.At);
 
-    private void SaveSoon(int messages = 1)
+    /// <summary>A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.</summary>
+    protected void SaveLater() => SaveSoon();
+
+    private void SaveSoon(int changes = 1)
     {
-        _unsavedMessages += messages;
-        if (_unsavedMessages >= MostUnsavedMessages)
+        _unsavedChanges += changes;
+        if (_unsavedChanges >= MostUnsavedMessages)
         {
             _saveTimer?.Dispose();
             _saveTimer = this.RegisterGrainTimer(SaveAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -449,7 +482,7 @@ public abstract class ConversationGrain<TState>(
     /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        if (_unsavedMessages == 0)
+        if (_unsavedChanges == 0)
         {
             return;
         }
@@ -467,7 +500,7 @@ public abstract class ConversationGrain<TState>(
         catch (Exception ex)
         {
             // Not soon: while storage is out, a write holds the conversation's queue until it times out.
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedMessages, SaveRetryAfter);
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
             _saveTimer?.Dispose();
             _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
         }
@@ -475,7 +508,7 @@ public abstract class ConversationGrain<TState>(
 
     private void MarkSaved()
     {
-        _unsavedMessages = 0;
+        _unsavedChanges = 0;
         _saveTimer?.Dispose();
         _saveTimer = null;
     }
@@ -495,7 +528,8 @@ public abstract class ConversationGrain<TState>(
             await this.PublishAsync(evt, logger);
         }
 
-        await OnCommittedAsync();
+        // The change is acknowledged whatever happens here: what it owes others is retried until done.
+        await FollowUps.TryNowAsync();
     }
 
     /// <summary>Lets a conversation add to its state, in the same write, what its new events call for.</summary>
@@ -503,11 +537,36 @@ public abstract class ConversationGrain<TState>(
     {
     }
 
-    /// <summary>Runs after the write and the events' publication.</summary>
-    protected virtual Task OnCommittedAsync() => Task.CompletedTask;
+    /// <summary>Lets a conversation note what a message committed now (or replayed from its row) means to it.</summary>
+    protected virtual void OnMessageApplied(ConversationMessage message)
+    {
+    }
 
-    /// <summary>Lets a conversation remove what other grains keep of it once its tombstone is written (BIN-2).</summary>
-    protected virtual Task OnPurgedAsync(TState purged) => Task.CompletedTask;
+    /// <summary>Lets a conversation remove what other grains and storage keep of it, from its tombstone (BIN-2); repeating it is harmless.</summary>
+    protected virtual Task OnPurgedAsync(TState tombstone) => Task.CompletedTask;
+
+    /// <summary>
+    /// Whether a committed change still owes work to others: the cleanup of a purge, or what a conversation adds
+    /// (a chat's line in its visitor's history, a ticket's emails for its outbox). The state says so durably.
+    /// </summary>
+    protected virtual bool HasFollowUps => Current.Bin == BinState.Purged && Current.PurgeCleanupDue;
+
+    /// <summary>Does the owed work; throws when a part of it failed (it is tried again later, see <see cref="RetryUntilDone"/>).</summary>
+    protected virtual async Task RunFollowUpsAsync()
+    {
+        if (Current.Bin == BinState.Purged && Current.PurgeCleanupDue)
+        {
+            await messageStore.DeleteAllAsync(Id);
+            await OnPurgedAsync(Current);
+            state.State = Tombstone(Current.UpdatedAt, cleanupDue: false);
+            await this.PersistAsync(() => WriteStateAsync());
+        }
+    }
+
+    /// <summary>Tries the owed work now (when there is some); a failure is logged and retried later, not thrown.</summary>
+    protected Task FollowUpNowAsync() => FollowUps.TryNowAsync();
+
+    private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(this, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
 
     public Task<InboxRow?> GetInboxRowAsync() =>
         Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);

@@ -16,4 +16,7 @@ public interface IConversationState
     List<string> Tags { get; set; }
     ConversationAssignee? Assignee { get; set; }
     List<RecentCommand> RecentCommands { get; set; }
+
+    /// <summary>Set on a purged tombstone until everything else kept of the conversation is removed (BIN-2).</summary>
+    bool PurgeCleanupDue { get; set; }
 }

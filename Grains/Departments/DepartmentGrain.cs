@@ -28,7 +28,7 @@ public sealed class DepartmentGrain(
         // Listed first: a crash before the write leaves an id the property lists but nothing
         // answers for, which reads skip; the reverse would leave a department nobody can find.
         await property.ListDepartmentAsync(this.GetPrimaryKey(), listed: true);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -42,7 +42,7 @@ public sealed class DepartmentGrain(
     {
         EnsureProperty(propertyId);
         Department.Name = DisplayName.Clean(name, "A department");
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -62,7 +62,7 @@ public sealed class DepartmentGrain(
         }
 
         Department.Members = wanted;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -70,7 +70,7 @@ public sealed class DepartmentGrain(
     {
         EnsureProperty(propertyId);
         await GrainFactory.GetGrain<IPropertyGrain>(propertyId).ListDepartmentAsync(this.GetPrimaryKey(), listed: false);
-        await state.ClearStateAsync();
+        await this.PersistAsync(state.ClearStateAsync);
         DeactivateOnIdle();
     }
 

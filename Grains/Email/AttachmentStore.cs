@@ -20,6 +20,16 @@ public sealed class AttachmentStore(BlobServiceClient blobs)
         }, cancellationToken);
     }
 
+    /// <summary>Deletes every attachment of a conversation (BIN-2); repeating it is harmless.</summary>
+    public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{conversationId:N}/" }, cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        }
+    }
+
     // Not cached until creation succeeds, so storage that was down at first use is retried.
     private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 
@@ -22,7 +23,15 @@ public sealed class EmailDeadLettersGrain(
             emails.RemoveRange(0, emails.Count - Kept);
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
+    }
+
+    public async Task ForgetTicketAsync(Guid ticketId)
+    {
+        if (state.State.Emails.RemoveAll(e => e.TicketId == ticketId) > 0)
+        {
+            await this.PersistAsync(state.WriteStateAsync);
+        }
     }
 
     public Task<IReadOnlyList<OutboxEmail>> ListAsync() =>

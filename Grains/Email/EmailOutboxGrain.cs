@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using MailKit.Net.Smtp;
@@ -20,7 +21,6 @@ public sealed class EmailOutboxGrain(
     ILogger<EmailOutboxGrain> logger) : Grain, IEmailOutboxGrain, IRemindable
 {
     public const int KeptSent = 20;
-    public const int MaxPending = 500;
     private const string ReminderName = "email-outbox";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
 
@@ -38,7 +38,7 @@ public sealed class EmailOutboxGrain(
             return;
         }
 
-        if (Outbox.Pending.Count >= MaxPending)
+        if (Outbox.Pending.Count >= settings.MaxEmailsPendingPerTicket)
         {
             throw DomainException.Conflict("This ticket's email outbox is full; it takes more once the pending emails are sent.");
         }
@@ -60,12 +60,29 @@ public sealed class EmailOutboxGrain(
 
         Outbox.PropertyId = propertyId;
         Outbox.AcceptedThroughVersion = fresh[^1].Version;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         Schedule(TimeSpan.Zero);
     }
 
     public Task<OutboxSnapshot> GetAsync() =>
         Task.FromResult(new OutboxSnapshot(Outbox.PropertyId, Outbox.Pending.ToList(), Outbox.RecentlySent.ToList()));
+
+    public async Task PurgeAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (state.RecordExists)
+        {
+            await this.PersistAsync(state.ClearStateAsync);
+        }
+
+        state.State = new EmailOutboxState();
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => DrainAsync();
 
@@ -122,18 +139,21 @@ public sealed class EmailOutboxGrain(
         }
 
         Record(email, error, dead);
-        try
+        await this.PersistAsync(async () =>
         {
-            await state.WriteStateAsync();
-        }
-        catch (Orleans.Storage.InconsistentStateException)
-        {
-            // Another activation wrote in between (a silo stopping while this one started): the outcome of this
-            // attempt is applied again to what is stored, so a sent email is not sent a second time.
-            await state.ReadStateAsync();
-            Record(email, error, dead);
-            await state.WriteStateAsync();
-        }
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Orleans.Storage.InconsistentStateException)
+            {
+                // Another activation wrote in between (a silo stopping while this one started): the outcome of this
+                // attempt is applied again to what is stored, so a sent email is not sent a second time.
+                await state.ReadStateAsync();
+                Record(email, error, dead);
+                await state.WriteStateAsync();
+            }
+        });
     }
 
     /// <summary>Moves the email out of Pending: to the recently sent, to nowhere (dead letter), or back with its next attempt.</summary>

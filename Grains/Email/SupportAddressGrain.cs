@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 
@@ -14,7 +15,7 @@ public sealed class SupportAddressGrain(
         }
 
         state.State.PropertyId = propertyId;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return true;
     }
 

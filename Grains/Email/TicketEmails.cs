@@ -2,7 +2,6 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
-using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Email;
 
@@ -12,9 +11,6 @@ namespace Conversations.Grains.Email;
 /// </summary>
 public static class TicketEmails
 {
-    /// <summary>Intents waiting in a ticket's state for an outbox that could not be reached stop growing here.</summary>
-    public const int MaxWaiting = 100;
-
     public static IEnumerable<EmailIntent> For(string subject, TicketRequester requester, ConversationAssignee? assignee, IEnumerable<ConversationEvent> events)
     {
         foreach (var evt in events)
@@ -45,30 +41,17 @@ public static class TicketEmails
     }
 
     /// <summary>
-    /// Hands waiting intents to the ticket's outbox and forgets them (in memory; the next state write
-    /// stores that). When the outbox cannot be reached they stay, for the next write or activation.
+    /// Hands waiting intents to the ticket's outbox and forgets them (in memory; the next state write stores that).
+    /// When the outbox does not take them (unreachable, or full) they stay, and this throws: the ticket retries until it does.
     /// </summary>
-    public static async Task HandOffAsync(IGrainFactory grains, Guid ticketId, string propertyId, List<EmailIntent> waiting, ILogger logger)
+    public static async Task HandOffAsync(IGrainFactory grains, Guid ticketId, string propertyId, List<EmailIntent> waiting)
     {
         if (waiting.Count == 0)
         {
             return;
         }
 
-        try
-        {
-            await grains.GetGrain<IEmailOutboxGrain>(ticketId).EnqueueAsync(propertyId, waiting.ToList());
-            waiting.Clear();
-        }
-        catch (Exception e)
-        {
-            // The change is stored and acknowledged whatever happens here; the emails wait in its state.
-            logger.LogWarning(e, "Ticket {TicketId}: {Count} emails wait for the outbox", ticketId, waiting.Count);
-            if (waiting.Count > MaxWaiting)
-            {
-                logger.LogError("Ticket {TicketId}: dropping {Count} emails the outbox never took", ticketId, waiting.Count - MaxWaiting);
-                waiting.RemoveRange(0, waiting.Count - MaxWaiting);
-            }
-        }
+        await grains.GetGrain<IEmailOutboxGrain>(ticketId).EnqueueAsync(propertyId, waiting.ToList());
+        waiting.Clear();
     }
 }

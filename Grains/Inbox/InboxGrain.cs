@@ -91,6 +91,11 @@ public sealed class InboxGrain : Grain, IInboxGrain
         {
             return new BulkItemResult(id, false, refused.Code, refused.Message);
         }
+        catch (UnavailableException notNow)
+        {
+            // Not a refusal: the item can be retried (a purge whose cleanup is still owed, emails waiting for an outbox).
+            return new BulkItemResult(id, false, null, notNow.Message);
+        }
     }
 
     private IEnumerable<IInboxShardGrain> Shards() =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.KnowledgeBase;
 

@@ -44,7 +44,7 @@ public sealed class PropertyGrain(
 
         PropertyIds.Validate(this.GetPrimaryKeyString());
         Property.Name = DisplayName.Clean(name, "A property");
-        Property.SupportEmail = supportEmail is null ? null : EmailAddress.Normalize(supportEmail);
+        Property.SupportEmail = supportEmail is null ? null : EmailAddress.NormalizeKey(supportEmail);
 
         // Mail to this address opens tickets here (TIC-1); an address belongs to one property.
         if (Property.SupportEmail is { } address
@@ -63,7 +63,7 @@ public sealed class PropertyGrain(
             Property.Members[admin] = PropertyRole.Admin;
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -83,7 +83,7 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         Property.IdentitySecret = NewSecret(32);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return new PropertySecrets(Property.VisitorSigningKey, Property.IdentitySecret);
     }
 
@@ -91,7 +91,7 @@ public sealed class PropertyGrain(
     {
         EnsureExists();
         Property.Name = DisplayName.Clean(name, "A property");
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return View();
     }
 
@@ -111,7 +111,7 @@ public sealed class PropertyGrain(
         // The agent's side first: it is what authorization reads, and repeating this call repairs a half-done change.
         await GrainFactory.GetGrain<IAgentGrain>(agentId).SetMembershipAsync(this.GetPrimaryKeyString(), role);
         Property.Members[agentId] = role;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task RemoveMemberAsync(Guid agentId)
@@ -120,7 +120,7 @@ public sealed class PropertyGrain(
         await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(this.GetPrimaryKeyString());
         if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class PropertyGrain(
 
         if (listed ? Property.Departments.Add(departmentId) : Property.Departments.Remove(departmentId))
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 
@@ -157,7 +157,7 @@ public sealed class PropertyGrain(
         var changed = online && Property.Members.ContainsKey(agentId) ? Property.OnlineAgents.Add(agentId) : Property.OnlineAgents.Remove(agentId);
         if (changed)
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 

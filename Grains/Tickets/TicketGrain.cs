@@ -15,6 +15,7 @@ namespace Conversations.Grains.Tickets;
 public sealed class TicketGrain(
     [PersistentState("ticket", ConversationsNames.GrainStorage)] IPersistentState<TicketState> state,
     IMessageStore messageStore,
+    AttachmentStore attachments,
     EmailSettings email,
     TimeProvider clock,
     ILogger<TicketGrain> logger) : ConversationGrain<TicketState>(state, messageStore, clock, logger), ITicketGrain
@@ -71,24 +72,26 @@ public sealed class TicketGrain(
     }
 
     public Task<MessageAck> PostMessageAsync(PostMessage command) =>
-        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        PostOnceAsync(command.PropertyId, command.CommandId, async () =>
         {
+            await EnsureRoomForEmailsAsync();
             if (command.AuthorKind != AuthorKind.Visitor)
             {
-                return AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false);
+                return await AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false);
             }
 
             var requester = Ticket.Requester!;
             return requester.VisitorId is null || requester.VisitorId == command.AuthorId
-                ? AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
+                ? await AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
                     attachments: Attachments(command.Attachments))
                 : throw DomainException.NotFound(Noun);
         });
 
     /// <summary>TIC-3: the status change, when there is one, is stored in the same write as the reply.</summary>
     public Task<MessageAck> ReplyAsync(ReplyToTicket command) =>
-        PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        PostOnceAsync(command.PropertyId, command.CommandId, async () =>
         {
+            await EnsureRoomForEmailsAsync();
             Func<long, DateTimeOffset, ConversationEvent>? statusChange = null;
             if (command.SetStatus is { } status && TicketTransitions.Check(Ticket.Status, status))
             {
@@ -99,7 +102,7 @@ public sealed class TicketGrain(
                 };
             }
 
-            return AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange);
+            return await AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange);
         });
 
     public async Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status)
@@ -117,6 +120,8 @@ public sealed class TicketGrain(
 
     public async Task<TicketView> AssignAsync(AssignConversation command)
     {
+        EnsureInInbox(command.PropertyId);
+        await EnsureRoomForEmailsAsync();
         await ChangeAssigneeAsync(command, (v, now, assignee) => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
         return View();
     }
@@ -155,8 +160,6 @@ public sealed class TicketGrain(
         return attachments;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => OnCommittedAsync();
-
     /// <summary>The emails are stored with the change that calls for them, so none is lost between the write and the outbox.</summary>
     protected override void OnCommitting(IReadOnlyList<ConversationEvent> events)
     {
@@ -166,8 +169,45 @@ public sealed class TicketGrain(
         }
     }
 
-    protected override Task OnCommittedAsync() =>
-        TicketEmails.HandOffAsync(GrainFactory, Id, Ticket.PropertyId, Ticket.PendingEmails, logger);
+    /// <summary>Emails waiting in the state are owed to the outbox: handed over after each change and retried until it takes them.</summary>
+    protected override bool HasFollowUps => base.HasFollowUps || Ticket.PendingEmails.Count > 0;
+
+    protected override async Task RunFollowUpsAsync()
+    {
+        await base.RunFollowUpsAsync();
+        if (Ticket.PendingEmails.Count > 0)
+        {
+            await TicketEmails.HandOffAsync(GrainFactory, Id, Ticket.PropertyId, Ticket.PendingEmails);
+            SaveLater();
+        }
+    }
+
+    /// <summary>
+    /// Back-pressure instead of loss: while <see cref="EmailSettings.MaxEmailsWaitingPerTicket"/> emails wait for an outbox that
+    /// does not take them, a change that may call for more is refused before anything is stored (a change adds at most two).
+    /// </summary>
+    private async Task EnsureRoomForEmailsAsync()
+    {
+        if (Ticket.PendingEmails.Count < email.MaxEmailsWaitingPerTicket)
+        {
+            return;
+        }
+
+        await FollowUpNowAsync();
+        if (Ticket.PendingEmails.Count >= email.MaxEmailsWaitingPerTicket)
+        {
+            throw new UnavailableException(
+                $"This ticket has {Ticket.PendingEmails.Count} emails waiting for its outbox, which takes no more for now; retry with the same command id shortly.");
+        }
+    }
+
+    /// <summary>BIN-2: the files of its messages, its outbox (pending and recently sent emails) and its dead letters go with a purged ticket.</summary>
+    protected override async Task OnPurgedAsync(TicketState tombstone)
+    {
+        await attachments.DeleteAllAsync(Id);
+        await GrainFactory.GetGrain<IEmailOutboxGrain>(Id).PurgeAsync();
+        await GrainFactory.GetGrain<IEmailDeadLettersGrain>(tombstone.PropertyId).ForgetTicketAsync(Id);
+    }
 
     protected override void EnsureAcceptsMessages()
     {

@@ -25,11 +25,13 @@ public sealed class TicketState : IConversationState
     /// <summary>Acknowledgements of the latest commands, so a retried command returns its first answer.</summary>
     [Id(13)] public List<RecentCommand> RecentCommands { get; set; } = [];
 
-    /// <summary>Emails this ticket's changes call for, stored with the change until the outbox has them (bounded by TicketEmails.MaxWaiting).</summary>
+    /// <summary>Emails this ticket's changes call for, stored with the change until the outbox has them (bounded by EmailSettings.MaxEmailsWaitingPerTicket, plus the two one change may add).</summary>
     [Id(14)] public List<EmailIntent> PendingEmails { get; set; } = [];
 
     /// <summary>The closed ticket this one follows up (TIC-5: a visitor email to a closed ticket).</summary>
     [Id(15)] public Guid? PreviousTicketId { get; set; }
+
+    [Id(16)] public bool PurgeCleanupDue { get; set; }
 
     public bool Exists => Status != TicketStatus.None;
 }

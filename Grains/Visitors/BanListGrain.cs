@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
 
@@ -36,7 +37,7 @@ public sealed class BanListGrain(
         }
 
         Bans.Add(ban);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         return ban;
     }
 
@@ -47,7 +48,7 @@ public sealed class BanListGrain(
             throw DomainException.NotFound("The ban");
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public Task<IReadOnlyList<VisitorBan>> ListAsync() =>

@@ -1,3 +1,4 @@
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
 
@@ -30,14 +31,14 @@ public sealed class OrganizationDirectoryGrain(
             Organizations.Add(summary);
         }
 
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     public async Task RemoveAsync(string organizationId)
     {
         if (Organizations.RemoveAll(o => o.OrganizationId == organizationId) > 0)
         {
-            await state.WriteStateAsync();
+            await this.PersistAsync(state.WriteStateAsync);
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class OrganizationGrain(
             await GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(propertyId, visitorId)).ForgetOrganizationAsync(organizationId);
         }
 
-        await state.ClearStateAsync();
+        await this.PersistAsync(state.ClearStateAsync);
         state.State = new OrganizationState();
         await Directory().RemoveAsync(Key.OrganizationId);
     }
@@ -67,7 +67,7 @@ public sealed class OrganizationGrain(
         {
             if (Exists && Organization.Contacts.Remove(visitorId))
             {
-                await state.WriteStateAsync();
+                await this.PersistAsync(state.WriteStateAsync);
             }
 
             return;
@@ -85,7 +85,7 @@ public sealed class OrganizationGrain(
         }
 
         Organization.Contacts.Add(visitorId);
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 
     private void Apply(OrganizationDraft draft, bool requireName)
@@ -110,7 +110,7 @@ public sealed class OrganizationGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
         await Directory().PutAsync(new OrganizationSummary(Key.OrganizationId, Organization.Name, Organization.Domain));
     }
 

@@ -72,6 +72,12 @@ public sealed class VisitorGrain(
         EnsureCreated();
         var index = Visitor.History.FindIndex(h => h.ConversationId == link.ConversationId);
         var status = ProfileText.Optional(link.Status, "A status", 20) ?? "";
+        if (index >= 0 && link.LastActivityAt <= Visitor.History[index].LastActivityAt)
+        {
+            // No new activity: a status change, or the same update again (a chat retries until it hears back). The line stays in its place.
+            await SetConversationStatusAsync(link.ConversationId, status);
+            return;
+        }
 
         // Every visitor message links its chat again; when only the activity time moves, the write waits a little and
         // carries all of them, instead of one more storage write per message.
@@ -296,6 +302,6 @@ public sealed class VisitorGrain(
     {
         _activityFlush?.Dispose();
         _activityFlush = null;
-        await state.WriteStateAsync();
+        await this.PersistAsync(state.WriteStateAsync);
     }
 }

@@ -15,8 +15,17 @@ public static class ConversationsSiloBuilderExtensions
 {
     public static ISiloBuilder AddConversationsGrains(this ISiloBuilder silo, ConversationsSettings settings)
     {
-        silo.AddAzureTableGrainStorage(ConversationsNames.GrainStorage, o => o.TableServiceClient = StorageClients.Tables(settings));
-        silo.AddAzureTableGrainStorage(ConversationsNames.PubSubStore, o => o.TableServiceClient = StorageClients.Tables(settings));
+        // A cleared state (a deleted department, a purged ticket's outbox, a stream nobody uses) leaves no row behind (BIN-2).
+        silo.AddAzureTableGrainStorage(ConversationsNames.GrainStorage, o =>
+        {
+            o.TableServiceClient = StorageClients.Tables(settings);
+            o.DeleteStateOnClear = true;
+        });
+        silo.AddAzureTableGrainStorage(ConversationsNames.PubSubStore, o =>
+        {
+            o.TableServiceClient = StorageClients.Tables(settings);
+            o.DeleteStateOnClear = true;
+        });
         silo.UseAzureTableReminderService(o => o.TableServiceClient = StorageClients.Tables(settings));
         silo.AddConversationsStreams(settings);
 
@@ -36,10 +45,10 @@ public static class ConversationsSiloBuilderExtensions
         silo.Services.AddSingleton(email);
         silo.Services.AddSingleton<TicketEmailToken>();
         silo.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        silo.Services.AddSingleton(new AttachmentStore(StorageClients.Blobs(settings)));
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, email.ReminderPeriod.Ticks)));
         if (email.ReceivesMail)
         {
-            silo.Services.AddSingleton(new AttachmentStore(StorageClients.Blobs(settings)));
             silo.Services.AddSingleton<InboundMail>();
             silo.Services.AddHostedService<InboundSmtpListener>();
         }

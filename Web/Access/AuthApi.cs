@@ -51,7 +51,7 @@ public static class AuthApi
         string email;
         try
         {
-            email = EmailAddress.Normalize(request.Email);
+            email = EmailAddress.NormalizeKey(request.Email);
         }
         catch (DomainException)
         {

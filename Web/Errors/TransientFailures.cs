@@ -1,4 +1,5 @@
 using Azure;
+using Conversations.Grains.Interfaces.Common;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
@@ -16,6 +17,9 @@ public static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException => true,
+
+        // A grain refusing before it acknowledges anything (back-pressure), or owing work it retries.
+        UnavailableException => true,
         RequestFailedException { Status: 0 or >= 500 } => true,
         // Storage that does not answer within its network timeout: the Azure SDK cancels the request.
         OperationCanceledException => true,

@@ -40,8 +40,8 @@ public sealed class VisitorHub(
             limits.NewChat(ip);
         }
 
+        // The chat puts itself in the visitor's history (VIS-5).
         var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
-        await LinkAsync(view, view.CreatedAt);
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
@@ -105,10 +105,6 @@ public sealed class VisitorHub(
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Visitors, Context.ConnectionId);
-
-    private Task LinkAsync(ChatView chat, DateTimeOffset lastActivity) =>
-        visits.Visitor(chat.PropertyId, chat.VisitorId).LinkConversationAsync(
-            new ConversationLink(chat.Id, ConversationKind.Chat, chat.Status.ToString(), chat.CreatedAt, lastActivity));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
@@ -33,7 +32,7 @@ public sealed class PurgeTests(ClusterFixture fixture)
         await chat.PurgeAsync(_property);
 
         Assert.Equal(0, await MessageRowsAsync(chatId));
-        Assert.False(await StorageMentionsAsync(_marker[..20]));
+        await StorageScan.AssertPurgedAsync(fixture.Cluster.Settings.StorageConnectionString, chatId, _marker[..20]);
         Assert.DoesNotContain(await visitor.GetHistoryAsync(), h => h.ConversationId == chatId);
         await AssertNotFoundAsync(() => chat.GetAsync(_property));
         await AssertNotFoundAsync(() => chat.GetMessagesAsync(_property, 0, 10));
@@ -58,7 +57,7 @@ public sealed class PurgeTests(ClusterFixture fixture)
         await ticket.PurgeAsync(_property);
 
         Assert.Equal(0, await MessageRowsAsync(ticketId));
-        Assert.False(await StorageMentionsAsync(_marker[..20]));
+        await StorageScan.AssertPurgedAsync(fixture.Cluster.Settings.StorageConnectionString, ticketId, _marker[..20]);
         await AssertNotFoundAsync(() => ticket.GetAsync(_property));
         await AssertNotFoundAsync(() => ticket.SetStatusAsync(_property, TicketStatus.Open));
         await AssertIrreversibleAsync(() => ticket.RestoreAsync(_property));
@@ -87,27 +86,7 @@ public sealed class PurgeTests(ClusterFixture fixture)
         return count;
     }
 
-    /// <summary>Whether any grain-state or message row holds <paramref name="text"/>, as a string or as UTF-8 bytes.</summary>
-    private async Task<bool> StorageMentionsAsync(string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var service = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString);
-        foreach (var name in new[] { "OrleansGrainState", ConversationsNames.MessagesTable })
-        {
-            await foreach (var row in service.GetTableClient(name).QueryAsync<TableEntity>())
-            {
-                foreach (var value in ((IDictionary<string, object>)row).Values)
-                {
-                    if ((value is string s && s.Contains(text, StringComparison.Ordinal)) ||
-                        (value is byte[] b && b.AsSpan().IndexOf(bytes) >= 0) ||
-                        (value is BinaryData d && d.ToMemory().Span.IndexOf(bytes) >= 0))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether any row of any table or any blob holds <paramref name="text"/>.</summary>
+    private async Task<bool> StorageMentionsAsync(string text) =>
+        (await StorageScan.FindAsync(fixture.Cluster.Settings.StorageConnectionString, text)).Count > 0;
 }
