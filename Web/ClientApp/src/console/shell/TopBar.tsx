@@ -10,6 +10,7 @@ import { agents } from "../store/team";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { Menu } from "../ui/Menu";
+import { Icon } from "../ui/Icon";
 import { showShortcutHelp } from "./ShortcutHelp";
 
 const connectionLabels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
@@ -49,7 +50,7 @@ export function TopBar() {
             label="Notifications"
             class="notifications"
             align="end"
-            button={<span aria-hidden="true">🔔</span>}
+            button={<Icon name="bell" />}
             items={[
               { label: "Sound for new chats and messages", checked: settings.sound, onSelect: () => (notificationSettings.value = { ...settings, sound: !settings.sound }) },
               { label: desktopAllowed || !settings.desktop ? "Desktop notifications" : "Desktop notifications (blocked by the browser)", checked: settings.desktop, onSelect: () => void toggleDesktop() },
