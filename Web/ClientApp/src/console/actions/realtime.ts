@@ -80,7 +80,7 @@ hub.on("agentPresence", (change: PresenceChange) => {
 });
 hub.on("typing", (notice: TypingNotice) => {
   if (notice.authorKind === "Visitor") {
-    showTyping(notice.conversationId, notice.authorName ?? "The visitor", notice.isTyping);
+    showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
