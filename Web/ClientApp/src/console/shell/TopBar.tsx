@@ -35,7 +35,7 @@ export function TopBar() {
         <span>Conversations</span>
       </span>
       <label class="field-inline topbar-property hide-in-popout">
-        <span class="field-label">Property</span>
+        <span class="field-label collapsible-label">Property</span>
         <select id="property-switcher" aria-label="Property" value={propertyId.value} onChange={(e) => void switchProperty(e.currentTarget.value)}>
           {memberships.value.map((m) => (
             <option value={m.propertyId}>{propertyNames.value[m.propertyId] ?? m.propertyId}</option>
@@ -65,7 +65,7 @@ export function TopBar() {
       {self && (
         <span class="me">
           <Avatar name={self.name} size={26} presence={presence} />
-          <bdi id="agent-name">{self.name}</bdi>
+          <bdi id="agent-name" class="collapsible-label">{self.name}</bdi>
         </span>
       )}
       {!popout && (
