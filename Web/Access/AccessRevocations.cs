@@ -24,6 +24,14 @@ public sealed class AccessRevocations(
     ILogger<AccessRevocations> logger) : BackgroundService
 {
     private readonly TimeSpan _recheckPeriod = settings.Value.RecheckPeriod;
+    private StreamSubscriptionHandle<AgentAccessChanged>? _subscription;
+
+    /// <summary>Listens before the node serves (hosted services start before the server), so no removal announced after it answers a call is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = await TrySubscribeAsync();
+        await base.StartAsync(cancellationToken);
+    }
 
     /// <summary>Applies a change on this node; the node that made it calls this too, so it holds there before the call returns.</summary>
     public async Task ApplyAsync(AgentAccessChanged change)
@@ -38,13 +46,12 @@ public sealed class AccessRevocations(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        StreamSubscriptionHandle<AgentAccessChanged>? subscription = null;
         using var timer = new PeriodicTimer(_recheckPeriod, clock);
         try
         {
             do
             {
-                subscription ??= await TrySubscribeAsync();
+                _subscription ??= await TrySubscribeAsync();
                 await RecheckAsync(stoppingToken);
                 roles.RemoveExpired();
             }
@@ -55,7 +62,7 @@ public sealed class AccessRevocations(
         }
         finally
         {
-            await UnsubscribeAsync(subscription);
+            await UnsubscribeAsync(_subscription);
         }
     }
 
