@@ -146,7 +146,16 @@ public sealed class AgentGrain(
         var streams = this.GetStreamProvider(ConversationsNames.StreamProvider);
         foreach (var propertyId in Agent.Memberships.Keys)
         {
-            await GrainFactory.GetGrain<IPropertyGrain>(propertyId).SetAgentOnlineAsync(this.GetPrimaryKey(), Presence == AgentPresence.Online);
+            try
+            {
+                await GrainFactory.GetGrain<IPropertyGrain>(propertyId).SetAgentOnlineAsync(this.GetPrimaryKey(), Presence == AgentPresence.Online);
+            }
+            catch (DomainException e) when (e.Code == DomainErrorCode.NotFound)
+            {
+                // A membership whose property's creation never finished (a crash between the two writes): nobody to tell.
+                continue;
+            }
+
             await streams.GetStream<AgentPresenceChanged>(StreamTopics.Presence(propertyId))
                 .OnNextAsync(new AgentPresenceChanged(propertyId, this.GetPrimaryKey(), Agent.Name, Presence, clock.GetUtcNow()));
         }

@@ -30,6 +30,16 @@ public sealed class PropertyGrain(
 
         PropertyIds.Validate(this.GetPrimaryKeyString());
 
+        // Refused input must not reach the agent: its membership would outlive the refusal, naming a property that
+        // never comes to exist (found by the fuzzer: the agent's console then failed to connect).
+        DisplayName.Clean(name, "A property");
+        if (supportEmail is not null
+            && await GrainFactory.GetGrain<ISupportAddressGrain>(EmailAddress.NormalizeKey(supportEmail)).GetPropertyAsync() is { } holder
+            && holder != this.GetPrimaryKeyString())
+        {
+            throw DomainException.Conflict("Another property already uses this support email address.");
+        }
+
         // The agent's side first, as in SetMemberAsync: a crash before the property's write leaves a membership of a
         // property that does not exist (it answers NotFound), and the creator's retry completes it.
         await GrainFactory.GetGrain<IAgentGrain>(creatorId).SetMembershipAsync(this.GetPrimaryKeyString(), PropertyRole.Admin);

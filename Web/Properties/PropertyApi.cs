@@ -2,6 +2,7 @@ using System.Net;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Web.Access;
+using Conversations.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Web.Properties;
@@ -12,7 +13,7 @@ public static class PropertyApi
     {
         endpoints.MapPost("/api/v1/properties", CreateAsync).WithTags("Properties").WithName("CreateProperty").RequireAuthorization()
             .WithSummary("Creates a property; the caller becomes its admin (ADM-1).")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).CheckKeys();
 
         var property = endpoints.MapPropertyGroup().WithTags("Properties");
         property.MapGet("", GetAsync).WithName("GetProperty").WithSummary("The property: name, widget key, support address.");

@@ -40,6 +40,36 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         Assert.Single(email.Smtp.To(requester));
     }
 
+    [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "X-1")]
+    public async Task TIC2_user_strings_in_email_subjects_are_isolated_so_bidi_controls_cannot_reverse_the_line()
+    {
+        // A visitor named with a right-to-left override: the ticket made from their chat is "Chat with <name>".
+        var property = await email.NewPropertyAsync();
+        var chat = Client.GetGrain<IChatGrain>(Guid.NewGuid());
+        await chat.StartAsync(new StartChat(property, "v-rlo", "\u202Eexe.gnp"));
+        var requester = $"eve-{Guid.NewGuid():N}@example.com";
+        var fromChat = await chat.ConvertToTicketAsync(new ConvertChatToTicket(property, requester, null));
+        await Client.GetGrain<ITicketGrain>(fromChat.Id).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo\u2067", "Hello", null));
+
+        // A subject in Hebrew with an isolate left open: laid out on its own, so the "Re: " before it stays where it is.
+        var hebrew = Guid.NewGuid();
+        var other = $"dan-{hebrew:N}@example.com";
+        await Client.GetGrain<ITicketGrain>(hebrew).CreateAsync(
+            new CreateTicket(property, "\u05E9\u05DC\u05D5\u05DD 123 \u2067", new TicketRequester(null, "\u202EDan", other), TicketPriority.Medium, "Hi"));
+        await Client.GetGrain<ITicketGrain>(hebrew).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
+
+        var spoofed = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Equal("Re: Chat with exe.gnp", spoofed.Subject);
+        Assert.StartsWith("Hello exe.gnp,\n\nBo replied", spoofed.TextBody!.ReplaceLineEndings("\n"));
+        var rightToLeft = Assert.Single(await email.Smtp.WaitForAsync(other));
+        Assert.Equal("Re: \u2068\u05E9\u05DC\u05D5\u05DD 123 \u2069", rightToLeft.Subject);
+        Assert.StartsWith("Hello Dan,", rightToLeft.TextBody);
+        foreach (var control in "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u200E\u200F")
+        {
+            Assert.DoesNotContain(control, spoofed.Subject + spoofed.TextBody + spoofed.HtmlBody + rightToLeft.Subject + rightToLeft.TextBody);
+        }
+    }
+
     [Fact, Trait("Spec", "TIC-6")]
     public async Task TIC6_assigning_an_agent_emails_the_agent_and_tells_the_visitor_and_replies_notify_the_assignee()
     {

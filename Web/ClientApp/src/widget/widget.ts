@@ -251,6 +251,8 @@ class Widget {
       return;
     }
     this.text.value = "";
+    // The message ends this bout of typing: the next keystroke says so again at once.
+    this.lastTypingSent = 0;
     const pending = { commandId: crypto.randomUUID(), text: body };
     this.outbox.push(pending);
     this.saveOutbox();

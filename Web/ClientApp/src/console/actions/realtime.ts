@@ -86,7 +86,7 @@ hub.on("accessRevoked", (revoked: { propertyId: string }) => {
 });
 hub.on("typing", (notice: TypingNotice) => {
   if (notice.authorKind === "Visitor") {
-    showTyping(notice.conversationId, notice.authorName ?? "The visitor", notice.isTyping);
+    showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
