@@ -19,4 +19,16 @@ public static class EmailAddress
 
         return trimmed;
     }
+
+    /// <summary>
+    /// <see cref="Normalize"/> for an address that is also a storage key (an agent's sign-in, a property's support
+    /// address): it must also pass <see cref="TableKeys"/>, else "a#b@x.test" would share a stored row with "a_b@x.test".
+    /// </summary>
+    public static string NormalizeKey(string? email)
+    {
+        var normalized = Normalize(email);
+        return TableKeys.IsValid(normalized)
+            ? normalized
+            : throw DomainException.Invalid("An email address that signs in or receives support mail cannot contain / \\ # or ?.");
+    }
 }

@@ -125,6 +125,21 @@ public abstract class ConversationGrain<TState>(
         return messages.Where(m => m.Sequence <= Current.MessageCount).ToList();
     }
 
+    public Task<bool> IsTakenAsync() => Task.FromResult(Current.Exists || Current.Bin == BinState.Purged);
+
+    /// <summary>
+    /// Refuses to start a conversation whose id the other kind uses: both keep their messages in one partition per id,
+    /// so a chat started with a ticket's id would read (and a ticket created with a chat's id overwrite) its messages.
+    /// </summary>
+    protected async Task EnsureIdFreeOf<TOther>(string what)
+        where TOther : IConversationGrain
+    {
+        if (await GrainFactory.GetGrain<TOther>(Id).IsTakenAsync())
+        {
+            throw DomainException.Conflict($"This id belongs to {what}; use a new id.");
+        }
+    }
+
     public Task<MessageAck> WhisperAsync(PostWhisper command) =>
         PostOnceAsync(command.PropertyId, command.CommandId, () =>
             AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: true));
@@ -146,6 +161,7 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
+    /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
     protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
     {
@@ -153,6 +169,11 @@ public abstract class ConversationGrain<TState>(
         var assignee = AssigneeRules.Of(command);
         if (assignee != Current.Assignee)
         {
+            if (assignee is not null)
+            {
+                await AssigneeRules.EnsureOfPropertyAsync(GrainFactory, Current.PropertyId, assignee);
+            }
+
             var now = Now;
             Current.Assignee = assignee;
             await CommitAsync(now, touch: true, v => assigned(v, now, assignee));

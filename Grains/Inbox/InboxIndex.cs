@@ -171,6 +171,12 @@ public sealed class InboxIndex(string propertyId = "")
             terms.Add(statuses.Where(s => (int)s is > 0 and < 4).Select(s => _byStatus[(int)s]).ToArray());
         }
 
+        var priorities = query.Priorities is { Count: > 0 } chosen ? chosen.Select(p => (int)p).Where(p => p is > 0 and < InboxCells.Priorities).Distinct().ToArray() : null;
+        if (priorities is not null)
+        {
+            terms.Add(priorities.Select(p => _byPriority[p]).ToArray());
+        }
+
         var extras = new List<Bitmap[]>();
         SortedKeys? assignedOrder = null;
         if (!string.IsNullOrEmpty(query.Assignee))
@@ -198,7 +204,7 @@ public sealed class InboxIndex(string propertyId = "")
             terms.Add(OverlappingWeeks(residual.From, residual.To));
         }
 
-        plan = new QueryPlan(query, place, InboxCells.Of(place, chats, query.Statuses), terms, extras, residual, assignedOrder);
+        plan = new QueryPlan(query, place, InboxCells.Of(place, chats, query.Statuses, priorities), terms, extras, residual, assignedOrder);
         return terms.All(t => t.Length > 0);
     }
 

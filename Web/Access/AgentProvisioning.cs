@@ -15,7 +15,7 @@ public sealed class AgentProvisioning(IClusterClient cluster)
     public async Task<AgentView> ProvisionAsync(
         string propertyId, string email, string name, string? password, PropertyRole role, bool ignorePasswordOfExisting = false)
     {
-        var normalized = EmailAddress.Normalize(email);
+        var normalized = EmailAddress.NormalizeKey(email);
         await cluster.GetGrain<IPropertyGrain>(propertyId).GetAsync();
         var login = cluster.GetGrain<IAgentLoginGrain>(normalized);
         var agentId = await login.ClaimAsync(Guid.NewGuid());

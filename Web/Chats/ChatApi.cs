@@ -23,7 +23,7 @@ public static class ChatApi
             .WithSummary("Closes the chat (CHAT-2). Irreversible; closing a closed chat changes nothing.")
             .ProducesRefusals();
         chats.MapPost("/assignee", AssignAsync).WithName("AssignChat")
-            .WithSummary("Picks the chat up (an agent assigns it to themself) or assigns it to another agent or a department, or unassigns it (CHAT-1).")
+            .WithSummary("Picks the chat up (an agent assigns it to themself) or assigns it to another agent or a department, or unassigns it (CHAT-1). The assignee must be an agent or a department of this property (422 otherwise).")
             .ProducesRefusals();
         chats.MapPost("/ticket", ConvertToTicketAsync).WithName("ConvertChatToTicket")
             .WithSummary("Creates the chat's ticket with a copy of the transcript (CHAT-3); needs the visitor's email if the chat has none. Repeating it returns the same ticket.")

@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 
 // The console (index.html) and the demo site (demo.html) are built into Web/wwwroot, which Web serves.
 export default defineConfig({
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: resolve(import.meta.dirname, "../wwwroot"),
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Web.Access;
 using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class InboxApi
         var inbox = endpoints.MapPropertyGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("", QueryAsync).WithName("QueryInbox")
             .WithSummary("One page of a view (all, chats, tickets, trash, spam) with filters combined by AND: assignee, minMessages, " +
-                "status (any of open,pending,closed), tags (any of), updatedFrom/updatedTo; sort updated|priority; 'cursor' from the previous page; limit 1-200 (50).")
+                "status (any of open,pending,closed), priority (tickets of any of lowest,low,medium,high,highest), tags (any of), updatedFrom/updatedTo; sort updated|priority; 'cursor' from the previous page; limit 1-200 (50).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         inbox.MapPost("/bulk", BulkAsync).WithName("BulkInboxAction")
             .WithSummary("Applies close, trash, restore, purge or spam to up to 200 conversations; each item reports success or why it was refused (INB-5).")
@@ -24,7 +25,8 @@ public static class InboxApi
 
     private static async Task<Ok<InboxPageResponse>> QueryAsync(
         string propertyId, IClusterClient cluster, string? view = null, string? assignee = null, long? minMessages = null, string? status = null,
-        string? tags = null, DateTimeOffset? updatedFrom = null, DateTimeOffset? updatedTo = null, string? sort = null, string? cursor = null, int limit = 50)
+        string? tags = null, DateTimeOffset? updatedFrom = null, DateTimeOffset? updatedTo = null, string? sort = null, string? cursor = null, int limit = 50,
+        string? priority = null)
     {
         var query = new InboxQuery(
             Parse(view, InboxView.All, "view"),
@@ -36,7 +38,8 @@ public static class InboxApi
             updatedTo,
             Parse(sort, InboxSort.Updated, "sort"),
             InboxCursor.Decode(cursor),
-            limit);
+            limit,
+            List(priority)?.Select(p => Parse<TicketPriority>(p, default, "priority")).ToArray());
         return TypedResults.Ok(InboxPageResponse.From(await cluster.GetGrain<IInboxGrain>(propertyId).QueryAsync(query)));
     }
 

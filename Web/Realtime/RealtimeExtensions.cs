@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Conversations.Web.Errors;
 using Conversations.Web.Visitors;
+using Conversations.Web.Validation;
 
 namespace Conversations.Web.Realtime;
 
@@ -9,10 +10,16 @@ public static class RealtimeExtensions
 {
     public static IServiceCollection AddConversationsRealtime(this IServiceCollection services)
     {
-        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>())
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<DomainExceptionHubFilter>(); // first, so it also turns the key check's refusals into HubExceptions
+                o.AddFilter<KeyValidationHubFilter>();
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHubRefusalLogging();
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
+        services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Web.Validation;
 
 namespace Conversations.Web.Tickets;
 
@@ -10,4 +11,7 @@ public sealed record CreateTicketRequest(
     string? RequesterName,
     string? RequesterVisitorId,
     TicketPriority? Priority,
-    string? Text);
+    string? Text) : IHasStorageKeys
+{
+    IEnumerable<StorageKey> IHasStorageKeys.StorageKeys() => [new("requesterVisitorId", RequesterVisitorId, Optional: true)];
+}

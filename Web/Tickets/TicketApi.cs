@@ -28,7 +28,7 @@ public static class TicketApi
             .WithSummary("Open (1) ⇄ Pending (2) → Closed (3) (TIC-5). Closed is irreversible.")
             .ProducesRefusals();
         ticket.MapPost("/assignee", AssignAsync).WithName("AssignConversation")
-            .WithSummary("Assigns an agent or a department, or unassigns (TIC-6).")
+            .WithSummary("Assigns an agent or a department, or unassigns (TIC-6). The assignee must be an agent or a department of this property (422 otherwise).")
             .ProducesRefusals();
         ticket.MapPost("/priority", SetPriorityAsync).WithName("SetTicketPriority")
             .WithSummary("Lowest (1) … Highest (5) (TIC-7).")

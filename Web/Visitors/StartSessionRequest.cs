@@ -1,3 +1,5 @@
+using Conversations.Web.Validation;
+
 namespace Conversations.Web.Visitors;
 
 /// <summary>
@@ -5,4 +7,7 @@ namespace Conversations.Web.Visitors;
 /// knows its user passes <see cref="UserId"/> and <see cref="UserHash"/> = hex HMAC-SHA256 of the user id
 /// under the property's identity secret.
 /// </summary>
-public sealed record StartSessionRequest(string PropertyId, string? VisitorToken, string? UserId, string? UserHash);
+public sealed record StartSessionRequest(string PropertyId, string? VisitorToken, string? UserId, string? UserHash) : IHasStorageKeys
+{
+    IEnumerable<StorageKey> IHasStorageKeys.StorageKeys() => [new("propertyId", PropertyId, KeyKind.PropertyId)];
+}

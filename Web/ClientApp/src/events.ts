@@ -46,16 +46,35 @@ export function renderMessage(list: HTMLElement, message: ConversationMessage): 
   const item = document.createElement("li");
   item.dataset.sequence = String(message.sequence);
   item.className = (message.authorKind === "Agent" ? "agent" : "visitor") + (message.isInternal ? " internal" : "");
-  const author = document.createElement("span");
-  author.className = "author";
-  author.textContent = `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`;
-  const text = document.createElement("span");
-  text.className = "text";
-  text.textContent = message.text;
-  item.append(author, text);
+  item.append(authorLine(message.authorName, message.at), messageText(message.text));
   const next = [...list.children].find((c) => Number((c as HTMLElement).dataset.sequence) > message.sequence);
   list.insertBefore(item, next ?? null);
   list.scrollTop = list.scrollHeight;
+}
+
+/** "name · time": the name isolated (<bdi>) so a right-to-left override in it cannot reverse the time. */
+export function authorLine(name: string, at: string | null): HTMLElement {
+  const author = document.createElement("span");
+  author.className = "author";
+  const who = document.createElement("bdi");
+  who.textContent = name;
+  author.append(who);
+  if (at) {
+    const time = document.createElement("time");
+    time.dateTime = at;
+    time.textContent = new Date(at).toLocaleTimeString();
+    author.append(" · ", time);
+  }
+  return author;
+}
+
+/** A message's text in an element of its own direction (dir=auto), isolated from what follows. */
+export function messageText(text: string): HTMLElement {
+  const element = document.createElement("span");
+  element.className = "text";
+  element.dir = "auto";
+  element.textContent = text;
+  return element;
 }
 
 /** The hub's error text without SignalR's prefix. */

@@ -39,9 +39,8 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
         Assert.Contains("Let me check, Paula.", (await visitor.GetMessagesAsync(chatId)).Select(m => m.Text));
 
         // A status change made elsewhere shows in the popout.
-        ConsolePage.AcceptDialogs(page);
         await ConsolePage.Row(page, "Paula").ClickAsync();
-        await page.GetByLabel("Chat status").SelectOptionAsync("Closed");
+        await ConsolePage.CloseChatAsync(page);
         await Assertions.Expect(popup.GetByTestId("conversation-status")).ToHaveTextAsync("Closed");
         await Assertions.Expect(popup.GetByLabel("Chat status")).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(popup, "popout-chat");
@@ -168,9 +167,9 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
 
         // Newest first: the ticket, then the chat.
         await page.Keyboard.PressAsync("j");
-        await Assertions.Expect(ConsolePage.Row(page, "Keyboard ticket")).ToBeFocusedAsync();
+        await Assertions.Expect(ConsolePage.Row(page, "Keyboard ticket").GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("j");
-        await Assertions.Expect(ConsolePage.Row(page, "Kim")).ToBeFocusedAsync();
+        await Assertions.Expect(ConsolePage.Row(page, "Kim").GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("k");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
@@ -188,16 +187,15 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
 
         await page.Locator("#detail .messages").ClickAsync();
         await page.Keyboard.PressAsync("/");
-        await Assertions.Expect(page.GetByLabel("Status filter")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("Status filter").GetByRole(AriaRole.Checkbox).First).ToBeFocusedAsync();
         await page.Locator("#detail .messages").ClickAsync();
 
         // "e" asks first; dismissing keeps the chat open, accepting closes it.
-        var answer = false;
-        page.Dialog += async (_, dialog) => await (answer ? dialog.AcceptAsync() : dialog.DismissAsync());
         await page.Keyboard.PressAsync("e");
+        await ConsolePage.AnswerAsync(page, false);
         await Assertions.Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Open");
-        answer = true;
         await page.Keyboard.PressAsync("e");
+        await ConsolePage.AnswerAsync(page, true);
         await Assertions.Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Closed");
     }
 

@@ -26,9 +26,46 @@ public static class ConsolePage
         await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
     }
 
-    /// <summary>The list row of a conversation, by its chat visitor name or ticket subject.</summary>
+    /// <summary>The list row of a conversation (a table row, INB-3), by its chat visitor name or ticket subject.</summary>
     public static ILocator Row(IPage page, string title) =>
-        page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = title });
+        page.GetByTestId("chat-list").GetByRole(AriaRole.Row, new() { Name = title });
+
+    /// <summary>Answers the console's in-app dialog (confirmations and questions): confirms, with a value if it asks for one, or cancels.</summary>
+    public static async Task AnswerAsync(IPage page, bool confirm, string? value = null)
+    {
+        var dialog = page.Locator("dialog.dialog[open]");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        if (value is not null)
+        {
+            await dialog.GetByRole(AriaRole.Textbox).FillAsync(value);
+        }
+
+        await (confirm ? dialog.Locator("[data-confirm]") : dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Picks an action from a menu button (Chat options, More options, Send and set status, Chat status).</summary>
+    public static async Task ChooseAsync(IPage page, string menu, string item)
+    {
+        await page.GetByLabel(menu).ClickAsync();
+        await page.GetByRole(AriaRole.Menu).GetByText(item).ClickAsync();
+    }
+
+    /// <summary>CHAT-2: the chat's status menu → Closed, confirmed (or cancelled) in the dialog.</summary>
+    public static async Task CloseChatAsync(IPage page, bool confirm = true)
+    {
+        await ChooseAsync(page, "Chat status", "Closed");
+        await AnswerAsync(page, confirm);
+    }
+
+    /// <summary>INB-4: exactly these statuses ticked in the Status filter (none: any status).</summary>
+    public static async Task SetStatusFilterAsync(IPage page, params string[] statuses)
+    {
+        foreach (var status in new[] { "Open", "Pending", "Closed" })
+        {
+            await page.GetByLabel("Status filter").GetByRole(AriaRole.Checkbox, new() { Name = status }).SetCheckedAsync(statuses.Contains(status, StringComparer.OrdinalIgnoreCase));
+        }
+    }
 
     /// <summary>A ticket created over REST, as an agent or the API would (TIC-1).</summary>
     public static async Task<Guid> CreateTicketAsync(SignedInAgent agent, string subject, string email = "rita@example.com", string priority = "Medium")
@@ -40,8 +77,4 @@ public static class ConsolePage
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
-
-    /// <summary>Accepts every confirm (and answers a prompt with <paramref name="answer"/>).</summary>
-    public static void AcceptDialogs(IPage page, string answer = "") =>
-        page.Dialog += async (_, dialog) => await (dialog.Type == "prompt" ? dialog.AcceptAsync(answer) : dialog.AcceptAsync());
 }

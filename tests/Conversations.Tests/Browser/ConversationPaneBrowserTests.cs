@@ -32,12 +32,12 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await Assertions.Expect(page.Locator(".messages li.internal")).ToContainTextAsync("Check the courier first");
         Assert.DoesNotContain((await visitor.GetMessagesAsync(chatId)).Select(m => m.Text), t => t.Contains("courier"));
 
-        page.Dialog += async (_, dialog) => await (dialog.Type == "prompt" ? dialog.AcceptAsync("dana@example.com") : dialog.AcceptAsync());
-        await page.GetByLabel("Chat status").SelectOptionAsync("Closed");
+        await ConsolePage.CloseChatAsync(page);
         await Assertions.Expect(page.GetByLabel("Chat status")).ToBeDisabledAsync();
         Assert.Equal(ChatStatus.Closed, (await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync(agent.PropertyId)).Status);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Convert to Ticket" }).ClickAsync();
+        await ConsolePage.AnswerAsync(page, true, "dana@example.com");
         await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Open" })).ToHaveClassAsync("active");
         await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("dana@example.com");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("My order is late");
@@ -111,8 +111,8 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Chat");
 
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("spam links");
-        await page.GetByLabel("Chat options").SelectOptionAsync("ban");
+        await ConsolePage.ChooseAsync(page, "Chat options", "Ban visitor");
+        await ConsolePage.AnswerAsync(page, true, "spam links");
         var bans = await agent.Http.GetStringAsync($"/api/v1/properties/{agent.PropertyId}/bans");
         for (var i = 0; i < 50 && !bans.Contains(visitor.Session.VisitorId); i++)
         {

@@ -36,22 +36,22 @@ public sealed class InboxBrowserTests(WebFixture fixture, BrowserFixture browser
         }
 
         await BrowserFixture.ScreenshotAsync(b, "inbox-1920");
-        a.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await a.GetByLabel("Select Guest 0").CheckAsync();
         await a.GetByLabel("Select Guest 1").CheckAsync();
         await a.GetByRole(AriaRole.Button, new() { Name = "✓ Close" }).ClickAsync();
+        await ConsolePage.AnswerAsync(a, true);
         await Assertions.Expect(a.GetByRole(AriaRole.Status).Filter(new() { HasText = "done" })).ToContainTextAsync("2 done");
-        await Assertions.Expect(b.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Guest 0" })).ToContainTextAsync("Closed");
+        await Assertions.Expect(ConsolePage.Row(b, "Guest 0")).ToContainTextAsync("Closed");
         Assert.Equal(ChatStatus.Closed, (await fixture.Cluster.Client.GetGrain<IChatGrain>(chats[1]).GetAsync(first.PropertyId)).Status);
 
         await a.GetByLabel("Select Guest 2").CheckAsync();
         await a.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(b.GetByTestId("chat-list").GetByRole(AriaRole.Button)).ToHaveCountAsync(2);
         await b.GetByRole(AriaRole.Button, new() { Name = "Trash" }).ClickAsync();
-        await Assertions.Expect(b.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Guest 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(ConsolePage.Row(b, "Guest 2")).ToBeVisibleAsync();
 
         // INB-4: a filter narrows the list.
-        await a.GetByLabel("Status filter").SelectOptionAsync("open");
+        await ConsolePage.SetStatusFilterAsync(a, "open");
         await Assertions.Expect(a.GetByTestId("chat-list").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(a, "inbox-1280-filtered");
     }

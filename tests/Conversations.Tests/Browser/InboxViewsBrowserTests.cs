@@ -122,13 +122,13 @@ public sealed class InboxViewsBrowserTests(WebFixture fixture, BrowserFixture br
         await Assertions.Expect(rows.Locator("strong")).ToHaveTextAsync(["Medium one", "Low one"]);
         await page.GetByLabel("Minimum message count").FillAsync("2");
         await Assertions.Expect(rows.Locator("strong")).ToHaveTextAsync(["Low one"]);
-        await page.GetByLabel("Status filter").SelectOptionAsync("open");
+        await ConsolePage.SetStatusFilterAsync(page, "open");
         await Assertions.Expect(rows).ToHaveCountAsync(0);
-        await page.GetByLabel("Status filter").SelectOptionAsync("pending");
+        await ConsolePage.SetStatusFilterAsync(page, "pending");
         await Assertions.Expect(rows.Locator("strong")).ToHaveTextAsync(["Low one"]);
         await page.GetByLabel("Minimum message count").FillAsync("");
         await page.GetByLabel("Tags filter").FillAsync("");
-        await page.GetByLabel("Status filter").SelectOptionAsync("");
+        await ConsolePage.SetStatusFilterAsync(page);
         await Assertions.Expect(rows).ToHaveCountAsync(3);
 
         var today = DateTime.Now.ToString("yyyy-MM-dd");
@@ -160,7 +160,7 @@ public sealed class InboxViewsBrowserTests(WebFixture fixture, BrowserFixture br
         var before = await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync(first.PropertyId);
 
         await ConsolePage.Row(a, "Restorable").ClickAsync();
-        await a.GetByLabel("Chat options").SelectOptionAsync("trash");
+        await ConsolePage.ChooseAsync(a, "Chat options", "Delete chat");
         await Assertions.Expect(a.GetByTestId("conversation-status")).ToHaveTextAsync("Trashed");
         await Assertions.Expect(ConsolePage.Row(b, "Restorable")).ToHaveCountAsync(0);
         await b.GetByRole(AriaRole.Button, new() { Name = "Trash" }).ClickAsync();
@@ -200,14 +200,13 @@ public sealed class InboxViewsBrowserTests(WebFixture fixture, BrowserFixture br
         await Assertions.Expect(ConsolePage.Row(page, "Not really spam")).ToHaveCountAsync(0);
 
         // Purge asks first: dismissed, nothing happens; accepted, the ticket is gone.
-        var accept = false;
-        page.Dialog += async (_, dialog) => await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
         await page.GetByLabel("Select Buy cheap pills").CheckAsync();
         await page.Locator("#bulk").GetByRole(AriaRole.Button, new() { Name = "Purge" }).ClickAsync();
+        await ConsolePage.AnswerAsync(page, false);
         await Assertions.Expect(ConsolePage.Row(page, "Buy cheap pills")).ToBeVisibleAsync();
         Assert.True((await agent.Http.GetAsync($"{properties}/tickets/{purge}")).IsSuccessStatusCode);
-        accept = true;
         await page.Locator("#bulk").GetByRole(AriaRole.Button, new() { Name = "Purge" }).ClickAsync();
+        await ConsolePage.AnswerAsync(page, true);
         await Assertions.Expect(page.GetByTestId("empty-list")).ToHaveTextAsync("No spam.");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await agent.Http.GetAsync($"{properties}/tickets/{purge}")).StatusCode);
         Assert.True((await agent.Http.GetAsync($"{properties}/tickets/{keep}")).IsSuccessStatusCode);

@@ -42,8 +42,8 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         await visitor.StartChatAsync(chatId, "Mo");
         await visitor.SendAsync(chatId, "m1", "Please email me the manual");
         await ConsolePage.Row(page, "Mo").ClickAsync();
-        ConsolePage.AcceptDialogs(page, "mo@example.com");
-        await page.GetByLabel("Chat options").SelectOptionAsync("ticket");
+        await ConsolePage.ChooseAsync(page, "Chat options", "Create ticket");
+        await ConsolePage.AnswerAsync(page, true, "mo@example.com");
         await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("mo@example.com");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("Please email me the manual");
         await Assertions.Expect(page.GetByTestId("chat-list").GetByRole(AriaRole.Button).Filter(new() { HasText = "Ticket" })).ToHaveCountAsync(2);
@@ -58,9 +58,8 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         var ticketId = await ConsolePage.CreateTicketAsync(agent, "Where is my refund", "nina@example.com");
         await ConsolePage.Row(page, "Where is my refund").ClickAsync();
 
-        await page.GetByLabel("Send and set status").SelectOptionAsync("Pending");
         await page.GetByPlaceholder("Type a reply").FillAsync("We are on it, Nina.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await ConsolePage.ChooseAsync(page, "Send and set status", "Send & mark pending");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("We are on it, Nina.");
         await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Pending" })).ToHaveClassAsync("active");
         await Assertions.Expect(ConsolePage.Row(page, "Where is my refund").Locator("[data-col=status]")).ToContainTextAsync("Pending");
@@ -70,14 +69,12 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
             new PostMessage(agent.PropertyId, "mail-1", AuthorKind.Visitor, "nina@example.com", "Nina", "Thanks, any news?"));
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("Thanks, any news?");
 
-        var accept = false;
-        page.Dialog += async (_, dialog) => await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
-        await page.GetByLabel("Send and set status").SelectOptionAsync("Closed");
         await page.GetByPlaceholder("Type a reply").FillAsync("Refunded today.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await ConsolePage.ChooseAsync(page, "Send and set status", "Send & mark closed");
+        await ConsolePage.AnswerAsync(page, false);
         await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Closed" })).ToBeEnabledAsync();
-        accept = true;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await ConsolePage.ChooseAsync(page, "Send and set status", "Send & mark closed");
+        await ConsolePage.AnswerAsync(page, true);
         foreach (var status in new[] { "Open", "Pending", "Closed" })
         {
             await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true }).GetByRole(AriaRole.Button, new() { Name = status })).ToBeDisabledAsync();
@@ -139,7 +136,7 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         await Assertions.Expect(a.Locator(".detail-header h2")).ToHaveTextAsync("Tina");
         foreach (var tag in new[] { "billing", "urgent" })
         {
-            await a.GetByRole(AriaRole.Button, new() { Name = "+", Exact = true }).ClickAsync();
+            await a.GetByRole(AriaRole.Button, new() { Name = "Add tag" }).ClickAsync();
             await a.GetByLabel("New tag").FillAsync(tag);
             await a.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Assertions.Expect(a.GetByTestId("tags")).ToContainTextAsync(tag);
@@ -152,7 +149,7 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
 
         await ConsolePage.Row(a, "Tagged ticket").ClickAsync();
         await Assertions.Expect(a.Locator(".detail-header h2")).ToHaveTextAsync("Tagged ticket");
-        await a.GetByRole(AriaRole.Button, new() { Name = "+", Exact = true }).ClickAsync();
+        await a.GetByRole(AriaRole.Button, new() { Name = "Add tag" }).ClickAsync();
         await a.GetByLabel("New tag").FillAsync("urgent");
         await a.Keyboard.PressAsync("Enter");
         await Assertions.Expect(a.GetByTestId("tags")).ToContainTextAsync("urgent");

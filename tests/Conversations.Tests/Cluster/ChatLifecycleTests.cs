@@ -106,22 +106,25 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         await chat.PostMessageAsync(new PostMessage(_property, "m-1", AuthorKind.Visitor, "visitor-1", "", "Anyone there?")); // in the inbox from here (INB-1)
         var inbox = fixture.Client.GetGrain<IInboxGrain>(_property);
 
-        var picked = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-7"));
-        var again = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-7"));
+        var agent = (await PropertyTeam.NewAgentAsync(fixture.Client, _property)).Id.ToString();
+        var department = (await PropertyTeam.NewDepartmentAsync(fixture.Client, _property)).ToString();
 
-        Assert.Equal(new ConversationAssignee(AssigneeKind.Agent, "agent-7"), picked.Assignee);
+        var picked = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, agent));
+        var again = await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, agent.ToUpperInvariant()));
+
+        Assert.Equal(new ConversationAssignee(AssigneeKind.Agent, agent), picked.Assignee);
         Assert.Equal(picked.Version, again.Version);
-        var row = Assert.Single((await inbox.QueryAsync(new InboxQuery(Assignee: "agent-7"))).Rows);
-        Assert.Equal((chatId, AssigneeKind.Agent, "agent-7"), (row.Id, row.AssigneeKind, row.AssigneeId));
+        var row = Assert.Single((await inbox.QueryAsync(new InboxQuery(Assignee: agent))).Rows);
+        Assert.Equal((chatId, AssigneeKind.Agent, agent), (row.Id, row.AssigneeKind, row.AssigneeId));
         var assigned = Assert.IsType<ChatAssigned>(Assert.Single(await events.WaitForAsync(1, e => e is ChatAssigned)));
         Assert.False(assigned.VisibleToVisitor);
         Assert.Null((await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"))).Assignee);
 
-        await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, "dept-sales"));
-        Assert.Empty((await inbox.QueryAsync(new InboxQuery(Assignee: "agent-7"))).Rows);
+        await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, department));
+        Assert.Empty((await inbox.QueryAsync(new InboxQuery(Assignee: agent))).Rows);
         Assert.Null((await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, null))).Assignee);
-        var malformed = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, "agent-7")));
-        var stranger = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation("another-property", AssigneeKind.Agent, "agent-7")));
+        var malformed = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation(_property, AssigneeKind.None, agent)));
+        var stranger = await Assert.ThrowsAsync<DomainException>(() => chat.AssignAsync(new AssignConversation("another-property", AssigneeKind.Agent, agent)));
         Assert.Equal((DomainErrorCode.Invalid, DomainErrorCode.NotFound), (malformed.Code, stranger.Code));
     }
 

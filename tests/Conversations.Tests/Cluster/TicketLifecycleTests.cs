@@ -77,8 +77,9 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
 
         await ticket.CreateAsync(new CreateTicket(_property, "Order 42", new TicketRequester(null, "Ann", "ann@example.com"), TicketPriority.Low, "where is it?"));
         await ticket.ReplyAsync(new ReplyToTicket(_property, "r1", "agent-1", "Bo", "checking", TicketStatus.Pending));
-        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-1"));
-        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "agent-1"));
+        var agent = (await PropertyTeam.NewAgentAsync(fixture.Client, _property)).Id.ToString();
+        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, agent));
+        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, agent));
         await ticket.SetPriorityAsync(_property, TicketPriority.High);
         await ticket.ChangeTagsAsync(new ChangeTags(_property, ["shipping"], null));
         await ticket.SetStatusAsync(_property, TicketStatus.Open);
@@ -127,20 +128,24 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
     public async Task TIC6_assignee_priority_and_tags_are_kept_and_checked()
     {
         var (ticket, _) = await CreateAsync(null);
+        var billing = (await PropertyTeam.NewDepartmentAsync(fixture.Client, _property)).ToString();
 
-        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, "dept-billing"));
+        await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, billing));
         await ticket.SetPriorityAsync(_property, TicketPriority.Highest);
         await ticket.ChangeTagsAsync(new ChangeTags(_property, ["Refund"], null));
         var view = await ticket.GetAsync(_property);
 
-        Assert.Equal(new ConversationAssignee(AssigneeKind.Department, "dept-billing"), view.Assignee);
+        Assert.Equal(new ConversationAssignee(AssigneeKind.Department, billing), view.Assignee);
         Assert.Equal((TicketPriority.Highest, "refund"), (view.Priority, Assert.Single(view.Tags)));
         Assert.Null((await ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.None, null))).Assignee);
 
         var badKind = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(_property, (AssigneeKind)7, "x")));
         var emptyId = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, "  ")));
+        var unknownDepartment = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, "dept-billing")));
+        var nonexistentDepartment = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(_property, AssigneeKind.Department, Guid.NewGuid().ToString())));
         var badPriority = await Assert.ThrowsAsync<DomainException>(() => ticket.SetPriorityAsync(_property, (TicketPriority)0));
-        Assert.All(new[] { badKind, emptyId, badPriority }, e => Assert.Equal(DomainErrorCode.Invalid, e.Code));
+        Assert.All(new[] { badKind, emptyId, unknownDepartment, nonexistentDepartment, badPriority }, e => Assert.Equal(DomainErrorCode.Invalid, e.Code));
+        Assert.Null((await ticket.GetAsync(_property)).Assignee);
     }
 
     [Fact, Trait("Spec", "TIC-4")]

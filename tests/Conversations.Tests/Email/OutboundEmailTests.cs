@@ -1,4 +1,3 @@
-using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Departments;
@@ -75,7 +74,7 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     public async Task TIC6_assigning_an_agent_emails_the_agent_and_tells_the_visitor_and_replies_notify_the_assignee()
     {
         var (property, ticketId, requester) = await email.NewTicketAsync();
-        var agent = await NewAgentAsync();
+        var agent = await PropertyTeam.NewAgentAsync(Client, property);
         var ticket = Client.GetGrain<ITicketGrain>(ticketId);
 
         await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, agent.Id.ToString()));
@@ -102,22 +101,64 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
     public async Task TIC6_assigning_a_department_emails_every_member()
     {
         var (property, ticketId, _) = await email.NewTicketAsync();
-        var first = await NewAgentAsync();
-        var second = await NewAgentAsync();
-        foreach (var agent in new[] { first, second })
-        {
-            await Client.GetGrain<IPropertyGrain>(property).SetMemberAsync(agent.Id, PropertyRole.Agent);
-        }
-
-        var departmentId = Guid.NewGuid();
-        var department = Client.GetGrain<IDepartmentGrain>(departmentId);
-        await department.CreateAsync(property, "Fire brigade");
-        await department.SetMembersAsync(property, [first.Id, second.Id]);
+        var first = await PropertyTeam.NewAgentAsync(Client, property);
+        var second = await PropertyTeam.NewAgentAsync(Client, property);
+        var departmentId = await PropertyTeam.NewDepartmentAsync(Client, property, first.Id, second.Id);
 
         await Client.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignConversation(property, AssigneeKind.Department, departmentId.ToString()));
 
         Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(first.Email)).Subject);
         Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(second.Email)).Subject);
+    }
+
+    [Fact, Trait("Spec", "TIC-6"), Trait("Spec", "ADM-4")]
+    public async Task TIC6_an_agent_or_department_of_another_property_is_refused_as_assignee_and_gets_no_email()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var elsewhere = await email.NewPropertyAsync();
+        var foreigner = await PropertyTeam.NewAgentAsync(Client, elsewhere);
+        var foreignDepartment = await PropertyTeam.NewDepartmentAsync(Client, elsewhere, foreigner.Id);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+
+        var agent = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, foreigner.Id.ToString())));
+        var department = await Assert.ThrowsAsync<DomainException>(() => ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Department, foreignDepartment.ToString())));
+        Assert.Equal((DomainErrorCode.Invalid, DomainErrorCode.Invalid), (agent.Code, department.Code));
+        Assert.Null((await ticket.GetAsync(property)).Assignee);
+
+        // The outbox sends in version order: once the reply's email is out, an assignment email would have been too.
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Looking into it", null));
+        await email.Smtp.WaitForAsync(requester);
+        Assert.Empty(email.Smtp.To(foreigner.Email));
+        Assert.DoesNotContain((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).RecentlySent, e => e.To == foreigner.Email);
+    }
+
+    [Fact, Trait("Spec", "ADM-4"), Trait("Spec", "TIC-6")]
+    public async Task ADM4_an_agent_removed_from_the_property_gets_no_more_ticket_emails()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var leaver = await PropertyTeam.NewAgentAsync(Client, property);
+        var stayer = await PropertyTeam.NewAgentAsync(Client, property);
+        var departmentId = await PropertyTeam.NewDepartmentAsync(Client, property, leaver.Id, stayer.Id);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, leaver.Id.ToString()));
+        Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(leaver.Email)).Subject);
+
+        await Client.GetGrain<IPropertyGrain>(property).RemoveMemberAsync(leaver.Id);
+
+        Assert.Equal([stayer.Id], (await Client.GetGrain<IDepartmentGrain>(departmentId).GetAsync(property)).Members);
+
+        // Still the assignee of the first ticket: the requester's next message would notify them.
+        await ticket.PostMessageAsync(new PostMessage(property, "v-1", AuthorKind.Visitor, requester, "Ann", "Any news?"));
+        var secondId = Guid.NewGuid();
+        var second = Client.GetGrain<ITicketGrain>(secondId);
+        await second.CreateAsync(new CreateTicket(property, "Smoke alarm", new TicketRequester(null, "Bo", $"bo-{secondId:N}@example.com"), TicketPriority.High, "Beeping"));
+        await second.AssignAsync(new AssignConversation(property, AssigneeKind.Department, departmentId.ToString()));
+        Assert.Equal("[Assigned] Smoke alarm", Assert.Single(await email.Smtp.WaitForAsync(stayer.Email)).Subject);
+
+        // The outbox sends in version order: once the reply is out, a notification of the message before it would be too.
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", stayer.Id.ToString(), stayer.Name, "Checking", null));
+        await email.Smtp.WaitForAsync(requester, 2);
+        Assert.Single(email.Smtp.To(leaver.Email));
     }
 
     [Fact, Trait("Spec", "TIC-2")]
@@ -172,11 +213,5 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         }
 
         return Assert.Single(dead);
-    }
-
-    private async Task<AgentView> NewAgentAsync()
-    {
-        var id = Guid.NewGuid();
-        return await Client.GetGrain<IAgentGrain>(id).CreateAsync($"agent-{id:N}@example.com", "Agent " + id.ToString("N")[..4]);
     }
 }

@@ -53,12 +53,12 @@ public sealed class InboxApiTests(WebFixture fixture)
         var high = await CreateTicketAsync(p, "High", TicketPriority.Highest);
         var tagged = await StartChatAsync(p, "Tagged");
         await fixture.Cluster.Client.GetGrain<IChatGrain>(tagged).ChangeTagsAsync(new ChangeTags(p, ["vip"], null));
-        await fixture.Cluster.Client.GetGrain<ITicketGrain>(low).AssignAsync(new AssignConversation(p, AssigneeKind.Agent, "agent-7"));
+        await fixture.Cluster.Client.GetGrain<ITicketGrain>(low).AssignAsync(new AssignConversation(p, AssigneeKind.Agent, agent.AgentId.ToString()));
         await fixture.Cluster.Client.GetGrain<ITicketGrain>(high).SetStatusAsync(p, TicketStatus.Pending);
 
         Assert.Equal([high, low, tagged], await IdsAsync(agent, "sort=priority"));
         Assert.Equal([tagged], await IdsAsync(agent, "tags=vip,other"));
-        Assert.Equal([low], await IdsAsync(agent, "assignee=agent-7"));
+        Assert.Equal([low], await IdsAsync(agent, $"assignee={agent.AgentId}"));
         Assert.Equal([high], await IdsAsync(agent, "status=pending"));
         Assert.Equal([high, low, tagged], await IdsAsync(agent, "minMessages=1&status=open,pending&sort=priority"));
         Assert.Empty(await IdsAsync(agent, $"updatedFrom={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}"));

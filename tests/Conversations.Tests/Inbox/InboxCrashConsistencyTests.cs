@@ -33,6 +33,12 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
             await client.GetGrain<ITicketGrain>(id).CreateAsync(new CreateTicket(property, "Subject", new TicketRequester(null, null, "r@example.com"), TicketPriority.Medium, null));
         }
 
+        var agents = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            agents.Add((await PropertyTeam.NewAgentAsync(client, property)).Id.ToString());
+        }
+
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
@@ -42,7 +48,7 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
             {
                 try
                 {
-                    await WriteAsync(random, property, chats[random.Next(chats.Count)], tickets[random.Next(tickets.Count)], $"w{w}-{n++}");
+                    await WriteAsync(random, property, agents, chats[random.Next(chats.Count)], tickets[random.Next(tickets.Count)], $"w{w}-{n++}");
                 }
                 catch (Exception)
                 {
@@ -84,7 +90,7 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
         Assert.Equal(truth.Count(r => r.Place != BinState.Purged), indexed.Count);
     }
 
-    private async Task WriteAsync(Random random, string property, Guid chatId, Guid ticketId, string commandId)
+    private async Task WriteAsync(Random random, string property, List<string> agents, Guid chatId, Guid ticketId, string commandId)
     {
         var chat = _cluster.Client.GetGrain<IChatGrain>(chatId);
         var ticket = _cluster.Client.GetGrain<ITicketGrain>(ticketId);
@@ -105,7 +111,7 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
                     await chat.ChangeTagsAsync(new ChangeTags(property, ["t" + random.Next(5)], ["t" + random.Next(5)]));
                     break;
                 case 4:
-                    await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, "agent-" + random.Next(3)));
+                    await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, agents[random.Next(agents.Count)]));
                     break;
                 default:
                     await (random.Next(2) == 0 ? chat.TrashAsync(property) : chat.RestoreAsync(property));

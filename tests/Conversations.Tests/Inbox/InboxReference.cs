@@ -12,6 +12,7 @@ public static class InboxReference
             && (q.Assignee is null || r.AssigneeId == q.Assignee)
             && (q.MinMessages is not { } min || r.MessageCount >= min)
             && (q.Statuses is not { Count: > 0 } statuses || statuses.Contains(r.Status))
+            && (q.Priorities is not { Count: > 0 } priorities || priorities.Any(p => (int)p == r.Priority))
             && (q.Tags is not { Count: > 0 } tags || r.Tags.Any(tags.Contains))
             && (q.UpdatedFrom is not { } from || r.UpdatedAt >= from)
             && (q.UpdatedTo is not { } to || r.UpdatedAt <= to));

@@ -68,6 +68,7 @@ public sealed class InboxRowGenerator(int seed)
             from, to,
             _random.Next(2) == 0 ? InboxSort.Updated : InboxSort.Priority,
             null,
-            _random.Next(1, 60));
+            _random.Next(1, 60),
+            _random.Next(4) == 0 ? Enum.GetValues<TicketPriority>().Where(_ => _random.Next(2) == 0).ToArray() : null);
     }
 }

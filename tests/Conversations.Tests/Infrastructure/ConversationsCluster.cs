@@ -15,9 +15,12 @@ public sealed class ConversationsCluster : IAsyncDisposable
     private readonly List<SiloInstance> _silos;
     private readonly IHost _clientHost;
     private readonly Dictionary<string, string?>? _extraSettings;
+    private readonly ILoggerProvider? _logs;
 
-    private ConversationsCluster(ConversationsSettings settings, List<SiloInstance> silos, IHost clientHost, Dictionary<string, string?>? extraSettings)
+    private ConversationsCluster(
+        ConversationsSettings settings, List<SiloInstance> silos, IHost clientHost, Dictionary<string, string?>? extraSettings, ILoggerProvider? logs)
     {
+        _logs = logs;
         Settings = settings;
         _extraSettings = extraSettings;
         _silos = silos;
@@ -32,9 +35,10 @@ public sealed class ConversationsCluster : IAsyncDisposable
 
     /// <param name="extraSettings">More silo configuration keys, such as <c>Conversations:Email:*</c>.</param>
     /// <param name="azurite">The storage to use: a test that stops storage brings its own; others share one.</param>
+    /// <param name="logs">Also receives what the silos log (for tests that assert on it).</param>
     public static async Task<ConversationsCluster> StartAsync(
         int silos = 1, StreamProviderKind streams = StreamProviderKind.Memory, Dictionary<string, string?>? extraSettings = null,
-        AzuriteProcess? azurite = null)
+        AzuriteProcess? azurite = null, ILoggerProvider? logs = null)
     {
         azurite ??= await SharedAzurite.GetAsync();
         var settings = new ConversationsSettings
@@ -48,7 +52,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
         var started = new List<SiloInstance>();
         for (var i = 0; i < silos; i++)
         {
-            started.Add(await SiloInstance.StartAsync(settings, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), extraSettings));
+            started.Add(await SiloInstance.StartAsync(settings, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), extraSettings, logs));
         }
 
         var clientBuilder = Host.CreateApplicationBuilder();
@@ -56,7 +60,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
         clientBuilder.UseOrleansClient(client => client.UseConversationsCluster(settings));
         var clientHost = clientBuilder.Build();
         await clientHost.StartAsync();
-        return new ConversationsCluster(settings, started, clientHost, extraSettings);
+        return new ConversationsCluster(settings, started, clientHost, extraSettings, logs);
     }
 
     /// <summary>Stops silo <paramref name="index"/> and starts a fresh one on the same ports (its grains reload from storage).</summary>
@@ -64,7 +68,7 @@ public sealed class ConversationsCluster : IAsyncDisposable
     {
         var old = _silos[index];
         await old.DisposeAsync();
-        _silos[index] = await SiloInstance.StartAsync(Settings, old.SiloPort, old.GatewayPort, _extraSettings);
+        _silos[index] = await SiloInstance.StartAsync(Settings, old.SiloPort, old.GatewayPort, _extraSettings, _logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Tests.Infrastructure;
 
 /// <summary>The Web project on a real Kestrel port, as an Orleans client of a test cluster.</summary>
-public sealed class ConversationsWebFactory(ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null) : WebApplicationFactory<AgentHub>
+public sealed class ConversationsWebFactory(
+    ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null) : WebApplicationFactory<AgentHub>
 {
     public Uri BaseAddress
     {
@@ -21,9 +22,11 @@ public sealed class ConversationsWebFactory(ConversationsSettings settings, Dict
         }
     }
 
-    public static ConversationsWebFactory Start(ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null)
+    /// <param name="logs">Also receives what the web node logs (for tests that assert on it).</param>
+    public static ConversationsWebFactory Start(
+        ConversationsSettings settings, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null)
     {
-        var factory = new ConversationsWebFactory(settings, extraSettings);
+        var factory = new ConversationsWebFactory(settings, extraSettings, logs);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -36,6 +39,13 @@ public sealed class ConversationsWebFactory(ConversationsSettings settings, Dict
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
     }
 }

@@ -25,7 +25,7 @@ public sealed class SiloInstance : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SiloInstance> StartAsync(
-        ConversationsSettings settings, int siloPort, int gatewayPort, Dictionary<string, string?>? extraSettings = null)
+        ConversationsSettings settings, int siloPort, int gatewayPort, Dictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder();
         var values = new Dictionary<string, string?>(extraSettings ?? [])
@@ -36,6 +36,11 @@ public sealed class SiloInstance : IAsyncDisposable
         };
         builder.Configuration.AddInMemoryCollection(TestSettings.For(settings, values));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.AddConversationsSilo();
         var app = builder.Build();
         app.MapConversationsSiloEndpoints();

@@ -16,6 +16,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/**
+ * A user-supplied string (a name, subject, tag, message…) isolated from the text around it, so a right-to-left
+ * override inside it (U+202E) cannot reverse its neighbours such as a timestamp (issue 16).
+ */
+export function bdi(text: string | null | undefined): HTMLElement {
+  return h("bdi", {}, text ?? "");
+}
+
+/** The same isolation for plain text (window titles, clipboard, print): first-strong isolate … pop directional isolate. */
+export const isolate = (text: string | null | undefined) => `\u2068${text ?? ""}\u2069`;
+
 export function option(value: string, label: string, selected = false): HTMLOptionElement {
   const element = h("option", { value }, label);
   element.selected = selected;

@@ -1,7 +1,7 @@
 // The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { type ConversationEvent, type ConversationMessage, errorText } from "../events";
+import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "../events";
 import { h } from "../shared/dom";
 import { widgetCss } from "./styles";
 
@@ -251,6 +251,8 @@ class Widget {
       return;
     }
     this.text.value = "";
+    // The message ends this bout of typing: the next keystroke says so again at once.
+    this.lastTypingSent = 0;
     const pending = { commandId: crypto.randomUUID(), text: body };
     this.outbox.push(pending);
     this.saveOutbox();
@@ -321,7 +323,7 @@ class Widget {
     if (notice.conversationId !== this.chatId || notice.authorKind === "Visitor") {
       return;
     }
-    this.typing.textContent = `${notice.authorName ?? "Agent"} is typing…`;
+    this.typing.replaceChildren(h("bdi", {}, notice.authorName ?? "Agent"), " is typing…");
     this.typing.hidden = !notice.isTyping;
     clearTimeout(this.typingTimer);
     this.typingTimer = window.setTimeout(() => (this.typing.hidden = true), 6000);
@@ -348,7 +350,7 @@ class Widget {
     if (message.authorKind === "Agent") {
       this.typing.hidden = true;
     }
-    const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", `${message.authorName} · ${new Date(message.at).toLocaleTimeString()}`, message.text);
+    const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", message.authorName, message.at, message.text);
     item.dataset.sequence = String(message.sequence);
     const next = [...this.messages.children].find((c) => Number((c as HTMLElement).dataset.sequence ?? Infinity) > message.sequence);
     this.messages.insertBefore(item, next ?? null);
@@ -357,14 +359,14 @@ class Widget {
 
   private renderPending(pending: Pending): void {
     if (!this.messages.querySelector(`[data-command-id="${CSS.escape(pending.commandId)}"]`)) {
-      const item = this.item("visitor pending", "Sending…", pending.text);
+      const item = this.item("visitor pending", "Sending…", null, pending.text);
       item.dataset.commandId = pending.commandId;
       this.messages.append(item);
     }
   }
 
-  private item(className: string, author: string, text: string): HTMLLIElement {
-    return h("li", { class: className }, h("span", { class: "author" }, author), text);
+  private item(className: string, author: string, at: string | null, text: string): HTMLLIElement {
+    return h("li", { class: className }, authorLine(author, at), messageText(text));
   }
 
   private trackPageViews(): void {

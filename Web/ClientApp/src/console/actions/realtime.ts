@@ -1,0 +1,169 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { api } from "../api/client";
+import type { ConversationKind, ConversationMessage, Presence } from "../api/types";
+import { markUnread } from "../store/attention";
+import { connection as connectionState, showTyping } from "../store/live";
+import { addMessage, conversation, openId, pane } from "../store/selection";
+import { me, propertyId } from "../store/session";
+import { setPresence } from "../store/team";
+import { reloadOpen } from "./conversation";
+import { scheduleRefresh } from "./inbox";
+import { notify } from "./notify";
+import { loadTeamQuietly } from "./team";
+
+interface WireEvent {
+  type: string;
+  propertyId: string;
+  conversationId: string;
+  message?: ConversationMessage;
+  visitorName?: string;
+  bin?: string;
+}
+
+interface PresenceChange {
+  propertyId: string;
+  agentId: string;
+  presence: Presence;
+}
+
+interface TypingNotice {
+  conversationId: string;
+  authorKind: "Visitor" | "Agent" | "System";
+  authorName: string | null;
+  isTyping: boolean;
+}
+
+const hub = new HubConnectionBuilder()
+  .withUrl("/hubs/agent")
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+  .configureLogging(LogLevel.Warning)
+  .build();
+
+/** The presence the agent chose; sent again after every reconnect. */
+let wantedPresence: "Online" | "Away" = "Online";
+
+function onEvent(event: WireEvent): void {
+  if (event.propertyId !== propertyId.value) {
+    return;
+  }
+  scheduleRefresh();
+  const open = openId() === event.conversationId;
+  const kind: ConversationKind = event.type.startsWith("ticket") ? "ticket" : pane.value.type === "conversation" && open ? pane.value.kind : "chat";
+  if (event.type === "messagePosted" && event.message) {
+    if (open) {
+      addMessage(event.message);
+    }
+    if (event.message.authorKind === "Visitor") {
+      const messageKind = open && conversation.value ? conversation.value.kind : kind;
+      showTyping(event.conversationId, "", false);
+      if (!open || document.hidden) {
+        markUnread(event.conversationId, messageKind);
+      }
+      notify(event.message.authorName, event.message.text, !open || document.hidden);
+    }
+  } else if (event.type === "chatStarted") {
+    markUnread(event.conversationId, "chat");
+    notify(event.visitorName ?? "A visitor", "started a chat", true);
+  } else if (open) {
+    void reloadOpen();
+  }
+}
+
+hub.on("conversationEvent", onEvent);
+hub.on("agentPresence", (change: PresenceChange) => {
+  if (change.propertyId === propertyId.value) {
+    setPresence(change.agentId, change.presence);
+    if (change.agentId === me.value?.id && change.presence !== "Offline") {
+      wantedPresence = change.presence as "Online" | "Away";
+    }
+  }
+});
+// An admin removed this agent from the property (ADM-4): its feed has stopped; start over with the properties that are left.
+hub.on("accessRevoked", (revoked: { propertyId: string }) => {
+  if (revoked.propertyId === propertyId.value) {
+    location.reload();
+  }
+});
+hub.on("typing", (notice: TypingNotice) => {
+  if (notice.authorKind === "Visitor") {
+    showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
+  }
+});
+hub.onreconnecting(() => (connectionState.value = "reconnecting"));
+hub.onreconnected(() => void join());
+hub.onclose(() => {
+  connectionState.value = "offline";
+  setTimeout(() => void startLive(), 2000);
+});
+
+async function join(): Promise<void> {
+  if (!propertyId.value) {
+    return;
+  }
+  await hub.invoke("JoinProperty", propertyId.value);
+  connectionState.value = "live";
+  // Events sent while disconnected are not replayed: refetch the list, the team and the open conversation.
+  scheduleRefresh(0);
+  loadTeamQuietly();
+  void reloadOpen();
+  if (wantedPresence === "Away") {
+    await hub.invoke("SetPresence", "Away");
+  }
+}
+
+export async function startLive(): Promise<void> {
+  if (hub.state !== HubConnectionState.Disconnected) {
+    return;
+  }
+  connectionState.value = "connecting";
+  try {
+    await hub.start();
+    await join();
+  } catch {
+    connectionState.value = "offline";
+    setTimeout(() => void startLive(), 2000);
+  }
+}
+
+export async function stopLive(): Promise<void> {
+  await hub.stop();
+}
+
+export async function joinProperty(previous: string, next: string): Promise<void> {
+  if (hub.state !== HubConnectionState.Connected) {
+    return;
+  }
+  if (previous && previous !== next) {
+    await hub.invoke("LeaveProperty", previous);
+  }
+  await join();
+}
+
+export async function setMyPresence(presence: "Online" | "Away"): Promise<void> {
+  wantedPresence = presence;
+  await hub.invoke("SetPresence", presence);
+}
+
+/** An agent reply in a chat goes over the hub, the live path. */
+export function sendChatMessage(chatId: string, text: string): Promise<unknown> {
+  return hub.invoke("SendMessage", propertyId.value, chatId, crypto.randomUUID(), text);
+}
+
+const typingEvery = 3000;
+let lastTyping: { chatId: string; at: number } | null = null;
+
+/** Tells the chat's visitor the agent is typing, at most every few seconds; and that they stopped (CHAT-1). */
+export function sendTyping(chatId: string, isTyping: boolean): void {
+  const now = Date.now();
+  if (isTyping && lastTyping?.chatId === chatId && now - lastTyping.at < typingEvery) {
+    return;
+  }
+  if (!isTyping && lastTyping?.chatId !== chatId) {
+    return;
+  }
+  lastTyping = isTyping ? { chatId, at: now } : null;
+  void api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/typing", {
+    params: { path: { propertyId: propertyId.value, chatId } },
+    body: { isTyping },
+  }).catch(() => undefined);
+}

@@ -1,0 +1,117 @@
+import { useRef, useState } from "preact/hooks";
+import { api, ok } from "../api/client";
+import type { Conversation } from "../api/types";
+import { sendChatMessage, sendTyping } from "../actions/realtime";
+import { propertyId } from "../store/session";
+import { Button } from "../ui/Button";
+import { confirmAction } from "../ui/Dialog";
+import { Menu } from "../ui/Menu";
+import { act, running } from "./act";
+import { convertToTicket } from "./chatActions";
+
+type SendStatus = "Open" | "Pending" | "Closed" | null;
+
+/** "/name" alone expands to the shortcut's message (KB-3); anything else is sent as typed. */
+async function expandShortcut(text: string): Promise<string> {
+  const match = /^\/([a-z0-9][a-z0-9_-]{0,31})$/.exec(text);
+  if (!match) {
+    return text;
+  }
+  const shortcut = await ok(api.GET("/api/v1/properties/{propertyId}/shortcuts/{name}", { params: { path: { propertyId: propertyId.value, name: match[1] } } }));
+  return shortcut.message;
+}
+
+/** Puts text into the reply box of the open conversation (knowledge base and shortcut tabs). */
+export function insertIntoReply(text: string): void {
+  const reply = document.querySelector<HTMLTextAreaElement>("#detail .composer textarea");
+  if (reply) {
+    reply.value = reply.value ? `${reply.value}\n${text}` : text;
+    reply.dispatchEvent(new Event("input", { bubbles: true }));
+    reply.focus();
+  }
+}
+
+/**
+ * The reply box: Enter sends, Shift+Enter breaks the line, "/name" expands a shortcut; Whisper sends to agents only
+ * (TIC-4); a ticket's reply can also set its status (TIC-3). Typing in a chat tells the visitor (CHAT-1).
+ */
+export function Composer({ c }: { c: Conversation }) {
+  const [whisper, setWhisper] = useState(false);
+  const text = useRef<HTMLTextAreaElement>(null);
+  const closed = c.view.status === "Closed" || c.view.bin !== "Inbox";
+  const chat = c.kind === "chat";
+
+  const send = async (status: SendStatus = null) => {
+    const typed = text.current?.value.trim() ?? "";
+    if (!typed) {
+      return;
+    }
+    if (status === "Closed" && !whisper && !(await confirmAction("Send and close this ticket?", { message: "A closed ticket cannot be reopened.", confirm: "Send and close", danger: true }))) {
+      return;
+    }
+    await act("send", async () => {
+      const body = await expandShortcut(typed);
+      const commandId = crypto.randomUUID();
+      const params = { path: { propertyId: propertyId.value, conversationId: c.view.id, ticketId: c.view.id } };
+      if (whisper) {
+        await (chat
+          ? ok(api.POST("/api/v1/properties/{propertyId}/chats/{conversationId}/whispers", { params, body: { commandId, text: body } }))
+          : ok(api.POST("/api/v1/properties/{propertyId}/tickets/{conversationId}/whispers", { params, body: { commandId, text: body } })));
+      } else if (chat) {
+        sendTyping(c.view.id, false);
+        await sendChatMessage(c.view.id, body);
+      } else {
+        await ok(api.POST("/api/v1/properties/{propertyId}/tickets/{ticketId}/replies", { params, body: { commandId, text: body, status } }));
+      }
+      if (text.current) {
+        text.current.value = "";
+      }
+    });
+  };
+
+  const placeholder = closed && chat && !whisper ? "This chat is closed; whispers still reach the team." : "Type a reply… (/ for shortcuts)";
+  return (
+    <form class={`composer${whisper ? " whispering" : ""}`} aria-label="Reply" onSubmit={(e) => {
+      e.preventDefault();
+      void send();
+    }}>
+      <textarea
+        ref={text}
+        rows={3}
+        maxLength={4000}
+        aria-label={whisper ? "Whisper to the team" : "Reply"}
+        placeholder={placeholder}
+        onInput={(e) => chat && !whisper && e.currentTarget.value.trim() && sendTyping(c.view.id, true)}
+        onBlur={() => chat && sendTyping(c.view.id, false)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            void send();
+          }
+        }}
+      />
+      <div class="composer-bar">
+        <label class="whisper-toggle">
+          <input type="checkbox" checked={whisper} aria-label="Whisper (agents only)" onChange={(e) => setWhisper(e.currentTarget.checked)} /> Whisper
+        </label>
+        <span class="muted hint">Enter sends · Shift+Enter new line</span>
+        <span class="spacer" />
+        {chat && !c.view.ticketId && c.view.bin === "Inbox" && (
+          <Button size="sm" onClick={() => void convertToTicket(c.view as Conversation["view"] & { visitorEmail: string | null })}>Convert to Ticket</Button>
+        )}
+        <span class="split-button">
+          <Button type="submit" variant="primary" busy={running.value === "send"}>Send</Button>
+          {!chat && (
+            <Menu
+              label="Send and set status"
+              align="end"
+              class="split-menu"
+              button={<span aria-hidden="true">▾</span>}
+              items={(["Open", "Pending", "Closed"] as const).map((s) => ({ label: `Send & mark ${s.toLowerCase()}`, onSelect: () => void send(s), danger: s === "Closed" }))}
+            />
+          )}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect } from "preact/hooks";
+import { conversation, messages, pane, paneError } from "../store/selection";
+import { actionError } from "./act";
+import { ChatHeader } from "./ChatHeader";
+import { Composer } from "./Composer";
+import { SessionInfo, sessionInfoOpen } from "./SessionInfo";
+import { TagBar } from "./TagBar";
+import { TicketHeader, ticketTagsShown } from "./TicketHeader";
+import { Transcript } from "./Transcript";
+
+/** The open chat or ticket: header, tags, session info, transcript and reply box. */
+export function ConversationPane() {
+  const c = conversation.value;
+  const current = pane.value;
+  const id = current.type === "conversation" ? current.id : null;
+  useEffect(() => {
+    actionError.value = null;
+    sessionInfoOpen.value = false;
+  }, [id]);
+  if (paneError.value) {
+    return <p class="error pane-message" role="alert">{paneError.value}</p>;
+  }
+  if (!c || c.view.id !== id) {
+    return <p class="muted pane-message" aria-busy="true">Loading…</p>;
+  }
+  return (
+    <div class="conversation" key={c.view.id}>
+      {c.kind === "chat" ? <ChatHeader chat={c.view} /> : <TicketHeader ticket={c.view} />}
+      {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
+      <p class="error" role="alert">{actionError.value ?? ""}</p>
+      {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}
+      <Transcript conversationId={c.view.id} messages={messages.value} visitorName={c.kind === "chat" ? c.view.visitorName : c.view.requester.name ?? c.view.requester.email} />
+      <Composer c={c} key={`composer-${c.view.id}`} />
+    </div>
+  );
+}

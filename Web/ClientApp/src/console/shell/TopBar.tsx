@@ -1,0 +1,100 @@
+import { useState } from "preact/hooks";
+import { api } from "../api/client";
+import { setMyPresence, stopLive } from "../actions/realtime";
+import { showPane } from "../actions/conversation";
+import { switchProperty } from "../actions/session";
+import { notificationSettings } from "../store/attention";
+import { connection } from "../store/live";
+import { me, memberships, popout, propertyId, propertyNames } from "../store/session";
+import { agents } from "../store/team";
+import { Avatar } from "../ui/Avatar";
+import { Button } from "../ui/Button";
+import { Menu } from "../ui/Menu";
+import { Icon } from "../ui/Icon";
+import { showShortcutHelp } from "./ShortcutHelp";
+
+const connectionLabels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
+
+/** The bar across the top: brand, property switcher (by name), settings, notifications, connection, the agent and their status. */
+export function TopBar() {
+  const self = me.value;
+  const presence = agents.value.find((a) => a.id === self?.id)?.presence;
+  const [statusError, setStatusError] = useState("");
+  const settings = notificationSettings.value;
+  const desktopAllowed = typeof Notification !== "undefined" && Notification.permission === "granted";
+  const toggleDesktop = async () => {
+    if (!settings.desktop && typeof Notification !== "undefined" && Notification.permission !== "granted") {
+      await Notification.requestPermission();
+    }
+    notificationSettings.value = { ...settings, desktop: !settings.desktop };
+  };
+  return (
+    <header class="topbar" id="topbar">
+      <span class="brand">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span>Conversations</span>
+      </span>
+      <label class="field-inline topbar-property hide-in-popout">
+        <span class="field-label collapsible-label">Property</span>
+        <select id="property-switcher" aria-label="Property" value={propertyId.value} onChange={(e) => void switchProperty(e.currentTarget.value)}>
+          {memberships.value.map((m) => (
+            <option value={m.propertyId}>{propertyNames.value[m.propertyId] ?? m.propertyId}</option>
+          ))}
+        </select>
+      </label>
+      <span class="spacer" />
+      {!popout && (
+        <>
+          <Button variant="ghost" size="sm" id="settings" onClick={() => showPane({ type: "settings" })}>Settings</Button>
+          <Menu
+            label="Notifications"
+            class="notifications"
+            align="end"
+            button={<Icon name="bell" />}
+            items={[
+              { label: "Sound for new chats and messages", checked: settings.sound, onSelect: () => (notificationSettings.value = { ...settings, sound: !settings.sound }) },
+              { label: desktopAllowed || !settings.desktop ? "Desktop notifications" : "Desktop notifications (blocked by the browser)", checked: settings.desktop, onSelect: () => void toggleDesktop() },
+            ]}
+          />
+          <Button variant="ghost" size="sm" id="shortcuts-help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={showShortcutHelp}>?</Button>
+        </>
+      )}
+      <span class="connection" data-testid="connection-state" data-state={connection.value} role="status">
+        {connectionLabels[connection.value]}
+      </span>
+      {self && (
+        <span class="me">
+          <Avatar name={self.name} size={26} presence={presence} />
+          <bdi id="agent-name" class="collapsible-label">{self.name}</bdi>
+        </span>
+      )}
+      {!popout && (
+        <select
+          id="my-presence"
+          aria-label="My status"
+          value={presence === "Away" ? "Away" : "Online"}
+          onChange={(e) => {
+            setStatusError("");
+            setMyPresence(e.currentTarget.value as "Online" | "Away").catch(() => setStatusError("Your status could not be changed; the connection is down."));
+          }}
+        >
+          <option value="Online">● Online</option>
+          <option value="Away">◐ Away</option>
+        </select>
+      )}
+      {statusError && <span class="error" role="alert">{statusError}</span>}
+      <Button
+        variant="ghost"
+        size="sm"
+        id="sign-out"
+        onClick={async () => {
+          await stopLive();
+          await api.POST("/api/v1/auth/sign-out");
+          location.reload();
+        }}
+      >
+        Sign out
+      </Button>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+import { signal } from "@preact/signals";
+import type { Conversation, ConversationKind, ConversationMessage } from "../api/types";
+
+/** What the middle pane shows. */
+export type Pane =
+  | { type: "none" }
+  | { type: "conversation"; kind: ConversationKind; id: string }
+  | { type: "settings" }
+  | { type: "new-ticket" }
+  | { type: "bans" };
+
+export const pane = signal<Pane>({ type: "none" });
+/** The open conversation once loaded, and its transcript (kept in sequence order, live). */
+export const conversation = signal<Conversation | null>(null);
+export const messages = signal<ConversationMessage[]>([]);
+export const paneError = signal<string | null>(null);
+
+export const openId = () => (pane.value.type === "conversation" ? pane.value.id : null);
+
+/** Adds a message in sequence order; a message already shown is not shown twice. */
+export function addMessage(message: ConversationMessage): void {
+  if (messages.value.some((m) => m.sequence === message.sequence)) {
+    return;
+  }
+  messages.value = [...messages.value, message].sort((a, b) => a.sequence - b.sequence);
+}
