@@ -30,5 +30,9 @@ dotnet test "$ROOT/Conversations.sln" -c "$CONFIGURATION" --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
   --blame-hang-timeout 5m
 status=$?
+if [ -f test-artifacts/fuzz.txt ]; then
+  log "Fuzzer (tests/Conversations.Tests/Fuzz; FUZZ_REQUESTS=100000 for the long run)"
+  cat test-artifacts/fuzz.txt
+fi
 summary
 exit $status

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Inbox;
+using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces.Common;
 
@@ -31,6 +32,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Deletes a trashed or spam conversation's content and messages for good (BIN-2). Irreversible.</summary>
     [Alias("Purge")]
     Task PurgeAsync(string propertyId);
+
+    /// <summary>
+    /// True when a conversation of this kind has this id (started, or purged: a purged id is never used again). A chat and
+    /// a ticket keep their messages under the id alone, so a new one first asks the other kind whether the id is taken.
+    /// </summary>
+    [Alias("IsTaken"), AlwaysInterleave]
+    Task<bool> IsTakenAsync();
 
     /// <summary>The conversation's inbox row as stored now (null before it exists); the inbox repairs itself with it.</summary>
     [Alias("GetInboxRow")]

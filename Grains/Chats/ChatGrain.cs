@@ -44,6 +44,7 @@ public sealed class ChatGrain(
                 : throw DomainException.NotFound("The chat");
         }
 
+        await EnsureIdFreeOf<ITicketGrain>("a ticket");
         var now = Now;
         Chat.PropertyId = command.PropertyId;
         Chat.VisitorId = command.VisitorId;

@@ -117,6 +117,21 @@ public abstract class ConversationGrain<TState>(
         return messages.Where(m => m.Sequence <= Current.MessageCount).ToList();
     }
 
+    public Task<bool> IsTakenAsync() => Task.FromResult(Current.Exists || Current.Bin == BinState.Purged);
+
+    /// <summary>
+    /// Refuses to start a conversation whose id the other kind uses: both keep their messages in one partition per id,
+    /// so a chat started with a ticket's id would read (and a ticket created with a chat's id overwrite) its messages.
+    /// </summary>
+    protected async Task EnsureIdFreeOf<TOther>(string what)
+        where TOther : IConversationGrain
+    {
+        if (await GrainFactory.GetGrain<TOther>(Id).IsTakenAsync())
+        {
+            throw DomainException.Conflict($"This id belongs to {what}; use a new id.");
+        }
+    }
+
     public Task<MessageAck> WhisperAsync(PostWhisper command) =>
         PostOnceAsync(command.PropertyId, command.CommandId, () =>
             AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: true));

@@ -1,3 +1,4 @@
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Chats;
 using Orleans.Concurrency;
 using Conversations.Grains.Interfaces.Common;
@@ -20,6 +21,27 @@ public sealed class InboxGrain : Grain, IInboxGrain
 
     public async Task<InboxPage> QueryAsync(InboxQuery query)
     {
+        query = Checked(query);
+        var shardPages = await Task.WhenAll(Shards().Select(s => s.QueryKeysAsync(query)));
+        var keys = InboxPages.Merge(query, shardPages);
+        var sent = shardPages.SelectMany(p => p.LeadingRows ?? []).ToDictionary(r => r.Id);
+        var missing = await Task.WhenAll(keys.Keys.Where(k => !sent.ContainsKey(k.Id)).GroupBy(k => InboxShards.Of(k.Id)).Select(shard =>
+            GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, shard.Key)).GetRowsAsync(shard.Select(k => k.Id).ToList())));
+        var page = InboxPages.Assemble(keys, sent.Values.Concat(missing.SelectMany(r => r)));
+        return page with { Rows = page.Rows.Select(r => r with { PropertyId = PropertyId }).ToList() };
+    }
+
+    /// <summary>
+    /// The query as the shards can answer it, whichever way it came (REST parses text, the agent hub passes it as
+    /// sent): known view, sort and statuses, a page size in range, and tag filters normalized like tags themselves.
+    /// </summary>
+    private static InboxQuery Checked(InboxQuery? query)
+    {
+        if (query is null)
+        {
+            throw DomainException.Invalid("An inbox query is required.");
+        }
+
         if (query.Limit is < 1 or > InboxQuery.MaxLimit)
         {
             throw DomainException.Invalid($"A page holds 1 to {InboxQuery.MaxLimit} rows.");
@@ -30,13 +52,17 @@ public sealed class InboxGrain : Grain, IInboxGrain
             throw DomainException.Invalid("A minimum message count cannot be negative.");
         }
 
-        var shardPages = await Task.WhenAll(Shards().Select(s => s.QueryKeysAsync(query)));
-        var keys = InboxPages.Merge(query, shardPages);
-        var sent = shardPages.SelectMany(p => p.LeadingRows ?? []).ToDictionary(r => r.Id);
-        var missing = await Task.WhenAll(keys.Keys.Where(k => !sent.ContainsKey(k.Id)).GroupBy(k => InboxShards.Of(k.Id)).Select(shard =>
-            GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, shard.Key)).GetRowsAsync(shard.Select(k => k.Id).ToList())));
-        var page = InboxPages.Assemble(keys, sent.Values.Concat(missing.SelectMany(r => r)));
-        return page with { Rows = page.Rows.Select(r => r with { PropertyId = PropertyId }).ToList() };
+        if (!Enum.IsDefined(query.View) || !Enum.IsDefined(query.Sort) || query.Statuses?.Any(s => !Enum.IsDefined(s)) == true)
+        {
+            throw DomainException.Invalid("Unknown view, sort or status: views are all, chats, tickets, trash and spam; sorts updated and priority; statuses open, pending and closed.");
+        }
+
+        if (query.Tags is { } tags && (tags.Count > TagRules.MaxTags || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > TagRules.MaxLength)))
+        {
+            throw DomainException.Invalid($"Filter by at most {TagRules.MaxTags} tags of 1 to {TagRules.MaxLength} characters.");
+        }
+
+        return query with { Tags = query.Tags?.Select(t => t.Trim().ToLowerInvariant()).ToList() };
     }
 
     public async Task<IReadOnlyList<BulkItemResult>> BulkAsync(BulkAction action, IReadOnlyList<Guid> ids)

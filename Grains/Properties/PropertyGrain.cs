@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Properties;
 
@@ -28,6 +29,16 @@ public sealed class PropertyGrain(
         }
 
         PropertyIds.Validate(this.GetPrimaryKeyString());
+
+        // Refused input must not reach the agent: its membership would outlive the refusal, naming a property that
+        // never comes to exist (found by the fuzzer: the agent's console then failed to connect).
+        DisplayName.Clean(name, "A property");
+        if (supportEmail is not null
+            && await GrainFactory.GetGrain<ISupportAddressGrain>(EmailAddress.NormalizeKey(supportEmail)).GetPropertyAsync() is { } holder
+            && holder != this.GetPrimaryKeyString())
+        {
+            throw DomainException.Conflict("Another property already uses this support email address.");
+        }
 
         // The agent's side first, as in SetMemberAsync: a crash before the property's write leaves a membership of a
         // property that does not exist (it answers NotFound), and the creator's retry completes it.
@@ -114,10 +125,16 @@ public sealed class PropertyGrain(
         await this.PersistAsync(state.WriteStateAsync);
     }
 
+    /// <summary>
+    /// The agent's side first (what authorization reads; it tells every web node, which drop the agent's access in flight),
+    /// then every department, then the member list: repeating this call completes a half-done removal (ADM-4).
+    /// </summary>
     public async Task RemoveMemberAsync(Guid agentId)
     {
         EnsureExists();
-        await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(this.GetPrimaryKeyString());
+        var propertyId = this.GetPrimaryKeyString();
+        await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(propertyId);
+        await Task.WhenAll(Property.Departments.ToList().Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d).RemoveMemberAsync(propertyId, agentId)));
         if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
             await this.PersistAsync(state.WriteStateAsync);

@@ -36,6 +36,8 @@ public sealed class TicketGrain(
             return IsSame(fields) ? View() : throw AlreadyExists();
         }
 
+        await EnsureIdFreeOf<IChatGrain>("a chat");
+
         // An empty first message (a blank form field) means none.
         var text = string.IsNullOrWhiteSpace(command.Text) ? null : MessageText.Clean(command.Text);
         var now = Now;
@@ -61,6 +63,7 @@ public sealed class TicketGrain(
             return Ticket.SourceChatId == command.ChatId && Ticket.PropertyId == fields.PropertyId ? View() : throw AlreadyExists();
         }
 
+        await EnsureIdFreeOf<IChatGrain>("a chat");
         await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
         return await OpenAsync(fields, command.ChatId, previousTicketId: null, command.MessageCount, Now, []);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Web.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,17 +12,17 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in");
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in").CheckKeys();
         auth.MapPost("/sign-in", SignInAsync).WithName("SignIn").AllowAnonymous()
-            .WithSummary("Signs in with email and password and sets the session cookie. 5 failures lock the account for 5 minutes.")
+            .WithSummary("Signs in with email and password and sets the session cookie. 5 wrong passwords lock the address for 5 minutes, whether or not it has an account.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("SignOut").AllowAnonymous().WithSummary("Ends the session.");
 
-        endpoints.MapGet("/api/v1/me", GetMeAsync).WithTags("Sign-in").WithName("GetMe").RequireAuthorization()
+        endpoints.MapGet("/api/v1/me", GetMeAsync).WithTags("Sign-in").WithName("GetMe").RequireAuthorization().CheckKeys()
             .WithSummary("The signed-in agent with the properties they belong to.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        var tokens = endpoints.MapGroup("/api/v1/me/tokens").WithTags("Sign-in").RequireAuthorization()
+        var tokens = endpoints.MapGroup("/api/v1/me/tokens").WithTags("Sign-in").RequireAuthorization().CheckKeys()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         tokens.MapGet("", GetTokensAsync).WithName("ListApiTokens").WithSummary("The caller's personal API tokens (names and dates, never secrets).");
         tokens.MapPost("", CreateTokenAsync).WithName("CreateApiToken")

@@ -12,7 +12,6 @@ using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
-using Conversations.Web.Validation;
 
 namespace Conversations.Web.Hosting;
 
@@ -56,27 +55,24 @@ public static class ConversationsWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<UnknownPaths>();
 
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapHealthChecks("/health");
         app.MapConversationsHubs();
-
-        // Every API endpoint checks the keys it carries (route values, query values, bodies) before anything else runs.
-        var api = app.MapGroup("").AddEndpointFilterFactory(KeyValidationFilter.Create);
-        api.MapAuthApi();
-        api.MapPropertyApi();
-        api.MapDepartmentApi();
-        api.MapEmailApi();
-        api.MapWidgetApi();
-        api.MapChatApi();
-        api.MapTicketApi();
-        api.MapInboxApi();
-        api.MapKnowledgeBaseApi();
-        api.MapTypingApi();
-        api.MapVisitorApi();
-        api.MapOrganizationApi();
-        api.MapBanApi();
-        app.MapFallbackToFile("index.html");
+        app.MapAuthApi();
+        app.MapPropertyApi();
+        app.MapDepartmentApi();
+        app.MapEmailApi();
+        app.MapWidgetApi();
+        app.MapChatApi();
+        app.MapTicketApi();
+        app.MapInboxApi();
+        app.MapKnowledgeBaseApi();
+        app.MapTypingApi();
+        app.MapVisitorApi();
+        app.MapOrganizationApi();
+        app.MapBanApi();
         return app;
     }
 }

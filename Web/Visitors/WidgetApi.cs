@@ -6,6 +6,7 @@ using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Interfaces.Visitors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Conversations.Web.Validation;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Conversations.Web.Visitors;
@@ -55,12 +56,12 @@ public static class WidgetApi
             .AllowAnonymous().RequireRateLimiting(SessionsPolicy).RequireCors(CorsPolicy)
             .WithSummary("Issues or renews a signed visitor token for a property (verifying the site's HMAC of its user id when given) and records the visit.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests).CheckKeys();
         endpoints.MapPost("/api/v1/widget/offline-messages", LeaveOfflineMessageAsync).WithTags("Widget").WithName("LeaveOfflineMessage")
             .AllowAnonymous().RequireRateLimiting(SessionsPolicy)
             .WithSummary("The widget's offline form (CHAT-9): name, email and message become a ticket. 'messageId' makes a retry harmless.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).CheckKeys();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Conversations.Tests.Fuzz;
@@ -32,6 +33,9 @@ public sealed partial class FuzzPools(string own, string foreign, string other)
     public StringPool VisitorTokens { get; } = new("visitor tokens");
     public StringPool Emails { get; } = new("emails");
     public StringPool Cursors { get; } = new("cursors");
+
+    /// <summary>Ids of the foreign property's objects, of every kind: fuzzed requests of the other clients reach for them too.</summary>
+    public StringPool ForeignIds { get; } = new("foreign ids");
 
     /// <summary>Any GUID seen in an answer (whatever it names).</summary>
     public StringPool Guids { get; } = new("guids", 2000);
@@ -75,6 +79,42 @@ public sealed partial class FuzzPools(string own, string foreign, string other)
         foreach (Match m in OrganizationPattern().Matches(text))
         {
             Organizations.Add(m.Groups[1].Value);
+        }
+    }
+
+    /// <summary>Puts what a successful create returned in the pool of its kind, so later requests work on it.</summary>
+    public void LearnCreated(string operationPath, string answer)
+    {
+        var (pool, field) = operationPath[(operationPath.LastIndexOf('/') + 1)..] switch
+        {
+            "tickets" or "ticket" => (Tickets, "id"),
+            "offline-messages" => (Tickets, "ticketId"),
+            "StartChat" => (Chats, "id"),
+            "departments" => (Departments, "id"),
+            "knowledge-bases" => (KnowledgeBases, "id"),
+            "categories" => (Categories, "id"),
+            "articles" => (Articles, "id"),
+            "organizations" => (Organizations, "organizationId"),
+            "shortcuts" => (Shortcuts, "name"),
+            "agents" => (Agents, "id"),
+            _ => ((StringPool?)null, ""),
+        };
+        if (pool is null || !answer.StartsWith('{'))
+        {
+            return;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(answer);
+            if (json.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                pool.Add(value.GetString()!);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: nothing to learn.
         }
     }
 

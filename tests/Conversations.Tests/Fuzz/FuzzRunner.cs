@@ -131,7 +131,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
             request.Headers.Add("X-Forwarded-For", TestVisitor.UniqueAddress());
         }
 
-        if (values.Chance(0.06))
+        if (values.Chance(values.Hostility / 3))
         {
             request.Headers.Add("Origin", values.Chance(0.5) ? "https://evil.example" : _world.BaseAddress.GetLeftPart(UriPartial.Authority));
         }
@@ -163,6 +163,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
         if (code is >= 200 and < 300)
         {
             _world.Pools.Learn(answer);
+            _world.Pools.LearnCreated(operation.Path, answer);
         }
     }
 
@@ -226,6 +227,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
             _report.Record(endpoint, role, FuzzStatus.HubOk, true);
             CheckCanary(described, text);
             _world.Pools.Learn(text);
+            _world.Pools.LearnCreated(method.Name, text);
         }
         catch (HubException e)
         {
@@ -295,7 +297,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
     private static List<string> Arguments(MethodInfo method, FuzzValues values)
     {
         var arguments = method.GetParameters().Select(p => values.JsonFor(p.ParameterType, p.Name!)).ToList();
-        switch (values.Random.Next(100))
+        switch (values.Clean ? 100 : values.Random.Next(100))
         {
             case < 4 when arguments.Count > 0:
                 arguments.RemoveAt(arguments.Count - 1);
@@ -315,10 +317,10 @@ public sealed partial class FuzzRunner : IAsyncDisposable
     {
         if (operation.Body is not { } schema)
         {
-            return values.Chance(0.05) ? (values.WrongType(), Json) : (null, Json);
+            return values.Chance(values.Hostility / 4) ? (values.WrongType(), Json) : (null, Json);
         }
 
-        return values.Random.Next(100) switch
+        return (values.Clean ? 0 : values.Random.Next(100)) switch
         {
             < 80 => (values.JsonFor(schema, _components, "body"), Json),
             < 84 => (values.WrongType(), Json),

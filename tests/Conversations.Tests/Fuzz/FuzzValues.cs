@@ -8,14 +8,29 @@ namespace Conversations.Tests.Fuzz;
 /// Values for one request: most are plausible (known ids, valid enums, small numbers, ordinary words), so requests
 /// get past the first check and reach the grains; the rest are boundary values, hostile strings and wrong JSON types.
 /// </summary>
-public sealed class FuzzValues(Random random, FuzzPools pools)
+public sealed class FuzzValues
 {
+    private readonly FuzzPools pools;
     private static readonly string[] Words = ["hello", "order 42", "refund please", "Ann", "Bob Smith", "billing", "vip", "urgent", "lorem ipsum dolor", "support"];
 
     private static readonly long[] Boundaries =
         [0, 1, -1, 2, 19, 20, 21, 49, 50, 51, 99, 100, 101, 199, 200, 201, 999, 1000, 1001, 4000, 4001, int.MaxValue, int.MinValue, (long)int.MaxValue + 1, long.MaxValue, long.MinValue];
 
-    public Random Random { get; } = random;
+    public FuzzValues(Random random, FuzzPools pools)
+    {
+        Random = random;
+        this.pools = pools;
+        Clean = random.NextDouble() < 0.35;
+        Hostility = Clean ? 0 : 0.2;
+    }
+
+    public Random Random { get; }
+
+    /// <summary>A clean request has only plausible values, so it gets past validation and into the grains' rules.</summary>
+    public bool Clean { get; }
+
+    /// <summary>How often a value is replaced by a hostile string (a fourth as often by a wrong JSON type).</summary>
+    public double Hostility { get; }
 
     public bool Chance(double probability) => Random.NextDouble() < probability;
 
@@ -35,7 +50,7 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
     /// <summary>A value for a field or parameter, chosen by its name: mostly plausible, sometimes hostile.</summary>
     public string StringFor(string name, bool guidFormat = false)
     {
-        if (Chance(0.25))
+        if (Chance(Hostility))
         {
             return Hostile();
         }
@@ -48,8 +63,8 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         return name.ToLowerInvariant() switch
         {
             "propertyid" or "id" => PropertyId(),
-            "visitorid" or "requestervisitorid" => pools.Visitors.Pick(Random, "v-" + Guid.NewGuid().ToString("N")),
-            "organizationid" => pools.Organizations.Pick(Random, Guid.NewGuid().ToString("N")),
+            "visitorid" or "requestervisitorid" => Chance(0.1) ? pools.ForeignIds.Pick(Random, "v-0") : pools.Visitors.Pick(Random, "v-" + Guid.NewGuid().ToString("N")),
+            "organizationid" => Chance(0.1) ? pools.ForeignIds.Pick(Random, "o-0") : pools.Organizations.Pick(Random, Guid.NewGuid().ToString("N")),
             "assigneeid" or "assignee" => Random.Next(4) switch
             {
                 0 => pools.Departments.Pick(Random, Guid.NewGuid().ToString()),
@@ -95,16 +110,17 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
             "agentid" or "agentids" => pools.Agents,
             _ => pools.Guids,
         };
-        return Random.Next(10) switch
+        return Random.Next(20) switch
         {
-            < 6 => pool.Pick(Random, Guid.NewGuid().ToString()),
-            < 8 => pools.Guids.Pick(Random, Guid.NewGuid().ToString()),
-            8 => Guid.NewGuid().ToString(),
+            < 14 => pool.Pick(Random, Guid.NewGuid().ToString()),
+            < 16 => pools.ForeignIds.Pick(Random, Guid.NewGuid().ToString()),
+            < 18 => pools.Guids.Pick(Random, Guid.NewGuid().ToString()),
+            18 => Guid.NewGuid().ToString(),
             _ => Chance(0.5) ? Guid.Empty.ToString() : Guid.NewGuid().ToString("N"),
         };
     }
 
-    public long Integer() => Chance(0.6) ? Random.Next(0, 60) : OneOf(Boundaries);
+    public long Integer() => Chance(Clean ? 0.95 : 0.6) ? Random.Next(0, 60) : OneOf(Boundaries);
 
     public string Date() => Random.Next(5) switch
     {
@@ -121,27 +137,27 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         var types = Types(schema);
         if (types.Contains("boolean"))
         {
-            return Chance(0.9) ? OneOf(["true", "false"]) : Hostile();
+            return Chance(1 - Hostility / 2) ? OneOf(["true", "false"]) : Hostile();
         }
 
         if (types.Contains("integer") || types.Contains("number"))
         {
-            return Chance(0.9) ? Integer().ToString(CultureInfo.InvariantCulture) : Hostile();
+            return Chance(1 - Hostility / 2) ? Integer().ToString(CultureInfo.InvariantCulture) : Hostile();
         }
 
         if (format == "date-time")
         {
-            return Chance(0.85) ? Date() : Hostile();
+            return Chance(1 - Hostility / 2) ? Date() : Hostile();
         }
 
-        return parameter.Name == "propertyId" ? (Chance(0.9) ? PropertyId() : Hostile()) : StringFor(parameter.Name, format == "uuid");
+        return parameter.Name == "propertyId" ? (Chance(1 - Hostility / 2) ? PropertyId() : Hostile()) : StringFor(parameter.Name, format == "uuid");
     }
 
     /// <summary>JSON for a schema of the OpenAPI document, with a wrong type now and then.</summary>
     public string JsonFor(JsonElement schema, JsonElement components, string name, int depth = 0)
     {
         schema = Resolve(schema, components);
-        if (depth > 0 && Chance(0.05))
+        if (depth > 0 && Chance(Hostility / 4))
         {
             return WrongType();
         }
@@ -154,7 +170,7 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         if (schema.TryGetProperty("enum", out var values))
         {
             var names = values.EnumerateArray().Select(v => v.ToString()).ToList();
-            return Random.Next(10) switch
+            return (Clean ? 0 : Random.Next(10)) switch
             {
                 < 7 => JsonText.Quote(OneOf(names)),
                 7 => JsonText.Number(Random.Next(-1, names.Count + 2)),
@@ -170,7 +186,7 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         }
 
         var types = Types(schema);
-        if (types.Contains("null") && Chance(0.15))
+        if (types.Contains("null") && Chance(Clean ? 0.05 : 0.15))
         {
             return JsonText.Null;
         }
@@ -178,8 +194,8 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         if (types.Contains("object") || schema.TryGetProperty("properties", out _))
         {
             var properties = schema.TryGetProperty("properties", out var p) ? p.EnumerateObject().ToList() : [];
-            var fields = properties.Where(_ => Chance(0.9)).Select(prop => (prop.Name, JsonFor(prop.Value, components, prop.Name, depth + 1))).ToList();
-            if (Chance(0.05))
+            var fields = properties.Where(_ => Chance(Clean ? 0.97 : 0.9)).Select(prop => (prop.Name, JsonFor(prop.Value, components, prop.Name, depth + 1))).ToList();
+            if (Chance(Hostility / 4))
             {
                 fields.Add(("unexpected", JsonText.Quote(Hostile())));
             }
@@ -190,7 +206,7 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         if (types.Contains("array"))
         {
             var items = schema.TryGetProperty("items", out var i) ? i : default;
-            var count = Random.Next(10) switch
+            var count = (Clean ? 0 : Random.Next(10)) switch
             {
                 < 8 => Random.Next(0, 4),
                 8 => Random.Next(19, 23),
@@ -212,8 +228,8 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         var format = schema.TryGetProperty("format", out var fmt) ? fmt.GetString() : null;
         return JsonText.Quote(format switch
         {
-            "uuid" => Chance(0.9) ? GuidFor(name) : Hostile(),
-            "date-time" => Chance(0.9) ? Date() : Hostile(),
+            "uuid" => Chance(1 - Hostility / 2) ? GuidFor(name) : Hostile(),
+            "date-time" => Chance(1 - Hostility / 2) ? Date() : Hostile(),
             _ => StringFor(name),
         });
     }
@@ -221,24 +237,24 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
     /// <summary>JSON for a .NET type (hub method arguments), with a wrong type now and then.</summary>
     public string JsonFor(Type type, string name, int depth = 0)
     {
-        if (depth > 0 && Chance(0.05))
+        if (depth > 0 && Chance(Hostility / 4))
         {
             return WrongType();
         }
 
         if (Nullable.GetUnderlyingType(type) is { } inner)
         {
-            return Chance(0.3) ? JsonText.Null : JsonFor(inner, name, depth + 1);
+            return Chance(Clean ? 0.2 : 0.3) ? JsonText.Null : JsonFor(inner, name, depth + 1);
         }
 
         if (type == typeof(string))
         {
-            return Chance(0.05) ? JsonText.Null : JsonText.Quote(name == "propertyId" ? PropertyId() : StringFor(name));
+            return Chance(Hostility / 4) ? JsonText.Null : JsonText.Quote(name == "propertyId" ? PropertyId() : StringFor(name));
         }
 
         if (type == typeof(Guid))
         {
-            return JsonText.Quote(Chance(0.95) ? GuidFor(name) : Hostile());
+            return JsonText.Quote(Chance(1 - Hostility / 4) ? GuidFor(name) : Hostile());
         }
 
         if (type == typeof(long) || type == typeof(int))
@@ -253,13 +269,13 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
 
         if (type == typeof(DateTimeOffset))
         {
-            return JsonText.Quote(Chance(0.9) ? Date() : Hostile());
+            return JsonText.Quote(Chance(1 - Hostility / 2) ? Date() : Hostile());
         }
 
         if (type.IsEnum)
         {
             var names = Enum.GetNames(type);
-            return Random.Next(10) switch
+            return (Clean ? 0 : Random.Next(10)) switch
             {
                 < 7 => JsonText.Quote(OneOf(names)),
                 7 => JsonText.Number(Random.Next(-1, names.Length + 2)),
@@ -276,7 +292,7 @@ public sealed class FuzzValues(Random random, FuzzPools pools)
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
         return constructor is null || depth > 3
             ? JsonText.Null
-            : JsonText.Object(constructor.GetParameters().Where(_ => Chance(0.8))
+            : JsonText.Object(constructor.GetParameters().Where(_ => Chance(Clean ? 0.9 : 0.8))
                 .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name!), JsonFor(p.ParameterType, p.Name!, depth + 1))));
     }
 

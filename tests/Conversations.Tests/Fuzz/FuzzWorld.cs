@@ -168,11 +168,13 @@ public sealed class FuzzWorld : IAsyncDisposable
         // Agents the fuzzer may remove, assign and put in departments.
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            Pools.Agents.Add((await AgentAsync(own, PropertyRole.Agent)).AgentId.ToString());
+            var agent = await AgentAsync(own, PropertyRole.Agent);
+            Pools.Agents.Add(agent.AgentId.ToString());
+            Pools.Emails.Add(agent.Email); // signs in with SignedInAgent.Password, which the fuzzer tries
         }
 
         Pools.Agents.Add(OwnAdmin.AgentId.ToString());
-        await SeedPropertyAsync(OwnAdmin, "");
+        await SeedPropertyAsync(OwnAdmin, "", foreign: false);
         foreach (var visitor in _visitors.Where(v => v.PropertyId == own))
         {
             Pools.VisitorTokens.Add(visitor.Session.VisitorToken);
@@ -182,14 +184,19 @@ public sealed class FuzzWorld : IAsyncDisposable
     private async Task SeedForeignAsync()
     {
         var admin = await AgentAsync(Pools.Foreign, PropertyRole.Admin);
-        Pools.Agents.Add(admin.AgentId.ToString());
+        Pools.ForeignIds.Add(admin.AgentId.ToString());
         await ReadAsync(await admin.Http.PutAsJsonAsync($"/api/v1/properties/{Pools.Foreign}/name", new { name = "Property " + Canary }));
-        await SeedPropertyAsync(admin, Canary);
+        await SeedPropertyAsync(admin, Canary, foreign: true);
     }
 
-    /// <summary>Chats, a ticket, a department, a knowledge base, a shortcut, an organization and a ban; texts carry <paramref name="marker"/>.</summary>
-    private async Task SeedPropertyAsync(SignedInAgent admin, string marker)
+    /// <summary>
+    /// Chats, a ticket, a department, a knowledge base, a shortcut, an organization and a ban; texts carry <paramref name="marker"/>.
+    /// The ids go to the pools of their kind, or all to <see cref="FuzzPools.ForeignIds"/> for the <paramref name="foreign"/> property.
+    /// </summary>
+    private async Task SeedPropertyAsync(SignedInAgent admin, string marker, bool foreign)
     {
+        StringPool Pool(StringPool ofKind) => foreign ? Pools.ForeignIds : ofKind;
+
         var property = admin.PropertyId;
         var http = admin.Http;
         var api = $"/api/v1/properties/{property}";
@@ -204,24 +211,24 @@ public sealed class FuzzWorld : IAsyncDisposable
             await ReadAsync(await http.PostAsJsonAsync($"{api}/chats/{chatId}/whispers", new { commandId = $"w-{i}", text = "Whisper " + marker }));
             await ReadAsync(await http.PostAsJsonAsync($"{api}/chats/{chatId}/tags", new { add = new[] { "seed", "tag" + marker } }));
             await ReadAsync(await http.PatchAsJsonAsync($"{api}/visitors/{visitor.Session.VisitorId}/about", new { name = "About " + marker, email = $"visitor{i}{marker}@example.test" }));
-            Pools.Chats.Add(chatId.ToString());
-            Pools.Visitors.Add(visitor.Session.VisitorId);
+            Pool(Pools.Chats).Add(chatId.ToString());
+            Pool(Pools.Visitors).Add(visitor.Session.VisitorId);
         }
 
         var ticket = await ReadAsync(await http.PostAsJsonAsync($"{api}/tickets", new
         {
             subject = "Subject " + marker, requesterEmail = $"requester{marker}@example.test", requesterName = "Requester " + marker, text = "Ticket text " + marker,
         }));
-        Pools.Tickets.Add(ticket.GetProperty("id").GetString()!);
+        Pool(Pools.Tickets).Add(ticket.GetProperty("id").GetString()!);
 
         var department = await ReadAsync(await http.PostAsJsonAsync($"{api}/departments", new { name = "Department " + marker }));
-        Pools.Departments.Add(department.GetProperty("id").GetString()!);
+        Pool(Pools.Departments).Add(department.GetProperty("id").GetString()!);
 
         var knowledgeBase = await ReadAsync(await http.PostAsJsonAsync($"{api}/knowledge-bases", new { name = "Knowledge " + marker }));
         var knowledgeBaseId = knowledgeBase.GetProperty("id").GetString()!;
-        Pools.KnowledgeBases.Add(knowledgeBaseId);
+        Pool(Pools.KnowledgeBases).Add(knowledgeBaseId);
         var category = await ReadAsync(await http.PostAsJsonAsync($"{api}/knowledge-bases/{knowledgeBaseId}/categories", new { name = "Category " + marker }));
-        Pools.Categories.Add(category.GetProperty("id").GetString()!);
+        Pool(Pools.Categories).Add(category.GetProperty("id").GetString()!);
         foreach (var status in new[] { "Published", "Draft" })
         {
             var article = await ReadAsync(await http.PostAsJsonAsync($"{api}/knowledge-bases/{knowledgeBaseId}/articles", new
@@ -229,7 +236,7 @@ public sealed class FuzzWorld : IAsyncDisposable
                 title = $"Article {status} {marker}", slug = "article-" + status.ToLowerInvariant(), body = "Body " + marker, status,
                 categoryId = category.GetProperty("id").GetString(),
             }));
-            Pools.Articles.Add(article.GetProperty("id").GetString()!);
+            Pool(Pools.Articles).Add(article.GetProperty("id").GetString()!);
         }
 
         await ReadAsync(await http.PostAsJsonAsync($"{api}/shortcuts", new { name = "greeting", message = "Hello from " + (marker.Length > 0 ? marker : "us") }));
@@ -237,7 +244,7 @@ public sealed class FuzzWorld : IAsyncDisposable
 
         var organization = await ReadAsync(await http.PostAsJsonAsync($"{api}/organizations", new { name = "Organization " + marker, domain = "example.com" }));
         var organizationId = organization.GetProperty("organizationId").GetString()!;
-        Pools.Organizations.Add(organizationId);
+        Pool(Pools.Organizations).Add(organizationId);
         await ReadAsync(await http.PutAsJsonAsync($"{api}/visitors/{_visitors[^1].Session.VisitorId}/organization", new { organizationId }));
         await ReadAsync(await http.PostAsJsonAsync($"{api}/bans", new { visitorId = "v-banned-" + property, reason = "Ban " + marker }));
     }
