@@ -10,6 +10,7 @@ public static class ConversationsNames
     public const string PropertyStreamNamespace = "property";
     public const string ConversationStreamNamespace = "conversation";
     public const string PresenceStreamNamespace = "presence";
+    public const string AccessStreamNamespace = "access";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

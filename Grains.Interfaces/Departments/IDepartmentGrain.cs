@@ -14,9 +14,13 @@ public interface IDepartmentGrain : IGrainWithGuidKey
     [Alias("Rename")]
     Task<DepartmentView> RenameAsync(string propertyId, string name);
 
-    /// <summary>Replaces the members; each must be an agent of the property.</summary>
+    /// <summary>Replaces the members; each must be an agent of the property (as the agent's own membership says).</summary>
     [Alias("SetMembers")]
     Task<DepartmentView> SetMembersAsync(string propertyId, IReadOnlyList<Guid> agentIds);
+
+    /// <summary>Takes an agent out of the members (the agent left the property); harmless when they are not one.</summary>
+    [Alias("RemoveMember")]
+    Task RemoveMemberAsync(string propertyId, Guid agentId);
 
     [Alias("Delete")]
     Task DeleteAsync(string propertyId);

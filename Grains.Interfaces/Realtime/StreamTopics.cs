@@ -3,7 +3,10 @@ using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Interfaces.Realtime;
 
-/// <summary>The stream ids events travel on: one per property (agents) and one per conversation (visitor, popouts).</summary>
+/// <summary>
+/// The stream ids events travel on: one per property (agents) and one per conversation (visitor, popouts), presence per
+/// property, and one for the whole cluster's access changes.
+/// </summary>
 public static class StreamTopics
 {
     public static StreamId Property(string propertyId) =>
@@ -15,4 +18,7 @@ public static class StreamTopics
     /// <summary>Presence changes of a property's agents.</summary>
     public static StreamId Presence(string propertyId) =>
         StreamId.Create(ConversationsNames.PresenceStreamNamespace, propertyId);
+
+    /// <summary>Every agent's membership changes (<see cref="Agents.AgentAccessChanged"/>); each web node listens to it.</summary>
+    public static StreamId Access { get; } = StreamId.Create(ConversationsNames.AccessStreamNamespace, "agents");
 }

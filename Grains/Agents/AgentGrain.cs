@@ -15,7 +15,6 @@ public sealed class AgentGrain(
     public const int MaxApiTokens = 20;
     public const int MaxConnections = 50;
 
-
     private AgentState Agent => state.State;
 
     public async Task<AgentView> CreateAsync(string email, string name)
@@ -54,6 +53,7 @@ public sealed class AgentGrain(
 
         Agent.Memberships[propertyId] = role;
         await this.PersistAsync(state.WriteStateAsync);
+        await AnnounceAsync(propertyId, role);
     }
 
     public async Task RemoveMembershipAsync(string propertyId)
@@ -62,6 +62,9 @@ public sealed class AgentGrain(
         {
             await this.PersistAsync(state.WriteStateAsync);
         }
+
+        // Also when there was nothing to remove: a retry after a failed announcement announces again.
+        await AnnounceAsync(propertyId, null);
     }
 
     public async Task<NewApiToken> CreateApiTokenAsync(string name)
@@ -157,6 +160,15 @@ public sealed class AgentGrain(
                 .OnNextAsync(new AgentPresenceChanged(propertyId, this.GetPrimaryKey(), Agent.Name, Presence, clock.GetUtcNow()));
         }
     }
+
+    /// <summary>
+    /// Tells every web node that the role changed (ADM-4, OPS-2), after the change is stored. A failure is thrown, so the
+    /// caller retries; a web node also re-reads the roles it relies on within seconds, should an announcement be lost.
+    /// </summary>
+    private Task AnnounceAsync(string propertyId, PropertyRole? role) =>
+        this.GetStreamProvider(ConversationsNames.StreamProvider)
+            .GetStream<AgentAccessChanged>(StreamTopics.Access)
+            .OnNextAsync(new AgentAccessChanged(propertyId, this.GetPrimaryKey(), role, clock.GetUtcNow()));
 
     private AgentPresence Presence => Agent.Connections.Count == 0 ? AgentPresence.Offline : Agent.ChosenPresence;
 

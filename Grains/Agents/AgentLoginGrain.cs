@@ -16,7 +16,7 @@ public sealed class AgentLoginGrain(
 
     private static readonly PasswordHasher<AgentLoginState> Hasher = new();
 
-    // Verified when the address is unknown, so an unknown address costs as much time as a wrong password.
+    // Verified when the address is unknown, so an unknown address costs as much time as a wrong password (same iterations).
     private static readonly string DummyHash = Hasher.HashPassword(new AgentLoginState(), Guid.NewGuid().ToString());
 
     private AgentLoginState Login => state.State;
@@ -100,14 +100,13 @@ public sealed class AgentLoginGrain(
 
     public Task<Guid?> GetAgentIdAsync() => Task.FromResult(Login.AgentId);
 
+    /// <summary>
+    /// Counts the failure and locks the address after <see cref="FailuresBeforeLockout"/>, whether or not it has an account:
+    /// an unknown address answers exactly as a known one (status, lockout, the same hash and write), so sign-in never tells
+    /// which addresses have accounts.
+    /// </summary>
     private async Task<SignInOutcome> RecordFailureAsync(DateTimeOffset now)
     {
-        if (Login.AgentId is null || Login.PasswordHash.Length == 0)
-        {
-            // Nothing to protect and nothing worth persisting for an address without a password.
-            return SignInOutcome.Failed;
-        }
-
         Login.FailedAttempts++;
         if (Login.FailedAttempts >= FailuresBeforeLockout)
         {
@@ -116,6 +115,8 @@ public sealed class AgentLoginGrain(
         }
 
         await this.PersistAsync(state.WriteStateAsync);
-        return new SignInOutcome(null, Login.LockedOutUntil);
+
+        // A lockout that has run out is no lockout: the failure after it is a plain wrong password.
+        return new SignInOutcome(null, Login.LockedOutUntil > now ? Login.LockedOutUntil : null);
     }
 }

@@ -51,7 +51,7 @@ public sealed class RetryUntilDone(Grain grain, string reminderName, Func<bool> 
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "{Grain}: work owed to others failed; trying again in {Pause}.", grain.GrainContext.GrainId, NextPause());
+                logger.LogWarning(ex, "{Grain}: work owed to others failed; trying again later.", grain.GrainContext.GrainId);
                 await ScheduleAsync(retrying);
                 return ex;
             }
@@ -65,7 +65,8 @@ public sealed class RetryUntilDone(Grain grain, string reminderName, Func<bool> 
 
     private async Task ScheduleAsync(bool retrying)
     {
-        _pause = NextPause();
+        // Only a failed retry makes the next pause longer; fresh attempts (one per command) keep the current one.
+        _pause = retrying || _pause == default ? NextPause() : _pause;
         _timer?.Dispose();
         _timer = grain.RegisterGrainTimer(_ => TryAsync(retrying: true), new GrainTimerCreationOptions(_pause, Timeout.InfiniteTimeSpan) { KeepAlive = true });
 

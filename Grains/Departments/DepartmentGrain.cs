@@ -1,4 +1,5 @@
 using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Properties;
@@ -55,8 +56,10 @@ public sealed class DepartmentGrain(
             throw DomainException.Invalid($"A department can have at most {MaxMembers} members.");
         }
 
-        var agents = (await GrainFactory.GetGrain<IPropertyGrain>(propertyId).GetMembersAsync()).Select(m => m.AgentId).ToHashSet();
-        if (wanted.Where(id => !agents.Contains(id)).Select(id => (Guid?)id).FirstOrDefault() is { } stranger)
+        // The agents' own memberships, not the property's list: a removal changes them first and then calls
+        // RemoveMemberAsync here, which runs after this call, so a removed agent never stays a member.
+        var roles = await Task.WhenAll(wanted.Select(id => GrainFactory.GetGrain<IAgentGrain>(id).GetRoleAsync(propertyId)));
+        if (wanted.Where((_, i) => roles[i] is null).Select(id => (Guid?)id).FirstOrDefault() is { } stranger)
         {
             throw DomainException.Invalid($"Agent {stranger} is not an agent of this property.");
         }
@@ -64,6 +67,20 @@ public sealed class DepartmentGrain(
         Department.Members = wanted;
         await this.PersistAsync(state.WriteStateAsync);
         return View();
+    }
+
+    public async Task RemoveMemberAsync(string propertyId, Guid agentId)
+    {
+        // A department the property lists but that was never written (a crash while creating it) has nobody to remove.
+        if (!state.RecordExists || Department.PropertyId != propertyId)
+        {
+            return;
+        }
+
+        if (Department.Members.Remove(agentId))
+        {
+            await this.PersistAsync(state.WriteStateAsync);
+        }
     }
 
     public async Task DeleteAsync(string propertyId)

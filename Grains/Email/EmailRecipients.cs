@@ -6,7 +6,10 @@ using Conversations.Grains.Interfaces.Tickets;
 
 namespace Conversations.Grains.Email;
 
-/// <summary>Who an intent goes to: the requester, or the assigned agent or every member of the assigned department.</summary>
+/// <summary>
+/// Who an intent goes to: the requester, or the assigned agent or every member of the assigned department who is, when
+/// the email is queued, still an agent of the ticket's property.
+/// </summary>
 public static class EmailRecipients
 {
     public static async Task<IReadOnlyList<(string Email, string Name)>> ResolveAsync(IGrainFactory grains, EmailIntent intent)
@@ -39,8 +42,12 @@ public static class EmailRecipients
         {
             try
             {
+                // An agent removed from the property since the assignment gets nothing (ADM-4).
                 var agent = await grains.GetGrain<IAgentGrain>(agentId).GetAsync();
-                recipients.Add((agent.Email, agent.Name));
+                if (agent.Memberships.Any(m => m.PropertyId == intent.PropertyId))
+                {
+                    recipients.Add((agent.Email, agent.Name));
+                }
             }
             catch (DomainException)
             {

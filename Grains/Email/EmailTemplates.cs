@@ -1,4 +1,5 @@
 using System.Net;
+using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Email;
 
 namespace Conversations.Grains.Email;
@@ -8,15 +9,18 @@ public static class EmailTemplates
 {
     public static (string Subject, string Text, string Html) Render(EmailIntent intent, string recipientName)
     {
+        // Every user-supplied string put into a line of ours is isolated, so it cannot reorder the line (bidi spoofing).
+        var title = BidiIsolation.Isolate(intent.Subject);
+        var author = BidiIsolation.Isolate(intent.AuthorName);
         var (subject, lead, body) = intent.Kind switch
         {
-            EmailKind.Reply => ($"Re: {intent.Subject}", $"{intent.AuthorName} replied to your request:", intent.Text),
-            EmailKind.Assigned => ($"[Assigned] {intent.Subject}", $"The ticket \"{intent.Subject}\" from {Requester(intent)} is assigned to you.", null),
-            EmailKind.AssignmentNotice => ($"Re: {intent.Subject}", "Your request has been assigned to a member of our team, who will get back to you.", null),
-            EmailKind.ReplyNotification => ($"[New message] {intent.Subject}", $"{intent.AuthorName} wrote on the ticket \"{intent.Subject}\":", intent.Text),
+            EmailKind.Reply => ($"Re: {title}", $"{author} replied to your request:", intent.Text),
+            EmailKind.Assigned => ($"[Assigned] {title}", $"The ticket \"{title}\" from {Requester(intent)} is assigned to you.", null),
+            EmailKind.AssignmentNotice => ($"Re: {title}", "Your request has been assigned to a member of our team, who will get back to you.", null),
+            EmailKind.ReplyNotification => ($"[New message] {title}", $"{author} wrote on the ticket \"{title}\":", intent.Text),
             _ => throw new ArgumentOutOfRangeException(nameof(intent), intent.Kind, "Unknown email kind."),
         };
-        var greeting = $"Hello {recipientName},";
+        var greeting = $"Hello {BidiIsolation.Isolate(recipientName)},";
         var text = string.Join("\n\n", new[] { greeting, lead, body }.OfType<string>()) + "\n";
         var html = "<!DOCTYPE html><html><body>"
             + string.Concat(new[] { greeting, lead, body }.OfType<string>().Select(Paragraph))
@@ -25,7 +29,7 @@ public static class EmailTemplates
     }
 
     private static string Requester(EmailIntent intent) =>
-        intent.Requester.Name is { } name ? $"{name} <{intent.Requester.Email}>" : intent.Requester.Email;
+        intent.Requester.Name is { } name ? $"{BidiIsolation.Isolate(name)} <{intent.Requester.Email}>" : intent.Requester.Email;
 
     private static string Paragraph(string text) =>
         "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>";

@@ -17,11 +17,15 @@ public sealed class InboundAttachments
 {
     private const int MaxNameLength = 100;
 
+    /// <summary>The name of the attachment that holds the whole text of an email too long for one message.</summary>
+    public const string WholeTextName = "message.txt";
+
     private readonly List<(MessageAttachment Attachment, BinaryData Content)> _kept = [];
+    private readonly List<string> _refused;
 
-    public IReadOnlyList<string> Refused { get; }
+    public IReadOnlyList<string> Refused => _refused;
 
-    private InboundAttachments(List<string> refused) => Refused = refused;
+    private InboundAttachments(List<string> refused) => _refused = refused;
 
     public static InboundAttachments Read(MimeMessage message, string key, EmailSettings settings)
     {
@@ -61,6 +65,24 @@ public sealed class InboundAttachments
         }
 
         return attachments;
+    }
+
+    /// <summary>
+    /// Keeps the whole text of the email as a text file, listed first (the message shows only its beginning). When the
+    /// message holds as many files as it may already, the sender's last one makes room and is listed as not kept.
+    /// </summary>
+    public void KeepWholeText(string text, string key)
+    {
+        if (_kept.Count >= TicketGrain.MaxAttachments)
+        {
+            var (last, _) = _kept[^1];
+            _kept.RemoveAt(_kept.Count - 1);
+            _refused.Add($"{last.Name}: a message keeps at most {TicketGrain.MaxAttachments} attachments, and one holds the whole text");
+        }
+
+        var content = BinaryData.FromString(text);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|text")))[..32];
+        _kept.Insert(0, (new MessageAttachment(id, WholeTextName, "text/plain", content.ToMemory().Length), content));
     }
 
     /// <summary>Stores the kept attachments under <paramref name="conversationId"/>; null when there are none.</summary>

@@ -47,7 +47,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, A
         ticketId ??= tokens.Find(message.InReplyTo + " " + string.Join(' ', message.References), out _);
         var key = message.MessageId ?? contentHash;
         var attachments = InboundAttachments.Read(message, key, settings);
-        var text = MailText.Of(message, MessageText.MaxLength, attachments.Refused);
+        var text = InboundBody.Compose(MailText.Of(message), attachments, key);
         try
         {
             return ticketId is { } id

@@ -33,9 +33,14 @@ public static class MessageText
         var cleaned = new StringBuilder(text.Length);
         foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal))
         {
-            if (c is '\n' or '\t' || !char.IsControl(c))
+            if (c == '\r')
             {
-                cleaned.Append(c == '\r' ? '\n' : c);
+                // A line ending of its own (old Mac style), not a character to drop: dropping it glued two lines into one word.
+                cleaned.Append('\n');
+            }
+            else if (c is '\n' or '\t' || !char.IsControl(c))
+            {
+                cleaned.Append(c);
             }
         }
 

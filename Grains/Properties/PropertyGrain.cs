@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Properties;
 
@@ -124,10 +125,16 @@ public sealed class PropertyGrain(
         await this.PersistAsync(state.WriteStateAsync);
     }
 
+    /// <summary>
+    /// The agent's side first (what authorization reads; it tells every web node, which drop the agent's access in flight),
+    /// then every department, then the member list: repeating this call completes a half-done removal (ADM-4).
+    /// </summary>
     public async Task RemoveMemberAsync(Guid agentId)
     {
         EnsureExists();
-        await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(this.GetPrimaryKeyString());
+        var propertyId = this.GetPrimaryKeyString();
+        await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(propertyId);
+        await Task.WhenAll(Property.Departments.ToList().Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d).RemoveMemberAsync(propertyId, agentId)));
         if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
             await this.PersistAsync(state.WriteStateAsync);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conversations.Web.Access;
 
@@ -26,7 +27,16 @@ public static class AccessExtensions
                 CookieAuthenticationDefaults.AuthenticationScheme, ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .Build());
+        services.AddOptions<AccessSettings>()
+            .Bind(configuration.GetSection(AccessSettings.SectionName))
+            .Validate(a => a.RoleCacheLifetime >= TimeSpan.Zero && a.RecheckPeriod > TimeSpan.Zero,
+                $"{AccessSettings.SectionName}: RoleCacheLifetime must be zero or more and RecheckPeriod more than zero.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RoleCache>();
         services.AddSingleton<PropertyAccess>();
+        services.AddSingleton<AccessRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessRevocations>());
         services.AddSingleton<AgentProvisioning>();
         services.Configure<SeedSettings>(configuration.GetSection(SeedSettings.SectionName));
         services.AddHostedService<FirstRunSeeder>();

@@ -14,7 +14,7 @@ public static class AuthApi
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in").CheckKeys();
         auth.MapPost("/sign-in", SignInAsync).WithName("SignIn").AllowAnonymous()
-            .WithSummary("Signs in with email and password and sets the session cookie. 5 failures lock the account for 5 minutes.")
+            .WithSummary("Signs in with email and password and sets the session cookie. 5 wrong passwords lock the address for 5 minutes, whether or not it has an account.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("SignOut").AllowAnonymous().WithSummary("Ends the session.");

@@ -55,6 +55,7 @@ public static class ConversationsWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<UnknownPaths>();
 
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapHealthChecks("/health");
@@ -72,7 +73,6 @@ public static class ConversationsWebExtensions
         app.MapVisitorApi();
         app.MapOrganizationApi();
         app.MapBanApi();
-        app.MapFallbackToFile("index.html");
         return app;
     }
 }

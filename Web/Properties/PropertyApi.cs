@@ -23,7 +23,7 @@ public static class PropertyApi
         property.MapPost("/agents", AddAgentAsync).WithName("AddPropertyAgent").AdminOnly()
             .WithSummary("Creates an agent with a password, or adds an existing one by email, with a role (admins; ADM-2).");
         property.MapDelete("/agents/{agentId:guid}", RemoveAgentAsync).WithName("RemovePropertyAgent").AdminOnly()
-            .WithSummary("Removes an agent from the property (admins).");
+            .WithSummary("Removes an agent from the property (admins): their live feeds, REST and hub access, departments and ticket emails end at once.");
         return endpoints;
     }
 
@@ -58,15 +58,19 @@ public static class PropertyApi
         return TypedResults.Ok(agents.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    private static async Task<Ok<PropertyAgent>> AddAgentAsync(string propertyId, AddAgentRequest request, AgentProvisioning provisioning)
+    private static async Task<Ok<PropertyAgent>> AddAgentAsync(
+        string propertyId, AddAgentRequest request, AgentProvisioning provisioning, AccessRevocations access, TimeProvider clock)
     {
         var agent = await provisioning.ProvisionAsync(propertyId, request.Email, request.Name, request.Password, request.Role);
+        await access.ApplyAsync(new AgentAccessChanged(propertyId, agent.Id, request.Role, clock.GetUtcNow()));
         return TypedResults.Ok(new PropertyAgent(agent.Id, agent.Email, agent.Name, request.Role, agent.Presence));
     }
 
-    private static async Task<NoContent> RemoveAgentAsync(string propertyId, Guid agentId, IClusterClient cluster)
+    /// <summary>Other web nodes hear of it from the cluster; this one applies it before answering (ADM-4).</summary>
+    private static async Task<NoContent> RemoveAgentAsync(string propertyId, Guid agentId, IClusterClient cluster, AccessRevocations access, TimeProvider clock)
     {
         await cluster.GetGrain<IPropertyGrain>(propertyId).RemoveMemberAsync(agentId);
+        await access.ApplyAsync(new AgentAccessChanged(propertyId, agentId, null, clock.GetUtcNow()));
         return TypedResults.NoContent();
     }
 }

@@ -2,7 +2,6 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
-using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,26 +10,18 @@ namespace Conversations.Web.Realtime;
 
 /// <summary>The console's live connection: joins a property's live feed and replies in chats.</summary>
 [Authorize]
-public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyAccess access) : Hub
+public sealed class AgentHub(IClusterClient cluster, PropertyFeeds feeds, PropertyAccess access, TopicRelay relay) : Hub
 {
     public const string Path = "/hubs/agent";
 
-    public async Task JoinProperty(string propertyId)
-    {
-        await access.RequireAsync(Context.User!, propertyId);
-        var groups = HubGroups.Property(propertyId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
-        await relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, Context.ConnectionId);
-        await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), Context.ConnectionId);
-    }
+    /// <summary>Starts the property's live feed on this connection, until the agent leaves it or loses access (ADM-4).</summary>
+    public Task JoinProperty(string propertyId) =>
+        feeds.JoinAsync(AgentId, Context.ConnectionId, propertyId, () => access.RequireAsync(Context.User!, propertyId));
 
     public async Task LeaveProperty(string propertyId)
     {
         await access.RequireAsync(Context.User!, propertyId);
-        var groups = HubGroups.Property(propertyId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.Group);
-        await relay.LeaveAsync(Audience.Agents, groups, Context.ConnectionId);
-        await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), Context.ConnectionId);
+        await feeds.LeaveAsync(Context.ConnectionId, propertyId);
     }
 
     public async Task<MessageAck> SendMessage(string propertyId, Guid chatId, string commandId, string text)
@@ -54,9 +45,12 @@ public sealed class AgentHub(IClusterClient cluster, TopicRelay relay, PropertyA
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        feeds.Forget(Context.ConnectionId);
         await relay.LeaveAllAsync(Audience.Agents, Context.ConnectionId);
         await Me.DisconnectedAsync(Context.ConnectionId);
     }
 
-    private IAgentGrain Me => cluster.GetGrain<IAgentGrain>(Context.User!.AgentId()!.Value);
+    private Guid AgentId => Context.User!.AgentId()!.Value;
+
+    private IAgentGrain Me => cluster.GetGrain<IAgentGrain>(AgentId);
 }

@@ -16,8 +16,10 @@ public static class RealtimeExtensions
                 o.AddFilter<KeyValidationHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHubRefusalLogging();
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
+        services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
         return services;
     }

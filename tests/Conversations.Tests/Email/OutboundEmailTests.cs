@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 
@@ -36,6 +38,36 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         await Task.Delay(500);
         Assert.DoesNotContain(email.Smtp.Received, m => m.ToString().Contains("SECRET-WHISPER"));
         Assert.Single(email.Smtp.To(requester));
+    }
+
+    [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "X-1")]
+    public async Task TIC2_user_strings_in_email_subjects_are_isolated_so_bidi_controls_cannot_reverse_the_line()
+    {
+        // A visitor named with a right-to-left override: the ticket made from their chat is "Chat with <name>".
+        var property = await email.NewPropertyAsync();
+        var chat = Client.GetGrain<IChatGrain>(Guid.NewGuid());
+        await chat.StartAsync(new StartChat(property, "v-rlo", "\u202Eexe.gnp"));
+        var requester = $"eve-{Guid.NewGuid():N}@example.com";
+        var fromChat = await chat.ConvertToTicketAsync(new ConvertChatToTicket(property, requester, null));
+        await Client.GetGrain<ITicketGrain>(fromChat.Id).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo\u2067", "Hello", null));
+
+        // A subject in Hebrew with an isolate left open: laid out on its own, so the "Re: " before it stays where it is.
+        var hebrew = Guid.NewGuid();
+        var other = $"dan-{hebrew:N}@example.com";
+        await Client.GetGrain<ITicketGrain>(hebrew).CreateAsync(
+            new CreateTicket(property, "\u05E9\u05DC\u05D5\u05DD 123 \u2067", new TicketRequester(null, "\u202EDan", other), TicketPriority.Medium, "Hi"));
+        await Client.GetGrain<ITicketGrain>(hebrew).ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Hello", null));
+
+        var spoofed = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Equal("Re: Chat with exe.gnp", spoofed.Subject);
+        Assert.StartsWith("Hello exe.gnp,\n\nBo replied", spoofed.TextBody!.ReplaceLineEndings("\n"));
+        var rightToLeft = Assert.Single(await email.Smtp.WaitForAsync(other));
+        Assert.Equal("Re: \u2068\u05E9\u05DC\u05D5\u05DD 123 \u2069", rightToLeft.Subject);
+        Assert.StartsWith("Hello Dan,", rightToLeft.TextBody);
+        foreach (var control in "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u200E\u200F")
+        {
+            Assert.DoesNotContain(control, spoofed.Subject + spoofed.TextBody + spoofed.HtmlBody + rightToLeft.Subject + rightToLeft.TextBody);
+        }
     }
 
     [Fact, Trait("Spec", "TIC-6")]
@@ -98,6 +130,35 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         await email.Smtp.WaitForAsync(requester);
         Assert.Empty(email.Smtp.To(foreigner.Email));
         Assert.DoesNotContain((await Client.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).RecentlySent, e => e.To == foreigner.Email);
+    }
+
+    [Fact, Trait("Spec", "ADM-4"), Trait("Spec", "TIC-6")]
+    public async Task ADM4_an_agent_removed_from_the_property_gets_no_more_ticket_emails()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync();
+        var leaver = await PropertyTeam.NewAgentAsync(Client, property);
+        var stayer = await PropertyTeam.NewAgentAsync(Client, property);
+        var departmentId = await PropertyTeam.NewDepartmentAsync(Client, property, leaver.Id, stayer.Id);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.AssignAsync(new AssignConversation(property, AssigneeKind.Agent, leaver.Id.ToString()));
+        Assert.Equal("[Assigned] Printer on fire", Assert.Single(await email.Smtp.WaitForAsync(leaver.Email)).Subject);
+
+        await Client.GetGrain<IPropertyGrain>(property).RemoveMemberAsync(leaver.Id);
+
+        Assert.Equal([stayer.Id], (await Client.GetGrain<IDepartmentGrain>(departmentId).GetAsync(property)).Members);
+
+        // Still the assignee of the first ticket: the requester's next message would notify them.
+        await ticket.PostMessageAsync(new PostMessage(property, "v-1", AuthorKind.Visitor, requester, "Ann", "Any news?"));
+        var secondId = Guid.NewGuid();
+        var second = Client.GetGrain<ITicketGrain>(secondId);
+        await second.CreateAsync(new CreateTicket(property, "Smoke alarm", new TicketRequester(null, "Bo", $"bo-{secondId:N}@example.com"), TicketPriority.High, "Beeping"));
+        await second.AssignAsync(new AssignConversation(property, AssigneeKind.Department, departmentId.ToString()));
+        Assert.Equal("[Assigned] Smoke alarm", Assert.Single(await email.Smtp.WaitForAsync(stayer.Email)).Subject);
+
+        // The outbox sends in version order: once the reply is out, a notification of the message before it would be too.
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", stayer.Id.ToString(), stayer.Name, "Checking", null));
+        await email.Smtp.WaitForAsync(requester, 2);
+        Assert.Single(email.Smtp.To(leaver.Email));
     }
 
     [Fact, Trait("Spec", "TIC-2")]

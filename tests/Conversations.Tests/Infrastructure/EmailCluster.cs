@@ -4,7 +4,7 @@ using Conversations.Grains.Interfaces.Tickets;
 namespace Conversations.Tests.Infrastructure;
 
 /// <summary>A cluster whose silo sends to a <see cref="TestSmtpServer"/> and listens for inbound mail on a free port.</summary>
-public sealed class EmailCluster : IAsyncLifetime
+public class EmailCluster : IAsyncLifetime
 {
     public const string From = "support@conversations.test";
     public const string TokenSecret = "test-token-secret-0123456789abcdef-0123456789";
@@ -15,23 +15,35 @@ public sealed class EmailCluster : IAsyncLifetime
 
     public int InboundPort { get; } = AzuriteProcess.FreePort();
 
+    /// <summary>Settings a cluster for one kind of test changes (limits, retries).</summary>
+    protected virtual Dictionary<string, string?> Overrides => [];
+
     public ConversationsCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     public IClusterClient Client => Cluster.Client;
 
-    public async Task InitializeAsync() => _cluster = await ConversationsCluster.StartAsync(extraSettings: new()
+    public async Task InitializeAsync()
     {
-        ["Conversations:Email:SmtpHost"] = "127.0.0.1",
-        ["Conversations:Email:SmtpPort"] = Smtp.Port.ToString(),
-        ["Conversations:Email:From"] = From,
-        ["Conversations:Email:TokenSecret"] = TokenSecret,
-        ["Conversations:Email:InboundSmtpPort"] = InboundPort.ToString(),
-        ["Conversations:Email:RetryBaseDelay"] = "00:00:01",
-        ["Conversations:Email:ReminderPeriod"] = "00:00:03",
-        ["Conversations:Email:MaxAttempts"] = "3",
-        ["Conversations:Email:MaxInboundBytes"] = "65536",
-        ["Conversations:Email:MaxAttachmentBytes"] = "16384",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Conversations:Email:SmtpHost"] = "127.0.0.1",
+            ["Conversations:Email:SmtpPort"] = Smtp.Port.ToString(),
+            ["Conversations:Email:From"] = From,
+            ["Conversations:Email:TokenSecret"] = TokenSecret,
+            ["Conversations:Email:InboundSmtpPort"] = InboundPort.ToString(),
+            ["Conversations:Email:RetryBaseDelay"] = "00:00:01",
+            ["Conversations:Email:ReminderPeriod"] = "00:00:03",
+            ["Conversations:Email:MaxAttempts"] = "3",
+            ["Conversations:Email:MaxInboundBytes"] = "65536",
+            ["Conversations:Email:MaxAttachmentBytes"] = "16384",
+        };
+        foreach (var (key, value) in Overrides)
+        {
+            settings[key] = value;
+        }
+
+        _cluster = await ConversationsCluster.StartAsync(extraSettings: settings);
+    }
 
     public static string SupportAddress(string property) => $"help-{property}@conversations.test";
 

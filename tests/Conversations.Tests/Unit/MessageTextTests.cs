@@ -9,6 +9,7 @@ public sealed class MessageTextTests
     [Theory]
     [InlineData("  hello  ", "hello")]
     [InlineData("line one\r\nline two", "line one\nline two")]
+    [InlineData("from a@example.com\rSubject: x", "from a@example.com\nSubject: x")]
     [InlineData("bell\u0007 and null\u0000 removed", "bell and null removed")]
     [InlineData("tab\tkept", "tab\tkept")]
     [InlineData("<script>alert(1)</script>", "<script>alert(1)</script>")]

@@ -17,7 +17,8 @@ ol { list-style: none; margin: 0; padding: 12px; flex: 1; overflow-y: auto; disp
 li { max-width: 80%; padding: 6px 10px; border-radius: 10px; background: #eef1f7; align-self: flex-start; white-space: pre-wrap; overflow-wrap: anywhere; }
 li.visitor { align-self: flex-end; background: #3056d3; color: #fff; }
 li.pending { opacity: .6; }
-li .author { display: block; font-size: 11px; opacity: .75; }
+li .author { display: block; font-size: 11px; color: #4a5365; }
+li.visitor .author { color: #e6ebff; }
 .composer { flex-direction: row; border-top: 1px solid #e3e6ee; }
 .composer textarea { flex: 1; resize: none; }
 .note { margin: 0; padding: 4px 12px; font-size: 12px; color: #5b6477; min-height: 1em; }

@@ -1,8 +1,8 @@
 // The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "../events";
-import { h } from "../shared/dom";
+import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "./events";
+import { h } from "./dom";
 import { widgetCss } from "./styles";
 
 interface Pending {
@@ -251,6 +251,8 @@ class Widget {
       return;
     }
     this.text.value = "";
+    // The message ends this bout of typing: the next keystroke says so again at once.
+    this.lastTypingSent = 0;
     const pending = { commandId: crypto.randomUUID(), text: body };
     this.outbox.push(pending);
     this.saveOutbox();

@@ -44,7 +44,9 @@ export async function openConversation(kind: ConversationKind, id: string): Prom
     if (mine === showing) {
       batch(() => {
         conversation.value = loaded;
-        messages.value = transcript;
+        // Messages that arrived live while this load was on its way stay.
+        const live = messages.value.filter((m) => !transcript.some((t) => t.sequence === m.sequence));
+        messages.value = [...transcript, ...live].sort((a, b) => a.sequence - b.sequence);
         paneError.value = null;
       });
     }

@@ -78,9 +78,15 @@ hub.on("agentPresence", (change: PresenceChange) => {
     }
   }
 });
+// An admin removed this agent from the property (ADM-4): its feed has stopped; start over with the properties that are left.
+hub.on("accessRevoked", (revoked: { propertyId: string }) => {
+  if (revoked.propertyId === propertyId.value) {
+    location.reload();
+  }
+});
 hub.on("typing", (notice: TypingNotice) => {
   if (notice.authorKind === "Visitor") {
-    showTyping(notice.conversationId, notice.authorName ?? "The visitor", notice.isTyping);
+    showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));

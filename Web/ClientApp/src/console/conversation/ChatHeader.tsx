@@ -6,6 +6,7 @@ import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { statusTone } from "../ui/Chip";
 import { Menu } from "../ui/Menu";
+import { Icon } from "../ui/Icon";
 import { RelativeTime } from "../ui/RelativeTime";
 import { act, running } from "./act";
 import { banVisitor, closeConversation, convertToTicket, copyTranscript, moveTo, printTranscript } from "./chatActions";
@@ -27,7 +28,7 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
         <h2 dir="auto">{chat.visitorName}</h2>
         <span class="sub muted">
           {chat.visitorEmail ? <bdi>{chat.visitorEmail}</bdi> : "No email yet"} · started <RelativeTime at={chat.createdAt} />
-          {chat.rating && <> · <span data-testid="rating">{chat.rating.value === "Good" ? "👍 Good" : "👎 Bad"}</span></>}
+          {chat.rating && <> · <span data-testid="rating">{chat.rating.value === "Good" ? <><Icon name="up" size={12} /> Good</> : <><Icon name="down" size={12} /> Bad</>}</span></>}
           {chat.ticketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", chat.ticketId!)}>Open ticket</button></>}
         </span>
       </div>
@@ -67,13 +68,13 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
           aria-controls="session-info"
           onClick={() => (sessionInfoOpen.value = !sessionInfoOpen.value)}
         >
-          <span aria-hidden="true">ⓘ</span> Session info
+          <Icon name="info" /> <span class="collapsible-label">Session info</span>
         </Button>
         {!inInbox && <BinButtons kind="chat" id={chat.id} />}
         <Menu
           label="Chat options"
           align="end"
-          button={<span aria-hidden="true">⋯</span>}
+          button={<Icon name="more" />}
           items={[
             ...(inInbox && !chat.ticketId ? [{ label: "Create ticket", onSelect: () => void convertToTicket(chat) }] : []),
             { label: "Copy transcript", onSelect: () => void copyTranscript(chat) },

@@ -7,6 +7,7 @@ import { propertyId } from "../store/session";
 import { Avatar } from "../ui/Avatar";
 import { Chip, statusTone } from "../ui/Chip";
 import { Menu } from "../ui/Menu";
+import { Icon } from "../ui/Icon";
 import { RelativeTime } from "../ui/RelativeTime";
 import { act, running } from "./act";
 import { closeConversation, moveTo } from "./chatActions";
@@ -68,7 +69,7 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
           <Menu
             label="More options"
             align="end"
-            button={<span aria-hidden="true">⋯</span>}
+            button={<Icon name="more" />}
             items={[
               { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
               { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },

@@ -4,7 +4,7 @@ import { typing } from "../store/live";
 import { Avatar } from "../ui/Avatar";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
-export function Transcript({ conversationId, messages }: { conversationId: string; messages: ConversationMessage[] }) {
+export function Transcript({ conversationId, messages, visitorName }: { conversationId: string; messages: ConversationMessage[]; visitorName: string }) {
   const list = useRef<HTMLOListElement>(null);
   const last = messages[messages.length - 1]?.sequence;
   useEffect(() => {
@@ -35,7 +35,7 @@ export function Transcript({ conversationId, messages }: { conversationId: strin
         })}
       </ol>
       <p class="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!typist}>
-        {typist && <><bdi>{typist.name}</bdi> is typing…</>}
+        {typist && <><bdi>{typist.name || visitorName}</bdi> is typing…</>}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Assignee, ConversationKind } from "../api/types";
 import { popout, propertyId } from "../store/session";
 import { agents, departments } from "../store/team";
 import { Button } from "../ui/Button";
+import { Icon } from "../ui/Icon";
 import { act, running } from "./act";
 import { moveTo } from "./chatActions";
 
@@ -42,7 +43,7 @@ export function PopoutButton({ kind, id }: { kind: ConversationKind; id: string 
       title="Open in a new window"
       onClick={() => window.open(`/?property=${encodeURIComponent(propertyId.value)}&popout=${kind}/${id}`, `conversation-${id}`, "popup,width=820,height=860")}
     >
-      <span aria-hidden="true">↗</span> Popout
+      <Icon name="popout" /> <span class="collapsible-label">Popout</span>
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Priority } from "../api/types";
 import { priorities } from "../api/types";
+import { useState } from "preact/hooks";
 import { filters, setFilter, type StatusFilter } from "../store/inbox";
 import { agents, departments } from "../store/team";
 
@@ -9,10 +10,12 @@ const statuses: [StatusFilter, string][] = [["open", "Open"], ["pending", "Pendi
 /** The INB-4 filters, each labeled, combined with AND; they stay on screen above the list. */
 export function Filters() {
   const f = filters.value;
+  const [expanded, setExpanded] = useState(false);
+  const secondary = [f.priority, f.tags, f.minMessages, f.from, f.to].filter((v) => v.trim() !== "").length;
   const toggle = (status: StatusFilter, on: boolean) =>
     setFilter("statuses", on ? [...f.statuses, status] : f.statuses.filter((s) => s !== status));
   return (
-    <form class="filters" aria-label="Filters" id="filters" onSubmit={(e) => e.preventDefault()}>
+    <form class={`filters${expanded ? " expanded" : ""}`} aria-label="Filters" id="filters" onSubmit={(e) => e.preventDefault()}>
       <fieldset class="field status-filter" aria-label="Status filter">
         <legend class="field-label">Status</legend>
         <div class="toggle-group">
@@ -31,6 +34,16 @@ export function Filters() {
           {departments.value.map((d) => <option value={d.id}>Department: {d.name}</option>)}
         </select>
       </FilterField>
+      <FilterField label="Sort">
+        <select aria-label="Sort" value={f.sort} onChange={(e) => setFilter("sort", e.currentTarget.value as "updated" | "priority")}>
+          <option value="updated">Newest first</option>
+          <option value="priority">Priority</option>
+        </select>
+      </FilterField>
+      <button type="button" class="btn btn-ghost btn-sm more-filters" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        {expanded ? "Fewer filters" : `More filters${secondary ? ` (${secondary})` : ""}`}
+      </button>
+      <div class="secondary-filters">
       <FilterField label="Priority">
         <select aria-label="Priority filter" value={f.priority} onChange={(e) => setFilter("priority", e.currentTarget.value as Priority | "")}>
           <option value="">Any</option>
@@ -49,12 +62,7 @@ export function Filters() {
       <FilterField label="to">
         <input type="date" aria-label="Updated to" value={f.to} onInput={(e) => setFilter("to", e.currentTarget.value)} />
       </FilterField>
-      <FilterField label="Sort">
-        <select aria-label="Sort" value={f.sort} onChange={(e) => setFilter("sort", e.currentTarget.value as "updated" | "priority")}>
-          <option value="updated">Newest first</option>
-          <option value="priority">Priority</option>
-        </select>
-      </FilterField>
+      </div>
     </form>
   );
 }

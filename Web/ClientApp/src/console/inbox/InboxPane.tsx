@@ -33,7 +33,7 @@ export function InboxPane() {
     <section class="list" aria-label="Conversations list">
       <header class="list-header">
         <h1 class="list-title">{viewTitles[view.value]}</h1>
-        <p id="list-status" class={`muted${listError.value ? " error" : ""}`} role="status">
+        <p id="list-status" class={listError.value ? "error" : "muted"} role="status">
           {listError.value ?? (loading.value && rows.value.length === 0 ? "Loading…" : `${total.value} in this view`)}
         </p>
         <Button variant="primary" size="sm" id="new-ticket" onClick={() => showPane({ type: "new-ticket" })}>

@@ -4,6 +4,7 @@ import { priorities } from "../api/types";
 import { Chip, priorityTone, statusTone } from "../ui/Chip";
 import { fullDate, minutesText, RelativeTime } from "../ui/RelativeTime";
 import { assigneeName } from "../store/team";
+import { Icon } from "../ui/Icon";
 
 /** One column of the inbox table (INB-3): its header, its cell, and whether the header sorts the list. */
 export interface Column {
@@ -23,7 +24,7 @@ const duration: Column = { id: "duration", header: "Duration", cell: (row) => (i
 const rating: Column = {
   id: "rating",
   header: "Rating",
-  cell: (row) => (isChat(row) ? (row.rating === "Good" ? "👍 Good" : row.rating === "Bad" ? "👎 Bad" : "—") : ""),
+  cell: (row) => (isChat(row) ? (row.rating === "Good" ? <span class="rating good"><Icon name="up" size={12} /> Good</span> : row.rating === "Bad" ? <span class="rating bad"><Icon name="down" size={12} /> Bad</span> : "—") : ""),
 };
 const priority: Column = {
   id: "priority",

@@ -10,6 +10,7 @@ import { agents } from "../store/team";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { Menu } from "../ui/Menu";
+import { Icon } from "../ui/Icon";
 import { showShortcutHelp } from "./ShortcutHelp";
 
 const connectionLabels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
@@ -34,7 +35,7 @@ export function TopBar() {
         <span>Conversations</span>
       </span>
       <label class="field-inline topbar-property hide-in-popout">
-        <span class="field-label">Property</span>
+        <span class="field-label collapsible-label">Property</span>
         <select id="property-switcher" aria-label="Property" value={propertyId.value} onChange={(e) => void switchProperty(e.currentTarget.value)}>
           {memberships.value.map((m) => (
             <option value={m.propertyId}>{propertyNames.value[m.propertyId] ?? m.propertyId}</option>
@@ -49,7 +50,7 @@ export function TopBar() {
             label="Notifications"
             class="notifications"
             align="end"
-            button={<span aria-hidden="true">🔔</span>}
+            button={<Icon name="bell" />}
             items={[
               { label: "Sound for new chats and messages", checked: settings.sound, onSelect: () => (notificationSettings.value = { ...settings, sound: !settings.sound }) },
               { label: desktopAllowed || !settings.desktop ? "Desktop notifications" : "Desktop notifications (blocked by the browser)", checked: settings.desktop, onSelect: () => void toggleDesktop() },
@@ -64,7 +65,7 @@ export function TopBar() {
       {self && (
         <span class="me">
           <Avatar name={self.name} size={26} presence={presence} />
-          <bdi id="agent-name">{self.name}</bdi>
+          <bdi id="agent-name" class="collapsible-label">{self.name}</bdi>
         </span>
       )}
       {!popout && (

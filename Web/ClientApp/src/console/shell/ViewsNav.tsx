@@ -5,13 +5,14 @@ import { counts, view } from "../store/inbox";
 import { me } from "../store/session";
 import { agents } from "../store/team";
 import { Avatar } from "../ui/Avatar";
+import { Icon, type IconName } from "../ui/Icon";
 
-const views: [View, string, string][] = [
-  ["all", "All", "▤"],
-  ["chats", "Chats", "💬"],
-  ["tickets", "Tickets", "✉"],
-  ["trash", "Trash", "🗑"],
-  ["spam", "Spam", "⚠"],
+const views: [View, string, IconName][] = [
+  ["all", "All", "inbox"],
+  ["chats", "Chats", "chat"],
+  ["tickets", "Tickets", "ticket"],
+  ["trash", "Trash", "trash"],
+  ["spam", "Spam", "spam"],
 ];
 
 /** The five views (INB-2) with their totals and unread counts, and the team's presence (ADM-2). */
@@ -21,7 +22,7 @@ export function ViewsNav() {
     <nav class="views" aria-label="Views">
       {views.map(([id, label, icon]) => (
         <button type="button" data-view={id} aria-current={view.value === id} onClick={() => showView(id)}>
-          <span class="view-icon" aria-hidden="true">{icon}</span>
+          <span class="view-icon"><Icon name={icon} size={18} /></span>
           <span class="view-label">{label}</span>
           {unreadOf(id) > 0 && <span class="unread-count" title="Unread">{unreadOf(id)}<span class="sr-only"> unread</span></span>}
           <span class="count" data-count={id}>{counts.value[id] ?? ""}</span>

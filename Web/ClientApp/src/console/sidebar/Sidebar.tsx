@@ -1,20 +1,30 @@
-import { useEffect, useRef } from "preact/hooks";
-import { openConversation } from "../actions/conversation";
-import { renderSidebar, type Sidebar as SidebarApi } from "../legacy/sidebar";
+import { signal } from "@preact/signals";
 import { conversation } from "../store/selection";
-import { isAdmin, propertyId } from "../store/session";
+import { propertyId } from "../store/session";
+import { Tabs } from "../ui/Tabs";
+import { DetailsTab } from "./DetailsTab";
+import { HistoryTab } from "./HistoryTab";
+import { KnowledgeTab } from "./KnowledgeTab";
+import { ShortcutsTab } from "./ShortcutsTab";
 
-/** The right-hand tabs while answering: Details, Knowledge Base, Shortcuts and History. */
+type Tab = "details" | "kb" | "shortcuts" | "history";
+
+/** The tab shown stays as the agent moves between conversations. */
+const tab = signal<Tab>("kb");
+
+/** The right-hand tabs while answering: Details (VIS-1..4), Knowledge Base (KB-1, KB-2), Shortcuts (KB-3) and History (VIS-5). */
 export function Sidebar() {
-  const root = useRef<HTMLElement>(null);
-  const api = useRef<SidebarApi | null>(null);
-  useEffect(() => {
-    if (root.current && propertyId.value) {
-      api.current = renderSidebar(root.current, () => propertyId.value, (kind, id) => void openConversation(kind, id), () => isAdmin.value);
-    }
-  }, [propertyId.value]);
   const c = conversation.value;
   const visitorId = c ? (c.kind === "chat" ? c.view.visitorId : c.view.requester.visitorId) : null;
-  useEffect(() => api.current?.showVisitor(visitorId ?? null), [visitorId, api.current]);
-  return <aside class="sidebar" id="sidebar" aria-label="Knowledge base and visitor details" ref={root} />;
+  return (
+    <aside class="sidebar" id="sidebar" aria-label="Visitor details and knowledge base" key={propertyId.value}>
+      <Tabs label="Side panel" tabs={[["details", "Details"], ["kb", "Knowledge Base"], ["shortcuts", "Shortcuts"], ["history", "History"]]} selected={tab.value} onSelect={(t) => (tab.value = t)} />
+      <div class="sidebar-body" role="tabpanel" aria-label={{ details: "Details", kb: "Knowledge Base", shortcuts: "Shortcuts", history: "History" }[tab.value]}>
+        {tab.value === "details" && (visitorId ? <DetailsTab visitorId={visitorId} key={visitorId} /> : <p class="muted">Open a conversation with a known visitor to see their details.</p>)}
+        {tab.value === "kb" && <KnowledgeTab />}
+        {tab.value === "shortcuts" && <ShortcutsTab />}
+        {tab.value === "history" && <HistoryTab visitorId={visitorId} />}
+      </div>
+    </aside>
+  );
 }

@@ -3,7 +3,7 @@ export function Avatar({ name, size = 32, presence }: { name: string; size?: num
   const letters = initials(name);
   const hue = [...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) % 360, 7);
   return (
-    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: `hsl(${hue} 45% 42%)` }} aria-hidden="true">
+    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: `hsl(${hue} 55% 32%)` }} aria-hidden="true">
       {letters}
       {presence && <span class={`presence-dot ${presence.toLowerCase()}`} />}
     </span>

@@ -1,1 +1,0 @@
-export type { PropertyAgent } from "../api/types";
