@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -239,7 +240,7 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
     public async Task ADM4_an_open_console_of_a_removed_agent_leaves_the_property_at_once()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
-        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, Grains.Interfaces.Properties.PropertyRole.Agent);
+        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
         await visitor.StartChatAsync(Guid.NewGuid(), "Before Bea");
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
