@@ -64,6 +64,14 @@ public abstract class ConversationGrain<TState>(
     protected abstract ConversationKind Kind { get; }
 
     /// <summary>
+    /// Whether an existing conversation is in the inbox (INB-1). A chat enters it with its first message: a visitor who
+    /// opened the widget and never wrote makes no row. A purged conversation always keeps its row (place Purged, no content).
+    /// </summary>
+    protected virtual bool Listed => true;
+
+    private bool Indexed => Current.Bin == BinState.Purged || (Current.Exists && Listed);
+
+    /// <summary>
     /// True when a message's row may commit it alone: a plain message then changes nothing in the state but
     /// the count, version, update time and remembered acknowledgement, all of which the row carries.
     /// </summary>
@@ -80,7 +88,7 @@ public abstract class ConversationGrain<TState>(
             await ReplayCommittedRowsAsync();
         }
 
-        if (Current.Exists || Current.Bin == BinState.Purged)
+        if (Indexed)
         {
             await IndexAsync();
         }
@@ -350,7 +358,7 @@ public abstract class ConversationGrain<TState>(
 
         try
         {
-            if (events.Count > 0)
+            if (events.Count > 0 && Indexed)
             {
                 await ExpectAsync(Current.Version);
             }
@@ -533,7 +541,7 @@ public abstract class ConversationGrain<TState>(
     /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
     private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
     {
-        if (events.Count > 0)
+        if (events.Count > 0 && Indexed)
         {
             await IndexAsync();
         }
@@ -583,8 +591,7 @@ public abstract class ConversationGrain<TState>(
 
     private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(this, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
 
-    public Task<InboxRow?> GetInboxRowAsync() =>
-        Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);
+    public Task<InboxRow?> GetInboxRowAsync() => Task.FromResult(Indexed ? InboxRow() : null);
 
     private IInboxShardGrain Shard(string propertyId) =>
         GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));

@@ -69,7 +69,9 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
 
         await using var other = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await other.Hub.InvokeAsync("UpdateContact", agent.PropertyId, other.Session.VisitorToken, "Oscar", "oscar@acme.example");
-        await other.StartChatAsync(Guid.NewGuid(), "Oscar");
+        var oscar = Guid.NewGuid();
+        await other.StartChatAsync(oscar, "Oscar");
+        await other.SendAsync(oscar, "o1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.Row(page, "Oscar").ClickAsync();
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Oscar");
         await organization.GetByLabel("Existing organization").SelectOptionAsync(new SelectOptionValue { Label = "Acme Ltd" });
@@ -261,7 +263,9 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent, 1920, 1080);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, name, $"{name.ToLowerInvariant()}@example.com");
-        await visitor.StartChatAsync(Guid.NewGuid(), name);
+        var chatId = Guid.NewGuid();
+        await visitor.StartChatAsync(chatId, name);
+        await visitor.SendAsync(chatId, "n1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.Row(page, name).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Details" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(name);

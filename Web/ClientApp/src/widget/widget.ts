@@ -1,8 +1,8 @@
 // The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "../events";
-import { h } from "../shared/dom";
+import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "./events";
+import { h } from "./dom";
 import { widgetCss } from "./styles";
 
 interface Pending {

@@ -10,6 +10,8 @@ import { columnsOf, created } from "./columns";
 
 const rowHeight = 56;
 
+let wanted: { index: number; at: number } | null = null;
+
 /** The table's rows, so the keyboard shortcuts (j, k, Enter) can move through a list that is only partly drawn. */
 export const tableControl = {
   focusRow: (_index: number) => {},
@@ -46,10 +48,13 @@ export function InboxTable() {
 
   tableControl.focusRow = (index: number) => {
     const at = Math.max(0, Math.min(list.length - 1, index));
+    wanted = { index: at, at: Date.now() };
     virtualizer.scrollToIndex(at, { align: "auto" });
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${at}"] .row-open`)?.focus());
   };
-  tableControl.focusedIndex = () => Number((document.activeElement?.closest("[data-index]") as HTMLElement | null)?.dataset.index ?? -1);
+  // A row asked for a moment ago may not be drawn and focused yet: keys pressed quickly count from it.
+  tableControl.focusedIndex = () =>
+    wanted && Date.now() - wanted.at < 1000 ? wanted.index : Number((document.activeElement?.closest("[data-index]") as HTMLElement | null)?.dataset.index ?? -1);
 
   const sortBy = filters.value.sort;
   const template = `2.25rem minmax(11rem, 2.4fr) ${columns.map((c) => `var(--col-${c.id})`).join(" ")}`;

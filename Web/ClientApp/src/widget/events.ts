@@ -1,4 +1,4 @@
-// Wire shapes of the hubs (see Grains.Interfaces/Realtime and Common).
+// The visitor hub's wire shapes (see Grains.Interfaces/Realtime and Common) and the message markup of the widget.
 
 export interface ConversationMessage {
   sequence: number;
@@ -36,20 +36,6 @@ export interface MessageAck {
   sequence: number;
   version: number;
   at: string;
-}
-
-/** Appends a message as a list item; text only, never HTML. */
-export function renderMessage(list: HTMLElement, message: ConversationMessage): void {
-  if (list.querySelector(`[data-sequence="${message.sequence}"]`)) {
-    return;
-  }
-  const item = document.createElement("li");
-  item.dataset.sequence = String(message.sequence);
-  item.className = (message.authorKind === "Agent" ? "agent" : "visitor") + (message.isInternal ? " internal" : "");
-  item.append(authorLine(message.authorName, message.at), messageText(message.text));
-  const next = [...list.children].find((c) => Number((c as HTMLElement).dataset.sequence) > message.sequence);
-  list.insertBefore(item, next ?? null);
-  list.scrollTop = list.scrollHeight;
 }
 
 /** "name · time": the name isolated (<bdi>) so a right-to-left override in it cannot reverse the time. */
