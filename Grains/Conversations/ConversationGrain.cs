@@ -528,7 +528,7 @@ public abstract class ConversationGrain<TState>(
         catch (Exception ex)
         {
             // Not soon: while storage is out, a write holds the conversation's queue until it times out.
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} unsaved changes failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
             _saveTimer?.Dispose();
             _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
         }
