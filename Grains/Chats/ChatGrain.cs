@@ -24,6 +24,9 @@ public sealed class ChatGrain(
 
     protected override bool MessageRowsCommit => true;
 
+    /// <summary>INB-1: a chat enters the inbox with its first message.</summary>
+    protected override bool Listed => Chat.MessageCount > 0;
+
     private ChatState Chat => Current;
 
     public async Task<ChatView> StartAsync(StartChat command)

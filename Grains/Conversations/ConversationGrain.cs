@@ -64,6 +64,14 @@ public abstract class ConversationGrain<TState>(
     protected abstract ConversationKind Kind { get; }
 
     /// <summary>
+    /// Whether an existing conversation is in the inbox (INB-1). A chat enters it with its first message: a visitor who
+    /// opened the widget and never wrote makes no row. A purged conversation always keeps its row (place Purged, no content).
+    /// </summary>
+    protected virtual bool Listed => true;
+
+    private bool Indexed => Current.Bin == BinState.Purged || (Current.Exists && Listed);
+
+    /// <summary>
     /// True when a message's row may commit it alone: a plain message then changes nothing in the state but
     /// the count, version, update time and remembered acknowledgement, all of which the row carries.
     /// </summary>
@@ -80,7 +88,7 @@ public abstract class ConversationGrain<TState>(
             await ReplayCommittedRowsAsync();
         }
 
-        if (Current.Exists || Current.Bin == BinState.Purged)
+        if (Indexed)
         {
             await IndexAsync();
         }
@@ -188,14 +196,19 @@ public abstract class ConversationGrain<TState>(
         EnsureKnown(propertyId);
         if (BinTransitions.Check(Current.Bin, BinState.Purged))
         {
+            // The commit runs the cleanup once; a repeated purge tries what is still owed again.
             var now = Now;
             state.State = Tombstone(now, cleanupDue: true);
             await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged));
         }
-
-        if (await FollowUps.TryNowAsync() is { } failed)
+        else
         {
-            throw new UnavailableException($"{Noun} is purged, but removing all of it failed for now ({failed.GetType().Name}); it is retried until done.");
+            await FollowUps.TryNowAsync();
+        }
+
+        if (HasFollowUps)
+        {
+            throw new UnavailableException($"{Noun} is purged, but removing all of it failed for now; it is retried until done.");
         }
     }
 
@@ -350,7 +363,7 @@ public abstract class ConversationGrain<TState>(
 
         try
         {
-            if (events.Count > 0)
+            if (events.Count > 0 && Indexed)
             {
                 await ExpectAsync(Current.Version);
             }
@@ -475,7 +488,7 @@ public abstract class ConversationGrain<TState>(
     private MessageAck AckOf(CommittedMessage row) => new(Id, row.Message.Sequence, row.Version, row.Message.At);
 
     /// <summary>A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.</summary>
-    protected void SaveLater() => SaveSoon();
+    protected void SaveLater() => SaveSoon(_unsavedChanges == 0 ? 1 : 0);
 
     private void SaveSoon(int changes = 1)
     {
@@ -515,7 +528,7 @@ public abstract class ConversationGrain<TState>(
         catch (Exception ex)
         {
             // Not soon: while storage is out, a write holds the conversation's queue until it times out.
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} unsaved changes failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
             _saveTimer?.Dispose();
             _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
         }
@@ -533,7 +546,7 @@ public abstract class ConversationGrain<TState>(
     /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
     private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
     {
-        if (events.Count > 0)
+        if (events.Count > 0 && Indexed)
         {
             await IndexAsync();
         }
@@ -544,7 +557,7 @@ public abstract class ConversationGrain<TState>(
         }
 
         // The change is acknowledged whatever happens here: what it owes others is retried until done.
-        await FollowUps.TryNowAsync();
+        await FollowUps.AfterChangeAsync();
     }
 
     /// <summary>Lets a conversation add to its state, in the same write, what its new events call for.</summary>
@@ -583,8 +596,7 @@ public abstract class ConversationGrain<TState>(
 
     private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(this, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
 
-    public Task<InboxRow?> GetInboxRowAsync() =>
-        Task.FromResult(Current.Exists || Current.Bin == BinState.Purged ? InboxRow() : null);
+    public Task<InboxRow?> GetInboxRowAsync() => Task.FromResult(Indexed ? InboxRow() : null);
 
     private IInboxShardGrain Shard(string propertyId) =>
         GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));

@@ -23,7 +23,11 @@ public sealed class AccessRevocations(
     IOptions<AccessSettings> settings,
     ILogger<AccessRevocations> logger) : BackgroundService
 {
+    /// <summary>How soon a failed attempt to listen to access changes (storage briefly out, say) is repeated.</summary>
+    public static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(2);
+
     private readonly TimeSpan _recheckPeriod = settings.Value.RecheckPeriod;
+    private StreamSubscriptionHandle<AgentAccessChanged>? _subscription;
 
     /// <summary>Applies a change on this node; the node that made it calls this too, so it holds there before the call returns.</summary>
     public async Task ApplyAsync(AgentAccessChanged change)
@@ -36,26 +40,44 @@ public sealed class AccessRevocations(
         }
     }
 
+    /// <summary>Listens before the node serves anyone (the cluster client has connected by now); failing that, it keeps trying.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = await TrySubscribeAsync();
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        StreamSubscriptionHandle<AgentAccessChanged>? subscription = null;
-        using var timer = new PeriodicTimer(_recheckPeriod, clock);
         try
         {
-            do
-            {
-                subscription ??= await TrySubscribeAsync();
-                await RecheckAsync(stoppingToken);
-                roles.RemoveExpired();
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await Task.WhenAll(ListenAsync(stoppingToken), RecheckEveryPeriodAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         finally
         {
-            await UnsubscribeAsync(subscription);
+            await UnsubscribeAsync(_subscription);
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (_subscription is null)
+        {
+            await Task.Delay(SubscribeRetry, clock, stoppingToken);
+            _subscription = await TrySubscribeAsync();
+        }
+    }
+
+    private async Task RecheckEveryPeriodAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_recheckPeriod, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RecheckAsync(stoppingToken);
+            roles.RemoveExpired();
         }
     }
 
@@ -69,7 +91,7 @@ public sealed class AccessRevocations(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Listening to access changes failed; trying again in {Period}, when the joined feeds are re-checked too.", _recheckPeriod);
+            logger.LogWarning(ex, "Listening to access changes failed; trying again in {Retry} (joined feeds are re-checked every {Period} meanwhile).", SubscribeRetry, _recheckPeriod);
             return null;
         }
     }

@@ -153,6 +153,7 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         var chatId = Guid.NewGuid();
         await visitor.StartChatAsync(chatId, "Kim");
+        await visitor.SendAsync(chatId, "k1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.CreateTicketAsync(agent, "Keyboard ticket");
         await Assertions.Expect(page.GetByTestId("chat-list").GetByRole(AriaRole.Button)).ToHaveCountAsync(2);
 

@@ -60,6 +60,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await ConsolePage.SignInAsync(page, fixture, agent);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.StartChatAsync(chatId, "Eve");
+        await visitor.SendAsync(chatId, "e1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Eve" }).ClickAsync();
 
         await page.GetByLabel("Search articles").FillAsync("refund");
@@ -94,6 +95,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, "Frank", "frank@example.com");
         await visitor.StartChatAsync(chatId, "Frank");
+        await visitor.SendAsync(chatId, "f1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Frank" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Details" }).ClickAsync();

@@ -20,7 +20,10 @@ public sealed class InboxViewsBrowserTests(WebFixture fixture, BrowserFixture br
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         Guid chat = Guid.NewGuid(), trashedChat = Guid.NewGuid();
         await visitor.StartChatAsync(chat, "Chatty");
+        await visitor.SendAsync(chat, "c1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await visitor.StartChatAsync(trashedChat, "Trashy");
+        await visitor.SendAsync(trashedChat, "t1", "Hello");
+        await visitor.StartChatAsync(Guid.NewGuid(), "Silent"); // opened the widget and never wrote: in no view
         await ConsolePage.CreateTicketAsync(agent, "Ticket one");
         var spamTicket = await ConsolePage.CreateTicketAsync(agent, "Spammy ticket");
         (await agent.Http.PostAsync($"/api/v1/properties/{agent.PropertyId}/chats/{trashedChat}/trash", null)).EnsureSuccessStatusCode();

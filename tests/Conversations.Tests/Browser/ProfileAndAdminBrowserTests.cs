@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -68,7 +69,9 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
 
         await using var other = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await other.Hub.InvokeAsync("UpdateContact", agent.PropertyId, other.Session.VisitorToken, "Oscar", "oscar@acme.example");
-        await other.StartChatAsync(Guid.NewGuid(), "Oscar");
+        var oscar = Guid.NewGuid();
+        await other.StartChatAsync(oscar, "Oscar");
+        await other.SendAsync(oscar, "o1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.Row(page, "Oscar").ClickAsync();
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Oscar");
         await organization.GetByLabel("Existing organization").SelectOptionAsync(new SelectOptionValue { Label = "Acme Ltd" });
@@ -235,13 +238,34 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         await BrowserFixture.ScreenshotAsync(popout, "access-refused");
     }
 
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_an_open_console_of_a_removed_agent_leaves_the_property_at_once()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
+        await visitor.StartChatAsync(Guid.NewGuid(), "Before Bea");
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToBeVisibleAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/properties/{admin.PropertyId}/agents/{agent.AgentId}")).StatusCode);
+
+        // The console hears it and starts over without the property: nothing of it is listed any more.
+        await Assertions.Expect(page.GetByLabel("Property", new() { Exact = true }).Locator("option")).ToHaveCountAsync(0);
+        await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "access-revoked");
+    }
+
     /// <summary>A visitor with a chat, opened in a fresh console with the Details tab showing.</summary>
     private async Task<(IBrowserContext, IPage)> OpenVisitorDetailsAsync(SignedInAgent agent, string name)
     {
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent, 1920, 1080);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
         await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, name, $"{name.ToLowerInvariant()}@example.com");
-        await visitor.StartChatAsync(Guid.NewGuid(), name);
+        var chatId = Guid.NewGuid();
+        await visitor.StartChatAsync(chatId, name);
+        await visitor.SendAsync(chatId, "n1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.Row(page, name).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Details" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(name);

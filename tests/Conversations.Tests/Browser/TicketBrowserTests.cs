@@ -129,6 +129,7 @@ public sealed class TicketBrowserTests(WebFixture fixture, BrowserFixture browse
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, first.PropertyId);
         var chatId = Guid.NewGuid();
         await visitor.StartChatAsync(chatId, "Tina");
+        await visitor.SendAsync(chatId, "t1", "Hello"); // a chat is in the inbox from its first message (INB-1)
         await ConsolePage.CreateTicketAsync(first, "Tagged ticket");
 
         await ConsolePage.Row(a, "Tina").ClickAsync();

@@ -103,6 +103,7 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         var chatId = Guid.NewGuid();
         await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(chatId));
         var chat = await StartChatAsync(chatId);
+        await chat.PostMessageAsync(new PostMessage(_property, "m-1", AuthorKind.Visitor, "visitor-1", "", "Anyone there?")); // in the inbox from here (INB-1)
         var inbox = fixture.Client.GetGrain<IInboxGrain>(_property);
 
         var agent = (await PropertyTeam.NewAgentAsync(fixture.Client, _property)).Id.ToString();

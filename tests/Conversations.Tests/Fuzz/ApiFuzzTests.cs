@@ -38,11 +38,13 @@ public sealed class ApiFuzzTests(FuzzFixture fixture, ITestOutputHelper output) 
 
         var summary = report.Summary(operations.Count, runner.HubMethodCount);
         var closes = runner.HubSlots.SelectMany(s => s.CloseReasons).GroupBy(c => c.Key).Select(g => $"{g.Key} ×{g.Sum(c => c.Value)}").ToList();
+        var closedWithError = runner.HubSlots.SelectMany(s => s.CloseReasons).Where(c => c.Key != HubSlot.ClosedWithoutError).Sum(c => c.Value);
         var unexpectedLogs = fixture.Logs.Entries.Skip(logsBefore).Where(e => !IsExpectedRefusal(e)).ToList();
+        summary += "Hub connections closed by the server (and opened again): " + (closes.Count == 0 ? "none" : string.Join("; ", closes))
+            + $"; hub calls over SignalR's 32 KB message limit: {runner.OversizedHubCalls}" + Environment.NewLine
+            + $"Errors logged by the silo and the web node: {unexpectedLogs.Count} unexpected; {fixture.Logs.Entries.Skip(logsBefore).Count(IsExpectedRefusal):N0} "
+            + "refused hub calls (HubException, which SignalR logs as errors)" + Environment.NewLine;
         output.WriteLine(summary);
-        output.WriteLine("Hub connections closed by the server: " + (closes.Count == 0 ? "none" : string.Join("; ", closes)));
-        output.WriteLine($"Errors logged by the silo and the web node: {unexpectedLogs.Count} unexpected, " +
-            $"{fixture.Logs.Entries.Skip(logsBefore).Count(IsExpectedRefusal)} refused hub calls (HubException)");
         foreach (var failure in report.Failures)
         {
             output.WriteLine("FAILURE " + failure);
@@ -64,7 +66,7 @@ public sealed class ApiFuzzTests(FuzzFixture fixture, ITestOutputHelper output) 
             Operations = operations.Count,
             runner.HubMethodCount,
             Statuses = report.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(),
-            Endpoints = report.Endpoints.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(),
+            Endpoints = report.StatusesByEndpoint.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(),
             report.ServerErrors,
             report.FailureCount,
             Failures = report.Failures,
@@ -74,6 +76,8 @@ public sealed class ApiFuzzTests(FuzzFixture fixture, ITestOutputHelper output) 
         Assert.True(report.Requests >= requests, $"Only {report.Requests} of {requests} requests were sent.");
         Assert.True(report.FailureCount == 0, $"{report.FailureCount} failures, first: {report.Failures.FirstOrDefault()}");
         Assert.Equal(0, report.ServerErrors);
+        Assert.True(closedWithError <= runner.OversizedHubCalls,
+            $"The server closed {closedWithError} hub connections, but only {runner.OversizedHubCalls} calls sent a message over its limit.");
         Assert.True(unexpectedLogs.Count == 0, $"{unexpectedLogs.Count} errors logged, first: {unexpectedLogs.FirstOrDefault()}");
         var missed = operations.Select(o => o.Name).Where(n => !report.Endpoints.ContainsKey(n)).ToList();
         Assert.True(requests < 5_000 || missed.Count == 0, "Never called: " + string.Join(", ", missed));

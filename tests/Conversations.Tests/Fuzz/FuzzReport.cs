@@ -11,6 +11,7 @@ public sealed class FuzzReport(int seed)
     private readonly ConcurrentDictionary<string, int> _endpoints = new();
     private readonly ConcurrentDictionary<string, int> _endpointsWithSuccess = new();
     private readonly ConcurrentDictionary<string, int> _roles = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, int>> _statusesByEndpoint = new();
     private readonly ConcurrentQueue<string> _failures = new();
     private int _requests;
     private int _failureCount;
@@ -29,6 +30,10 @@ public sealed class FuzzReport(int seed)
 
     public IReadOnlyDictionary<string, int> EndpointsWithSuccess => _endpointsWithSuccess;
 
+    /// <summary>Per endpoint, how often it answered each status.</summary>
+    public IReadOnlyDictionary<string, SortedDictionary<string, int>> StatusesByEndpoint =>
+        _statusesByEndpoint.ToDictionary(e => e.Key, e => new SortedDictionary<string, int>(e.Value, StringComparer.Ordinal));
+
     public TimeSpan Duration { get; set; }
 
     public void Record(string endpoint, FuzzRole role, string status, bool success)
@@ -37,6 +42,7 @@ public sealed class FuzzReport(int seed)
         _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
         _endpoints.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
         _roles.AddOrUpdate(role.ToString(), 1, (_, n) => n + 1);
+        _statusesByEndpoint.GetOrAdd(endpoint, _ => new()).AddOrUpdate(status, 1, (_, n) => n + 1);
         if (success)
         {
             _endpointsWithSuccess.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
@@ -68,6 +74,18 @@ public sealed class FuzzReport(int seed)
         text.AppendLine("Never answered 2xx or a hub result: " + string.Join(", ", Endpoints.Keys.Where(e => !EndpointsWithSuccess.ContainsKey(e)).Order(StringComparer.Ordinal)));
         text.AppendLine(CultureInfo.InvariantCulture, $"Server errors (5xx or unexpected hub errors): {ServerErrors}; failures: {FailureCount}");
         return text.ToString();
+    }
+
+    /// <summary>A value for a failure message: escaped, and cut to 300 characters with its length.</summary>
+    public static string Show(string? text)
+    {
+        if (text is null)
+        {
+            return "(none)";
+        }
+
+        var quoted = JsonText.Quote(text.Length > 300 ? text[..300] : text);
+        return text.Length > 300 ? $"{quoted}… ({text.Length:N0} chars)" : quoted;
     }
 }
 

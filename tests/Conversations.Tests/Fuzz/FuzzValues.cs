@@ -10,7 +10,7 @@ namespace Conversations.Tests.Fuzz;
 /// </summary>
 public sealed class FuzzValues
 {
-    private readonly FuzzPools pools;
+    private readonly FuzzPools _pools;
     private static readonly string[] Words = ["hello", "order 42", "refund please", "Ann", "Bob Smith", "billing", "vip", "urgent", "lorem ipsum dolor", "support"];
 
     private static readonly long[] Boundaries =
@@ -19,7 +19,7 @@ public sealed class FuzzValues
     public FuzzValues(Random random, FuzzPools pools)
     {
         Random = random;
-        this.pools = pools;
+        _pools = pools;
         Clean = random.NextDouble() < 0.35;
         Hostility = Clean ? 0 : 0.2;
     }
@@ -40,9 +40,9 @@ public sealed class FuzzValues
 
     public string PropertyId() => Random.Next(100) switch
     {
-        < 55 => pools.Own,
-        < 70 => pools.Foreign,
-        < 78 => pools.Other,
+        < 55 => _pools.Own,
+        < 70 => _pools.Foreign,
+        < 78 => _pools.Other,
         < 85 => "p-" + Random.Next(100_000).ToString(CultureInfo.InvariantCulture),
         _ => Hostile(),
     };
@@ -63,26 +63,26 @@ public sealed class FuzzValues
         return name.ToLowerInvariant() switch
         {
             "propertyid" or "id" => PropertyId(),
-            "visitorid" or "requestervisitorid" => Chance(0.1) ? pools.ForeignIds.Pick(Random, "v-0") : pools.Visitors.Pick(Random, "v-" + Guid.NewGuid().ToString("N")),
-            "organizationid" => Chance(0.1) ? pools.ForeignIds.Pick(Random, "o-0") : pools.Organizations.Pick(Random, Guid.NewGuid().ToString("N")),
+            "visitorid" or "requestervisitorid" => Chance(0.1) ? _pools.ForeignIds.Pick(Random, "v-0") : _pools.Visitors.Pick(Random, "v-" + Guid.NewGuid().ToString("N")),
+            "organizationid" => Chance(0.1) ? _pools.ForeignIds.Pick(Random, "o-0") : _pools.Organizations.Pick(Random, Guid.NewGuid().ToString("N")),
             "assigneeid" or "assignee" => Random.Next(4) switch
             {
-                0 => pools.Departments.Pick(Random, Guid.NewGuid().ToString()),
+                0 => _pools.Departments.Pick(Random, Guid.NewGuid().ToString()),
                 1 => "me",
-                _ => pools.Agents.Pick(Random, Guid.NewGuid().ToString()),
+                _ => _pools.Agents.Pick(Random, Guid.NewGuid().ToString()),
             },
-            "visitortoken" => pools.VisitorTokens.Pick(Random, "v1.x.y"),
+            "visitortoken" => _pools.VisitorTokens.Pick(Random, "v1.x.y"),
             "email" or "requesteremail" or "visitoremail" or "supportemail" =>
-                Chance(0.5) ? pools.Emails.Pick(Random, "ann@example.com") : $"fuzz-{Guid.NewGuid():N}@example.test",
+                Chance(0.5) ? _pools.Emails.Pick(Random, "ann@example.com") : $"fuzz-{Guid.NewGuid():N}@example.test",
             "password" => Chance(0.5) ? "correct-horse-battery" : Hostile(),
             "commandid" => "c-" + Random.Next(Chance(0.3) ? 20 : int.MaxValue).ToString(CultureInfo.InvariantCulture),
-            "cursor" => pools.Cursors.Pick(Random, "1.2.3"),
+            "cursor" => _pools.Cursors.Pick(Random, "1.2.3"),
             "view" => OneOf(["all", "chats", "tickets", "trash", "spam", "ALL", "inbox"]),
             "status" => OneOf(["open", "pending", "closed", "open,pending", "Open", "1", "open,,closed"]),
             "sort" => OneOf(["updated", "priority", "Priority", "created"]),
             "state" => OneOf(["dead", "pending", "DEAD"]),
             "tags" => OneOf(["vip", "vip,billing", "billing, urgent", "x"]),
-            "name" => Chance(0.5) ? pools.Shortcuts.Pick(Random, "greeting") : OneOf(Words),
+            "name" => Chance(0.5) ? _pools.Shortcuts.Pick(Random, "greeting") : OneOf(Words),
             "slug" => "slug-" + Random.Next(1000).ToString(CultureInfo.InvariantCulture),
             "url" => "https://example.com/page/" + Random.Next(100).ToString(CultureInfo.InvariantCulture),
             "ip" => OneOf(["203.0.113.5", "198.18.0.1", "::1", "2001:db8::1", "999.1.1.1"]),
@@ -100,21 +100,21 @@ public sealed class FuzzValues
     {
         var pool = name.ToLowerInvariant() switch
         {
-            "chatid" => pools.Chats,
-            "ticketid" or "messageid" => pools.Tickets,
-            "conversationid" or "ids" => Chance(0.5) ? pools.Chats : pools.Tickets,
-            "departmentid" => pools.Departments,
-            "knowledgebaseid" => pools.KnowledgeBases,
-            "categoryid" => pools.Categories,
-            "articleid" => pools.Articles,
-            "agentid" or "agentids" => pools.Agents,
-            _ => pools.Guids,
+            "chatid" => _pools.Chats,
+            "ticketid" or "messageid" => _pools.Tickets,
+            "conversationid" or "ids" => Chance(0.5) ? _pools.Chats : _pools.Tickets,
+            "departmentid" => _pools.Departments,
+            "knowledgebaseid" => _pools.KnowledgeBases,
+            "categoryid" => _pools.Categories,
+            "articleid" => _pools.Articles,
+            "agentid" or "agentids" => _pools.Agents,
+            _ => _pools.Guids,
         };
         return Random.Next(20) switch
         {
             < 14 => pool.Pick(Random, Guid.NewGuid().ToString()),
-            < 16 => pools.ForeignIds.Pick(Random, Guid.NewGuid().ToString()),
-            < 18 => pools.Guids.Pick(Random, Guid.NewGuid().ToString()),
+            < 16 => _pools.ForeignIds.Pick(Random, Guid.NewGuid().ToString()),
+            < 18 => _pools.Guids.Pick(Random, Guid.NewGuid().ToString()),
             18 => Guid.NewGuid().ToString(),
             _ => Chance(0.5) ? Guid.Empty.ToString() : Guid.NewGuid().ToString("N"),
         };

@@ -187,6 +187,13 @@ public sealed class FuzzWorld : IAsyncDisposable
         Pools.ForeignIds.Add(admin.AgentId.ToString());
         await ReadAsync(await admin.Http.PutAsJsonAsync($"/api/v1/properties/{Pools.Foreign}/name", new { name = "Property " + Canary }));
         await SeedPropertyAsync(admin, Canary, foreign: true);
+
+        // The leak check means something only if the canary is there to leak: its own admin reads it.
+        var inbox = await admin.Http.GetStringAsync($"/api/v1/properties/{Pools.Foreign}/inbox");
+        if (!inbox.Contains(Canary, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The foreign property's inbox does not show the canary: " + inbox);
+        }
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed class HubSlot(string name, Func<Task<HubConnection>> connect) : IA
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HubConnection? _current;
 
+    public const string ClosedWithoutError = "closed without error";
+
     public string Name { get; } = name;
 
     public ConcurrentDictionary<string, int> CloseReasons { get; } = new();
@@ -39,7 +41,7 @@ public sealed class HubSlot(string name, Func<Task<HubConnection>> connect) : IA
             var connection = await connect();
             connection.Closed += error =>
             {
-                var reason = error is null ? "closed without error" : $"{error.GetType().Name}: {error.Message}";
+                var reason = error is null ? ClosedWithoutError : $"{error.GetType().Name}: {error.Message}";
                 CloseReasons.AddOrUpdate(reason.Length > 160 ? reason[..160] : reason, 1, (_, n) => n + 1);
                 return Task.CompletedTask;
             };

@@ -60,7 +60,7 @@ public sealed class InboxApiTests(WebFixture fixture)
         Assert.Equal([tagged], await IdsAsync(agent, "tags=vip,other"));
         Assert.Equal([low], await IdsAsync(agent, $"assignee={agent.AgentId}"));
         Assert.Equal([high], await IdsAsync(agent, "status=pending"));
-        Assert.Equal([high, low], await IdsAsync(agent, "minMessages=1&status=open,pending&sort=priority"));
+        Assert.Equal([high, low, tagged], await IdsAsync(agent, "minMessages=1&status=open,pending&sort=priority"));
         Assert.Empty(await IdsAsync(agent, $"updatedFrom={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}"));
 
         var first = await PageAsync(agent, "sort=priority&limit=2");
@@ -115,10 +115,46 @@ public sealed class InboxApiTests(WebFixture fixture)
         Assert.Equal(chat, Assert.Single(page.Rows).Id);
     }
 
+    [Fact, Trait("Spec", "INB-1"), Trait("Spec", "INB-6")]
+    public async Task INB1_a_chat_enters_the_inbox_with_its_first_message_and_an_agent_sees_it_arrive_live()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await using var hub = await agent.ConnectHubAsync(AgentHub.Path);
+        var firstMessage = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+        {
+            if (evt.GetProperty("type").GetString() == "messagePosted")
+            {
+                firstMessage.TrySetResult(evt);
+            }
+        });
+        await hub.InvokeAsync(nameof(AgentHub.JoinProperty), agent.PropertyId);
+
+        // A visitor opened the widget and never wrote: no row, in any view.
+        var id = Guid.NewGuid();
+        var chat = fixture.Cluster.Client.GetGrain<IChatGrain>(id);
+        await chat.StartAsync(new StartChat(agent.PropertyId, "visitor-silent", "Silent"));
+        foreach (var view in new[] { "all", "chats", "trash", "spam" })
+        {
+            Assert.Equal(0L, (await PageAsync(agent, "view=" + view)).Total);
+        }
+
+        // The first message brings the chat in; by the time its event reaches the console, a refetch finds the row.
+        await chat.PostMessageAsync(new PostMessage(agent.PropertyId, "m-1", AuthorKind.Visitor, "visitor-silent", "", "Hello?"));
+        var evt = await firstMessage.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(id, evt.GetProperty("conversationId").GetGuid());
+        var row = Assert.Single((await PageAsync(agent, "view=all")).Rows);
+        Assert.Equal((id, "Silent", 1L, evt.GetProperty("version").GetInt64()), (row.Id, row.Title, row.MessageCount, row.Version));
+    }
+
+    /// <summary>A chat whose visitor wrote once: a chat is in the inbox from its first message on (INB-1).</summary>
     private async Task<Guid> StartChatAsync(string propertyId, string name)
     {
         var id = Guid.NewGuid();
-        await fixture.Cluster.Client.GetGrain<IChatGrain>(id).StartAsync(new StartChat(propertyId, "visitor-" + id.ToString("N")[..6], name));
+        var visitorId = "visitor-" + id.ToString("N")[..6];
+        var chat = fixture.Cluster.Client.GetGrain<IChatGrain>(id);
+        await chat.StartAsync(new StartChat(propertyId, visitorId, name));
+        await chat.PostMessageAsync(new PostMessage(propertyId, "hello", AuthorKind.Visitor, visitorId, "", "Hello"));
         return id;
     }
 

@@ -18,14 +18,15 @@ public sealed class InboxRepairTests(ClusterFixture fixture)
         var chatId = Guid.NewGuid();
         var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
         await chat.StartAsync(new StartChat(property, "visitor", "Ann"));
+        await chat.PostMessageAsync(new PostMessage(property, "m-1", AuthorKind.Visitor, "visitor", "", "hello")); // v2, in the inbox from here (INB-1)
         var neverCreated = Guid.NewGuid();
         var shard = fixture.Client.GetGrain<IInboxShardGrain>(InboxShards.Key(property, InboxShards.Of(chatId)));
         var otherShard = fixture.Client.GetGrain<IInboxShardGrain>(InboxShards.Key(property, InboxShards.Of(neverCreated)));
 
         // As if the writer announced its next version (and, for the second, its first) and died before writing it.
-        await shard.ExpectAsync(chatId, ConversationKind.Chat, 2);
+        await shard.ExpectAsync(chatId, ConversationKind.Chat, 3);
         await otherShard.ExpectAsync(neverCreated, ConversationKind.Chat, 1);
-        // The chat's own announcement (from its start) is held under a lease, so the later one needs no write.
+        // The chat's own announcement (from its first message) is held under a lease, so the later one needs no write.
         Assert.NotNull((await EntityAsync(property, chatId))?.GetInt64("Expected"));
         Assert.Equal(1L, (await EntityAsync(property, neverCreated))?.GetInt64("Expected"));
 
@@ -45,6 +46,7 @@ public sealed class InboxRepairTests(ClusterFixture fixture)
         var chatId = Guid.NewGuid();
         var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
         await chat.StartAsync(new StartChat(property, "visitor", "Ann"));
+        await chat.PostMessageAsync(new PostMessage(property, "first", AuthorKind.Visitor, "visitor", "", "hello")); // in the inbox from here (INB-1)
         var started = (await chat.GetInboxRowAsync())!;
         for (var i = 0; i < 2; i++)
         {

@@ -8,7 +8,7 @@ namespace Conversations.Tests.Infrastructure;
 
 /// <summary>
 /// An in-process cluster of real silos (the Silo project's composition: Azure Table clustering, grain
-/// storage, reminders and pub-sub on a real Azurite) plus a client. Each instance has its own cluster id.
+/// storage, reminders and pub-sub on a real Azurite) plus a client. Each instance has its own cluster id and service id.
 /// </summary>
 public sealed class ConversationsCluster : IAsyncDisposable
 {
@@ -41,11 +41,15 @@ public sealed class ConversationsCluster : IAsyncDisposable
         AzuriteProcess? azurite = null, ILoggerProvider? logs = null)
     {
         azurite ??= await SharedAzurite.GetAsync();
+
+        // A service id of its own too: grain state, stream pub-sub and reminders are stored per service id, so clusters
+        // sharing an Azurite never read each other's rows, not even those of grains with fixed keys (the access stream's).
+        var id = Guid.NewGuid().ToString("N")[..12];
         var settings = new ConversationsSettings
         {
             StorageConnectionString = azurite.ConnectionString,
-            ClusterId = "test-" + Guid.NewGuid().ToString("N")[..12],
-            ServiceId = "conversations-tests",
+            ClusterId = "test-" + id,
+            ServiceId = "tests-" + id,
             Streams = streams,
         };
 
