@@ -33,6 +33,12 @@ public sealed class RetryUntilDone(Grain grain, string reminderName, Func<bool> 
     /// </summary>
     public async Task<Exception?> TryNowAsync() => await TryAsync(retrying: false);
 
+    /// <summary>
+    /// After a change: does the work now, unless a retry is scheduled already, which then carries this change's work too.
+    /// While the work keeps failing (storage or the other grain out), commands are thus not held up by one more attempt each.
+    /// </summary>
+    public Task AfterChangeAsync() => _timer is null ? TryAsync(retrying: false) : Task.CompletedTask;
+
     public bool IsReminder(string name) => name == reminderName;
 
     public Task ReceiveReminderAsync()

@@ -196,14 +196,19 @@ public abstract class ConversationGrain<TState>(
         EnsureKnown(propertyId);
         if (BinTransitions.Check(Current.Bin, BinState.Purged))
         {
+            // The commit runs the cleanup once; a repeated purge tries what is still owed again.
             var now = Now;
             state.State = Tombstone(now, cleanupDue: true);
             await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged));
         }
-
-        if (await FollowUps.TryNowAsync() is { } failed)
+        else
         {
-            throw new UnavailableException($"{Noun} is purged, but removing all of it failed for now ({failed.GetType().Name}); it is retried until done.");
+            await FollowUps.TryNowAsync();
+        }
+
+        if (HasFollowUps)
+        {
+            throw new UnavailableException($"{Noun} is purged, but removing all of it failed for now; it is retried until done.");
         }
     }
 
@@ -483,7 +488,7 @@ public abstract class ConversationGrain<TState>(
     private MessageAck AckOf(CommittedMessage row) => new(Id, row.Message.Sequence, row.Version, row.Message.At);
 
     /// <summary>A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.</summary>
-    protected void SaveLater() => SaveSoon();
+    protected void SaveLater() => SaveSoon(_unsavedChanges == 0 ? 1 : 0);
 
     private void SaveSoon(int changes = 1)
     {
@@ -523,7 +528,7 @@ public abstract class ConversationGrain<TState>(
         catch (Exception ex)
         {
             // Not soon: while storage is out, a write holds the conversation's queue until it times out.
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} messages failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
+            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} unsaved changes failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
             _saveTimer?.Dispose();
             _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
         }
@@ -552,7 +557,7 @@ public abstract class ConversationGrain<TState>(
         }
 
         // The change is acknowledged whatever happens here: what it owes others is retried until done.
-        await FollowUps.TryNowAsync();
+        await FollowUps.AfterChangeAsync();
     }
 
     /// <summary>Lets a conversation add to its state, in the same write, what its new events call for.</summary>

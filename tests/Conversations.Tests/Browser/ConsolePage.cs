@@ -17,9 +17,11 @@ public static class ConsolePage
         return (context, page);
     }
 
-    public static async Task SignInAsync(IPage page, WebFixture fixture, SignedInAgent agent)
+    public static Task SignInAsync(IPage page, WebFixture fixture, SignedInAgent agent) => SignInAsync(page, fixture.Web.BaseAddress, agent);
+
+    public static async Task SignInAsync(IPage page, Uri web, SignedInAgent agent)
     {
-        await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/?property={agent.PropertyId}").ToString());
+        await page.GotoAsync(new Uri(web, $"/?property={agent.PropertyId}").ToString());
         await page.GetByLabel("Email").FillAsync(agent.Email);
         await page.GetByLabel("Password").FillAsync(SignedInAgent.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -63,7 +63,7 @@ public sealed class InboxLayoutBrowserTests(WebFixture fixture, BrowserFixture b
         Assert.InRange(drawn, 10, 40);
 
         // Every filter has a visible label, and they stay in view while the table scrolls to its end.
-        foreach (var label in new[] { "Status", "Assigned", "Priority", "Tags", "Min. messages", "Updated from", "Sort" })
+        foreach (var label in new[] { "Status", "Assigned", "Priority", "Tags", "Min. messages", "Updated (from – to)", "Sort" })
         {
             await Assertions.Expect(page.Locator("#filters .field-label", new() { HasTextString = label }).First).ToBeVisibleAsync();
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -235,6 +236,25 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         Assert.Equal(HttpStatusCode.Conflict, claim.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/api/v1/properties/{owner.PropertyId}/chats/{chatId}")).StatusCode);
         await BrowserFixture.ScreenshotAsync(popout, "access-refused");
+    }
+
+    [Fact, Trait("Spec", "ADM-4")]
+    public async Task ADM4_an_open_console_of_a_removed_agent_leaves_the_property_at_once()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
+        await visitor.StartChatAsync(Guid.NewGuid(), "Before Bea");
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToBeVisibleAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/properties/{admin.PropertyId}/agents/{agent.AgentId}")).StatusCode);
+
+        // The console hears it and starts over without the property: nothing of it is listed any more.
+        await Assertions.Expect(page.GetByLabel("Property", new() { Exact = true }).Locator("option")).ToHaveCountAsync(0);
+        await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "access-revoked");
     }
 
     /// <summary>A visitor with a chat, opened in a fresh console with the Details tab showing.</summary>

@@ -212,12 +212,14 @@ class Widget {
     if (name.trim() || email.trim()) {
       await this.connection.invoke("UpdateContact", propertyId, this.token, name.trim() || null, email.trim() || null);
     }
+    // Kept before the composer shows, so a message typed at once (or a reload) belongs to this chat.
     this.chatId = crypto.randomUUID();
+    localStorage.setItem(key("chat"), this.chatId);
     try {
       await this.resume();
-      localStorage.setItem(key("chat"), this.chatId);
     } catch (error) {
       this.chatId = null;
+      localStorage.removeItem(key("chat"));
       throw error;
     }
   }

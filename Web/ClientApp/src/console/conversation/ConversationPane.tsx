@@ -29,7 +29,7 @@ export function ConversationPane() {
       {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
       <p class="error" role="alert">{actionError.value ?? ""}</p>
       {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}
-      <Transcript conversationId={c.view.id} messages={messages.value} visitorName={c.kind === "chat" ? c.view.visitorName : c.view.requester.name ?? c.view.requester.email} />
+      <Transcript conversationId={c.view.id} kind={c.kind} messages={messages.value} visitorName={c.kind === "chat" ? c.view.visitorName : c.view.requester.name ?? c.view.requester.email} />
       <Composer c={c} key={`composer-${c.view.id}`} />
     </div>
   );

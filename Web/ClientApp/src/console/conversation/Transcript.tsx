@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { ConversationMessage } from "../api/types";
+import { propertyId } from "../store/session";
 import { typing } from "../store/live";
 import { Avatar } from "../ui/Avatar";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
-export function Transcript({ conversationId, messages, visitorName }: { conversationId: string; messages: ConversationMessage[]; visitorName: string }) {
+export function Transcript({ conversationId, kind, messages, visitorName }: { conversationId: string; kind: "chat" | "ticket"; messages: ConversationMessage[]; visitorName: string }) {
   const list = useRef<HTMLOListElement>(null);
   const last = messages[messages.length - 1]?.sequence;
   useEffect(() => {
@@ -29,6 +30,7 @@ export function Transcript({ conversationId, messages, visitorName }: { conversa
                   <time dateTime={m.at} title={new Date(m.at).toLocaleString()}>{new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
                 </span>
                 <span class="text" dir="auto">{m.text}</span>
+                {kind === "ticket" && m.attachments && m.attachments.length > 0 && <Attachments ticketId={conversationId} files={m.attachments} />}
               </div>
             </li>
           );
@@ -38,5 +40,28 @@ export function Transcript({ conversationId, messages, visitorName }: { conversa
         {typist && <><bdi>{typist.name || visitorName}</bdi> is typing…</>}
       </p>
     </div>
+  );
+}
+
+type Attachment = NonNullable<ConversationMessage["attachments"]>[number];
+
+/** Pictures a browser draws safely; anything else (SVG included) is offered as a download only. */
+const previewable = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** A ticket message's files (inbound email attachments): name, size, a download link, and a preview of pictures. */
+function Attachments({ ticketId, files }: { ticketId: string; files: Attachment[] }) {
+  const url = (file: Attachment) =>
+    `/api/v1/properties/${encodeURIComponent(propertyId.value)}/tickets/${ticketId}/attachments/${encodeURIComponent(file.id)}`;
+  return (
+    <ul class="attachments" aria-label="Attachments" data-testid="attachments">
+      {files.map((file) => (
+        <li>
+          {previewable.has(file.contentType) && <img src={url(file)} alt={file.name} loading="lazy" />}
+          <a href={url(file)} download={file.name}><bdi>{file.name}</bdi></a> <span class="muted">{sizeText(file.size)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

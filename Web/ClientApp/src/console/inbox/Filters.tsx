@@ -56,11 +56,12 @@ export function Filters() {
       <FilterField label="Min. messages">
         <input aria-label="Minimum message count" type="number" min={0} value={f.minMessages} class="narrow" onInput={(e) => setFilter("minMessages", e.currentTarget.value)} />
       </FilterField>
-      <FilterField label="Updated from">
-        <input type="date" aria-label="Updated from" value={f.from} onInput={(e) => setFilter("from", e.currentTarget.value)} />
-      </FilterField>
-      <FilterField label="to">
-        <input type="date" aria-label="Updated to" value={f.to} onInput={(e) => setFilter("to", e.currentTarget.value)} />
+      <FilterField label="Updated (from – to)">
+        <span class="date-range">
+          <input type="date" aria-label="Updated from" value={f.from} onInput={(e) => setFilter("from", e.currentTarget.value)} />
+          <span aria-hidden="true">–</span>
+          <input type="date" aria-label="Updated to" value={f.to} onInput={(e) => setFilter("to", e.currentTarget.value)} />
+        </span>
       </FilterField>
       </div>
     </form>

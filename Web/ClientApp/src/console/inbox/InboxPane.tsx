@@ -42,12 +42,12 @@ export function InboxPane() {
       </header>
       <Filters />
       <BulkBar />
+      <InboxTable />
       {empty && (
         <p class="empty muted" data-testid="empty-list">
           {filtered.value ? "Nothing matches these filters." : emptyTexts[view.value]}
         </p>
       )}
-      <InboxTable />
       {nextCursor.value && (
         <Button id="more" size="sm" class="load-more" onClick={() => void loadPage(false)}>
           Load more

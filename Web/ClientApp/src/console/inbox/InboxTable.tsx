@@ -63,7 +63,7 @@ export function InboxTable() {
   const allTicked = list.length > 0 && list.every((r) => ticked.value.has(r.id));
 
   return (
-    <div class="table-scroll" id="chats" ref={scroller} role="table" aria-label="Conversations" aria-rowcount={list.length + 1}>
+    <div class={`table-scroll${list.length === 0 ? " is-empty" : ""}`} id="chats" ref={scroller} role="table" aria-label="Conversations" aria-rowcount={list.length + 1}>
       <div class="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         <span role="columnheader" class="tick">
           <input type="checkbox" aria-label="Select all" checked={allTicked} onChange={(e) => list.forEach((r) => toggleTick(r.id, e.currentTarget.checked))} />

@@ -18,8 +18,8 @@ export function Sidebar() {
   const visitorId = c ? (c.kind === "chat" ? c.view.visitorId : c.view.requester.visitorId) : null;
   return (
     <aside class="sidebar" id="sidebar" aria-label="Visitor details and knowledge base" key={propertyId.value}>
-      <Tabs label="Side panel" tabs={[["details", "Details"], ["kb", "Knowledge Base"], ["shortcuts", "Shortcuts"], ["history", "History"]]} selected={tab.value} onSelect={(t) => (tab.value = t)} />
-      <div class="sidebar-body" role="tabpanel" aria-label={{ details: "Details", kb: "Knowledge Base", shortcuts: "Shortcuts", history: "History" }[tab.value]}>
+      <Tabs label="Side panel" tabs={[["details", "Details"], ["kb", "Knowledge"], ["shortcuts", "Shortcuts"], ["history", "History"]]} selected={tab.value} onSelect={(t) => (tab.value = t)} />
+      <div class="sidebar-body" role="tabpanel" aria-label={{ details: "Details", kb: "Knowledge base", shortcuts: "Shortcuts", history: "History" }[tab.value]}>
         {tab.value === "details" && (visitorId ? <DetailsTab visitorId={visitorId} key={visitorId} /> : <p class="muted">Open a conversation with a known visitor to see their details.</p>)}
         {tab.value === "kb" && <KnowledgeTab />}
         {tab.value === "shortcuts" && <ShortcutsTab />}
