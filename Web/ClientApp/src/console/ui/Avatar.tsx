@@ -1,9 +1,9 @@
-/** Initials on a colour taken from the name, so the same person always looks the same. */
+/** Initials on a colour taken from the name, so the same person always looks the same; dark enough (26 % lightness) for white text to pass AA contrast at every hue. */
 export function Avatar({ name, size = 32, presence }: { name: string; size?: number; presence?: "Online" | "Away" | "Offline" }) {
   const letters = initials(name);
   const hue = [...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) % 360, 7);
   return (
-    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: `hsl(${hue} 55% 32%)` }} aria-hidden="true">
+    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: `hsl(${hue} 55% 26%)` }} aria-hidden="true">
       {letters}
       {presence && <span class={`presence-dot ${presence.toLowerCase()}`} />}
     </span>
