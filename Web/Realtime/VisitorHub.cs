@@ -24,6 +24,20 @@ public sealed class VisitorHub(
 
     public const string BannedMessage = "You cannot start a chat on this site: your access has been blocked.";
 
+    private const string AddressItem = "visitor-address";
+
+    /// <summary>
+    /// The visitor's address, read when the connection opens: the connection's HTTP context is disposed when it closes,
+    /// which a call still running may outlive (found by the fuzzer: StartChat then failed with ObjectDisposedException).
+    /// </summary>
+    private string? Address => Context.Items.TryGetValue(AddressItem, out var address) ? address as string : null;
+
+    public override Task OnConnectedAsync()
+    {
+        Context.Items[AddressItem] = addresses.Of(Context.GetHttpContext())?.ToString();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Starts the chat (the client picks its id, so a retry is harmless) or resumes it, and listens to it.</summary>
     public async Task<ChatView> StartChat(string propertyId, string visitorToken, Guid chatId, string? visitorName)
     {
@@ -31,7 +45,7 @@ public sealed class VisitorHub(
         var chat = cluster.GetGrain<IChatGrain>(chatId);
         if (!await IsOwnChatAsync(chat, propertyId, visitorId))
         {
-            var ip = addresses.Of(Context.GetHttpContext())?.ToString();
+            var ip = Address;
             if (await cluster.GetGrain<IBanListGrain>(propertyId).FindAsync(visitorId, ip) is not null)
             {
                 throw new HubException(BannedMessage);

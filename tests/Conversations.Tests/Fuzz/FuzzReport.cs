@@ -99,4 +99,7 @@ public static class FuzzStatus
     public const string HubUnauthorized = "hub:unauthorized";
     public const string HubError = "hub:error";
     public const string ClientError = "client:no-answer";
+
+    /// <summary>Kestrel closed the connection on a request line over its limit before the client had sent it all (no 414 to read).</summary>
+    public const string RequestLineReset = "reset:request-line-too-long";
 }
