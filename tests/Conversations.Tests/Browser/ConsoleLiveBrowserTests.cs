@@ -66,7 +66,9 @@ public sealed class ConsoleLiveBrowserTests(WebFixture fixture, BrowserFixture b
         await socket!.CloseAsync();
         await Assertions.Expect(page.GetByTestId("connection-state")).Not.ToHaveTextAsync("Live");
         await visitor.SendAsync(chatId, "r2", "while you were away");
-        await visitor.StartChatAsync(Guid.NewGuid(), "Sven");
+        var sven = Guid.NewGuid();
+        await visitor.StartChatAsync(sven, "Sven");
+        await visitor.SendAsync(sven, "s1", "hej");
         await visitor.SendAsync(chatId, "r3", "and one more");
         await BrowserFixture.ScreenshotAsync(page, "console-reconnecting");
         blocked = false;
