@@ -246,7 +246,7 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
         var chatId = Guid.NewGuid();
         await visitor.StartChatAsync(chatId, "Before Bea");
-        await visitor.SendAsync(chatId, "b1", "Hello"); // a chat is in the inbox from its first message (INB-1)
+        await visitor.SendAsync(chatId, "bea-1", "Hello"); // a chat enters the inbox with its first message (INB-1)
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
         await using var _ = context;
         await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToBeVisibleAsync();

@@ -80,6 +80,7 @@ public sealed class FuzzValues
             "view" => OneOf(["all", "chats", "tickets", "trash", "spam", "ALL", "inbox"]),
             "status" => OneOf(["open", "pending", "closed", "open,pending", "Open", "1", "open,,closed"]),
             "sort" => OneOf(["updated", "priority", "Priority", "created"]),
+            "priority" => OneOf(["high", "lowest,highest", "Medium", "urgent"]),
             "state" => OneOf(["dead", "pending", "DEAD"]),
             "tags" => OneOf(["vip", "vip,billing", "billing, urgent", "x"]),
             "name" => Chance(0.5) ? _pools.Shortcuts.Pick(Random, "greeting") : OneOf(Words),

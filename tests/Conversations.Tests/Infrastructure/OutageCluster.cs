@@ -54,14 +54,20 @@ public sealed class OutageCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        try
         {
-            await _cluster.DisposeAsync();
+            if (_cluster is not null)
+            {
+                await _cluster.DisposeAsync();
+            }
         }
-
-        if (_azurite is not null)
+        finally
         {
-            await _azurite.DisposeAsync();
+            // Also when the silos fail to stop: this Azurite is the test's own, and nothing else would end it.
+            if (_azurite is not null)
+            {
+                await _azurite.DisposeAsync();
+            }
         }
     }
 }
