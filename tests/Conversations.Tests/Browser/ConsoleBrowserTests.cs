@@ -171,7 +171,9 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
         await page.Keyboard.PressAsync("j");
         await Assertions.Expect(ConsolePage.Row(page, "Kim").GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("k");
+        await Assertions.Expect(ConsolePage.Row(page, "Keyboard ticket").GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(ConsolePage.Row(page, "Kim").GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Kim");
 

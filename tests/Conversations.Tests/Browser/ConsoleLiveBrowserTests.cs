@@ -66,7 +66,9 @@ public sealed class ConsoleLiveBrowserTests(WebFixture fixture, BrowserFixture b
         await socket!.CloseAsync();
         await Assertions.Expect(page.GetByTestId("connection-state")).Not.ToHaveTextAsync("Live");
         await visitor.SendAsync(chatId, "r2", "while you were away");
-        await visitor.StartChatAsync(Guid.NewGuid(), "Sven");
+        var svensChat = Guid.NewGuid();
+        await visitor.StartChatAsync(svensChat, "Sven");
+        await visitor.SendAsync(svensChat, "s1", "a new chat meanwhile"); // a chat enters the inbox with its first message (INB-1)
         await visitor.SendAsync(chatId, "r3", "and one more");
         await BrowserFixture.ScreenshotAsync(page, "console-reconnecting");
         blocked = false;

@@ -244,7 +244,9 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         using var admin = await SignedInAgent.CreateAsync(fixture);
         using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
-        await visitor.StartChatAsync(Guid.NewGuid(), "Before Bea");
+        var chatId = Guid.NewGuid();
+        await visitor.StartChatAsync(chatId, "Before Bea");
+        await visitor.SendAsync(chatId, "bea-1", "Hello"); // a chat enters the inbox with its first message (INB-1)
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
         await using var _ = context;
         await Assertions.Expect(ConsolePage.Row(page, "Before Bea")).ToBeVisibleAsync();

@@ -26,6 +26,8 @@ public sealed class InboxCrashConsistencyTests : IAsyncLifetime
         foreach (var id in chats)
         {
             await client.GetGrain<IChatGrain>(id).StartAsync(new StartChat(property, "v-" + id.ToString("N")[..6], "Visitor"));
+            // A chat enters the inbox with its first message (INB-1), so every chat here has a row to compare.
+            await client.GetGrain<IChatGrain>(id).PostMessageAsync(new PostMessage(property, "first-" + id, AuthorKind.Visitor, "v-" + id.ToString("N")[..6], "Visitor", "hi"));
         }
 
         foreach (var id in tickets)

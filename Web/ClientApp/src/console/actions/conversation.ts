@@ -30,6 +30,8 @@ let showing = 0;
 export async function openConversation(kind: ConversationKind, id: string): Promise<void> {
   const mine = ++showing;
   const same = pane.value.type === "conversation" && pane.value.id === id;
+  // Only a conversation that was on screen can have been purged meanwhile; any other 404 is an error to show.
+  const wasShown = conversation.value?.view.id === id;
   if (!same) {
     batch(() => {
       pane.value = { type: "conversation", kind, id };
@@ -52,7 +54,7 @@ export async function openConversation(kind: ConversationKind, id: string): Prom
     }
   } catch (error) {
     if (mine === showing) {
-      const gone = error instanceof ApiError && error.status === 404 && same;
+      const gone = error instanceof ApiError && error.status === 404 && wasShown;
       batch(() => {
         conversation.value = null;
         paneError.value = gone ? null : `This conversation could not be opened: ${errorMessage(error)}`;

@@ -66,8 +66,8 @@ export async function loadCounts(): Promise<void> {
 
 let refreshTimer = 0;
 
-/** Events arrive in bursts; one refetch per quarter second keeps every console within a second of the truth (INB-6). */
-export function scheduleRefresh(delay = 250): void {
+/** Events arrive in bursts; one refetch per burst (150 ms of quiet) keeps every console within a second of the truth (INB-6). */
+export function scheduleRefresh(delay = 150): void {
   clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(() => void Promise.all([loadPage(true), loadCounts().catch(() => undefined)]), delay);
 }

@@ -2,6 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/s
 import { api } from "../api/client";
 import type { ConversationKind, ConversationMessage, Presence } from "../api/types";
 import { markUnread } from "../store/attention";
+import { rows } from "../store/inbox";
 import { connection as connectionState, showTyping } from "../store/live";
 import { addMessage, conversation, openId, pane } from "../store/selection";
 import { me, propertyId } from "../store/session";
@@ -50,6 +51,7 @@ function onEvent(event: WireEvent): void {
   const open = openId() === event.conversationId;
   const kind: ConversationKind = event.type.startsWith("ticket") ? "ticket" : pane.value.type === "conversation" && open ? pane.value.kind : "chat";
   if (event.type === "messagePosted" && event.message) {
+    showInRow(event.conversationId, event.message);
     if (open) {
       addMessage(event.message);
     }
@@ -66,6 +68,13 @@ function onEvent(event: WireEvent): void {
     notify(event.visitorName ?? "A visitor", "started a chat", true);
   } else if (open) {
     void reloadOpen();
+  }
+}
+
+/** The row's count and time change at once; the refetch that follows (scheduleRefresh) confirms them and the order. */
+function showInRow(conversationId: string, message: ConversationMessage): void {
+  if (rows.value.some((r) => r.id === conversationId && r.messageCount < message.sequence)) {
+    rows.value = rows.value.map((r) => (r.id === conversationId ? { ...r, messageCount: message.sequence, updatedAt: message.at } : r));
   }
 }
 

@@ -1,9 +1,12 @@
+/** Dark enough for white initials to keep a contrast of at least 4.5:1 (WCAG AA for small text). */
+const palette = ["#1d4ed8", "#7e22ce", "#be123c", "#047857", "#92400e", "#0e7490", "#4338ca", "#a21caf", "#374151"];
+
 /** Initials on a colour taken from the name, so the same person always looks the same. */
 export function Avatar({ name, size = 32, presence }: { name: string; size?: number; presence?: "Online" | "Away" | "Offline" }) {
   const letters = initials(name);
-  const hue = [...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) % 360, 7);
+  const colour = palette[[...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) % 9973, 7) % palette.length];
   return (
-    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: `hsl(${hue} 55% 32%)` }} aria-hidden="true">
+    <span class="avatar" style={{ width: `${size}px`, height: `${size}px`, fontSize: `${Math.round(size * 0.4)}px`, background: colour }} aria-hidden="true">
       {letters}
       {presence && <span class={`presence-dot ${presence.toLowerCase()}`} />}
     </span>
