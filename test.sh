@@ -34,5 +34,6 @@ if [ -f test-artifacts/fuzz.txt ]; then
   log "Fuzzer (tests/Conversations.Tests/Fuzz; FUZZ_REQUESTS=100000 for the long run)"
   cat test-artifacts/fuzz.txt
 fi
+node "$ROOT/scripts/failed-tests.mjs" "$results"
 summary
 exit $status
