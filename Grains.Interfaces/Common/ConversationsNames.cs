@@ -18,7 +18,8 @@ public static class ConversationsNames
     /// </summary>
     public const int MemoryStreamQueues = 2;
 
-    public const string MessagesTable = "ConversationMessages";
+    /// <summary>The message log (partitions and row keys: Grains/Messages/MessageLogKeys).</summary>
+    public const string MessagesTable = "MessageLog";
 
     public const string PageViewsTable = "VisitorPageViews";
 

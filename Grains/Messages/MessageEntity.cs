@@ -5,7 +5,7 @@ using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Messages;
 
-/// <summary>One row of the messages table: partition = conversation id, row = zero-padded sequence.</summary>
+/// <summary>One row of the message log (keys: <see cref="MessageLogKeys"/>).</summary>
 internal sealed class MessageEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -28,12 +28,10 @@ internal sealed class MessageEntity : ITableEntity
     /// <summary>The attachments as JSON, or null when there are none.</summary>
     public string? Attachments { get; set; }
 
-    public static string RowKeyFor(long sequence) => sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
-
     public static MessageEntity From(Guid conversationId, ConversationMessage message) => new()
     {
-        PartitionKey = conversationId.ToString("N"),
-        RowKey = RowKeyFor(message.Sequence),
+        PartitionKey = MessageLogKeys.PartitionOf(conversationId),
+        RowKey = MessageLogKeys.RowKeyOf(conversationId, message.Sequence),
         Sequence = message.Sequence,
         CommandId = message.CommandId,
         AuthorKind = (int)message.AuthorKind,

@@ -1,36 +1,37 @@
-using Azure;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Messages;
 
-public sealed class TableMessageStore(TableServiceClient tableService) : IMessageStore
+/// <summary>
+/// The message log in one table, partitioned by <see cref="MessageLogKeys"/>; writes of concurrent conversations
+/// are committed together per partition (<see cref="PartitionCommitQueue"/>).
+/// </summary>
+public sealed class TableMessageStore(TableServiceClient tableService, MessageLogMeter meter) : IMessageStore
 {
     /// <summary>The most operations one table transaction may hold.</summary>
     private const int MaxBatch = 100;
 
-    private TableClient? _table;
+    /// <summary>Rows that may wait for one partition's transactions in one silo before more are refused.</summary>
+    public const int MaxWaitingPerPartition = 250;
 
-    public async Task AppendAsync(Guid conversationId, ConversationMessage message, CancellationToken cancellationToken = default)
-    {
-        var table = await TableAsync(cancellationToken);
-        await table.UpsertEntityAsync(MessageEntity.From(conversationId, message), TableUpdateMode.Replace, cancellationToken);
-    }
+    private TableClient? _table;
+    private PartitionCommitQueue[]? _queues;
+
+    public async Task AppendAsync(Guid conversationId, ConversationMessage message, CancellationToken cancellationToken = default) =>
+        await CommitAsync(new PendingRow(MessageEntity.From(conversationId, message), replace: true), cancellationToken);
 
     public async Task<bool> TryCommitAsync(Guid conversationId, ConversationMessage message, long version, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
         var entity = MessageEntity.From(conversationId, message);
         entity.Version = version;
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return await CommitAsync(new PendingRow(entity, replace: false), cancellationToken);
+    }
+
+    private async Task<bool> CommitAsync(PendingRow row, CancellationToken cancellationToken)
+    {
+        var queues = _queues ?? await QueuesAsync(cancellationToken);
+        return await queues[MessageLogKeys.IndexOf(row.Entity.PartitionKey)].EnqueueAsync(row);
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> ReadAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
@@ -42,11 +43,12 @@ public sealed class TableMessageStore(TableServiceClient tableService) : IMessag
     private async Task<List<MessageEntity>> ReadEntitiesAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
-        var partition = conversationId.ToString("N");
-        var after = MessageEntity.RowKeyFor(afterSequence);
+        var partition = MessageLogKeys.PartitionOf(conversationId);
+        var after = MessageLogKeys.RowKeyOf(conversationId, afterSequence);
+        var end = MessageLogKeys.EndOf(conversationId);
         var entities = new List<MessageEntity>();
         var query = table.QueryAsync<MessageEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(after) > 0,
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(end) < 0,
             maxPerPage: Math.Min(maxCount, 1000),
             cancellationToken: cancellationToken);
         await foreach (var entity in query)
@@ -86,9 +88,13 @@ public sealed class TableMessageStore(TableServiceClient tableService) : IMessag
     public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         var table = await TableAsync(cancellationToken);
-        var partition = conversationId.ToString("N");
+        var partition = MessageLogKeys.PartitionOf(conversationId);
+        var first = MessageLogKeys.RowKeyOf(conversationId, 0);
+        var end = MessageLogKeys.EndOf(conversationId);
         var batch = new List<TableTransactionAction>(MaxBatch);
-        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken);
+        var rows = table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(first) >= 0 && e.RowKey.CompareTo(end) < 0,
+            select: ["RowKey"], cancellationToken: cancellationToken);
         await foreach (var row in rows)
         {
             batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey)));
@@ -116,5 +122,12 @@ public sealed class TableMessageStore(TableServiceClient tableService) : IMessag
         var table = tableService.GetTableClient(ConversationsNames.MessagesTable);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return _table = table;
+    }
+
+    private async Task<PartitionCommitQueue[]> QueuesAsync(CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var queues = Enumerable.Range(0, MessageLogKeys.Partitions).Select(_ => new PartitionCommitQueue(table, MaxWaitingPerPartition, meter)).ToArray();
+        return Interlocked.CompareExchange(ref _queues, queues, null) ?? queues;
     }
 }

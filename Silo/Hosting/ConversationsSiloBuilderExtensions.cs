@@ -30,6 +30,7 @@ public static class ConversationsSiloBuilderExtensions
         silo.AddConversationsStreams(settings);
 
         silo.Services.AddSingleton(StorageClients.Tables(settings));
+        silo.Services.AddSingleton<MessageLogMeter>();
         silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
         silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
         silo.Services.AddSingleton<IInboxCheckpointStore, InboxCheckpointStore>();

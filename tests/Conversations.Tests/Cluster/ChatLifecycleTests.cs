@@ -231,7 +231,7 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         return chat;
     }
 
-    private TableMessageStore Store() => new(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString));
+    private TableMessageStore Store() => new(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString), new MessageLogMeter());
 
     private PostMessage Message(string commandId) => new(_property, commandId, AuthorKind.Visitor, "visitor-1", "Ann", "text of " + commandId);
 }

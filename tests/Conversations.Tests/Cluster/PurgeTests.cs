@@ -74,17 +74,8 @@ public sealed class PurgeTests(ClusterFixture fixture)
         Assert.Contains("irreversible", error.Message);
     }
 
-    private async Task<int> MessageRowsAsync(Guid conversationId)
-    {
-        var table = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.MessagesTable);
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == conversationId.ToString("N")))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    private Task<int> MessageRowsAsync(Guid conversationId) =>
+        MessageLogRows.CountAsync(fixture.Cluster.Settings.StorageConnectionString, conversationId);
 
     /// <summary>Whether any row of any table or any blob holds <paramref name="text"/>.</summary>
     private async Task<bool> StorageMentionsAsync(string text) =>

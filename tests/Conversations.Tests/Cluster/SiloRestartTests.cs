@@ -34,15 +34,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         var retried = await chat.PostMessageAsync(new PostMessage("restart-property", "cmd-1", AuthorKind.Visitor, "visitor", "Ann", "kept"));
         Assert.Equal(ack, retried);
 
-        var table = new TableServiceClient(_cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.MessagesTable);
-        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == chatId.ToString("N"));
-        var count = 0;
-        await foreach (var _ in rows)
-        {
-            count++;
-        }
-
-        Assert.Equal(1, count);
+        Assert.Equal(1, await MessageLogRows.CountAsync(_cluster.Settings.StorageConnectionString, chatId));
     }
 
     [Fact, Trait("Spec", "X-1"), Trait("Spec", "TIC-5"), Trait("Spec", "BIN-2")]
