@@ -76,7 +76,7 @@ CLUSTER_ID="load-$(date +%s)"
 # In memory: on disk, Azurite rewrites its whole table database every 5 s (LokiJS autosave), which grows with the run.
 log "Starting Azurite on $TABLE_PORT (tables), in memory"
 node_modules/.bin/azurite --inMemoryPersistence --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
-  --skipApiVersionCheck --loose --silent --disableTelemetry >"$LOGS/azurite.log" 2>&1 &
+  --skipApiVersionCheck --loose --silent --disableTelemetry ${AZURITE_DEBUG:+--debug "$LOGS/azurite-debug.log"} >"$LOGS/azurite.log" 2>&1 &
 pids+=($!)
 wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start; see $LOGS/azurite.log" >&2; exit 1; }
 
@@ -114,7 +114,7 @@ processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
 dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
   --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
-  --processes "$processes" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" \
+  --processes "$processes" --silo "http://127.0.0.1:$SILO_HTTP" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" \
   > >(tee "$LOGS/bench.log") 2>&1 &
 pids+=($!)
 if $perf; then

@@ -24,13 +24,26 @@ public sealed class MessageLogMeter : IDisposable
         _refused = _meter.CreateCounter<long>("conversations.message_log.refused", description: "Message rows refused because too many were waiting");
     }
 
+    private long _rowsTotal;
+    private long _requestsTotal;
+    private long _refusedTotal;
+
+    /// <summary>The counts since the silo started, for the silo's diagnostics endpoint and the load benchmark.</summary>
+    public MessageLogTotals Totals => new(Interlocked.Read(ref _rowsTotal), Interlocked.Read(ref _requestsTotal), Interlocked.Read(ref _refusedTotal));
+
     public void Committed(int rows)
     {
         _rows.Add(rows);
         _requests.Add(1);
+        Interlocked.Add(ref _rowsTotal, rows);
+        Interlocked.Increment(ref _requestsTotal);
     }
 
-    public void Refused() => _refused.Add(1);
+    public void Refused()
+    {
+        _refused.Add(1);
+        Interlocked.Increment(ref _refusedTotal);
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Grains.Messages;
 using Conversations.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -45,6 +46,7 @@ public static class ConversationsSiloHostExtensions
     {
         app.MapHealthChecks("/health");
         app.MapOrleansDashboard("/dashboard");
+        app.MapGet("/diagnostics/message-log", (MessageLogMeter meter) => meter.Totals);
         app.MapGet("/", () => TypedResults.Redirect("/dashboard"));
         return app;
     }

@@ -24,7 +24,7 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
-                .AddMeter("Microsoft.Orleans")
+                .AddMeter("Microsoft.Orleans", "Conversations.*")
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddOtlpExporter());

@@ -13,13 +13,15 @@ public sealed record BenchOptions(
     bool Quick,
     string Command,
     IReadOnlyDictionary<string, int> Processes,
-    SteadyLoad? Steady)
+    SteadyLoad? Steady,
+    Uri? Silo = null)
 {
     public const string Usage =
         "Conversations.Load.Bench --web URL --storage CONNECTION_STRING --cluster-id ID --property ID " +
         "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT] " +
         "[--processes name=pid,…] (the processes whose CPU time is recorded) " +
-        "[--steady RATE:SECONDS] (only S2's load at one rate over the largest S1 chat count, for profiling; writes no results)";
+        "[--steady RATE:SECONDS] (only S2's load at one rate over the largest S1 chat count, for profiling; writes no results) " +
+        "[--silo URL] (the silo's HTTP endpoint: S2 reports the message log's rows per storage request)";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -58,6 +60,7 @@ public sealed record BenchOptions(
             values.GetValueOrDefault("processes", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('=', 2))
                 .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)),
-            values.TryGetValue("steady", out var steady) ? SteadyLoad.Parse(steady) : null);
+            values.TryGetValue("steady", out var steady) ? SteadyLoad.Parse(steady) : null,
+            values.TryGetValue("silo", out var silo) ? new Uri(silo) : null);
     }
 }

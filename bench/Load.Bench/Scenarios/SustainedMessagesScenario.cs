@@ -1,4 +1,5 @@
 using Conversations.Load.Bench.OpenLoop;
+using Conversations.Load.Bench.Report;
 
 namespace Conversations.Load.Bench.Scenarios;
 
@@ -30,13 +31,15 @@ public sealed class SustainedMessagesScenario(LoadCluster cluster, BenchPlan pla
     /// <summary>Visitor messages at one offered rate for <paramref name="duration"/>, spread over all chats.</summary>
     public async Task<LatencySummary> RunStepAsync(double rate, TimeSpan duration)
     {
+        var probe = new MessageLogProbe(cluster.Options.Silo);
+        var before = await probe.ReadAsync();
         var schedule = OpenLoopSchedule.Rate(rate, duration, cluster.Visitors.Count);
         var step = await OpenLoopRunner.RunAsync(schedule, (op, _) =>
         {
             var visitor = cluster.Visitors[op.Client];
             return visitor.SendAsync(visitor.NextCommandId(), BenchPlan.MessageText);
         }, plan.OperationTimeout, duration);
-        BenchLog.Write($"S2 persisted messages at {rate}/s", step);
+        BenchLog.Write($"S2 persisted messages at {rate}/s", step, MessageLogProbe.Describe(before, await probe.ReadAsync()));
         return step;
     }
 }
