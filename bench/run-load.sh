@@ -9,19 +9,23 @@
 #                                only visitor messages at 300/s for 60 s over 1,000 chats, for profiling; with --perf
 #                                the silo and the web node are recorded by `perf` (test-artifacts/load-logs/perf-*.txt);
 #                                attached perf slows them enough that a rate near the knee collapses
+#   bench/run-load.sh --overload 600
+#                                only S2b: twice 600 messages/s over 1,000 chats, then 300/s; writes no results
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
 
 quick=()
 steady=()
+overload=()
 perf=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --steady) steady=(--steady "${2:?--steady takes RATE:SECONDS}"); shift ;;
+    --overload) overload=(--overload "${2:?--overload takes the knee in messages/s}"); shift ;;
     --perf) perf=true ;;
-    *) echo "Usage: bench/run-load.sh [--quick] [--steady RATE:SECONDS [--perf]]" >&2; exit 2 ;;
+    *) echo "Usage: bench/run-load.sh [--quick] [--steady RATE:SECONDS [--perf]] [--overload KNEE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -114,7 +118,7 @@ processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
 dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
   --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
-  --processes "$processes" --silo "http://127.0.0.1:$SILO_HTTP" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" \
+  --processes "$processes" --silo "http://127.0.0.1:$SILO_HTTP" --command "bench/run-load.sh${quick:+ --quick}" "${quick[@]}" "${steady[@]}" "${overload[@]}" \
   > >(tee "$LOGS/bench.log") 2>&1 &
 pids+=($!)
 if $perf; then

@@ -14,14 +14,16 @@ public sealed record BenchOptions(
     string Command,
     IReadOnlyDictionary<string, int> Processes,
     SteadyLoad? Steady,
-    Uri? Silo = null)
+    Uri? Silo = null,
+    double? Overload = null)
 {
     public const string Usage =
         "Conversations.Load.Bench --web URL --storage CONNECTION_STRING --cluster-id ID --property ID " +
         "--admin-email EMAIL --admin-password PASSWORD [--service-id ID] [--results FOLDER] [--quick] [--command TEXT] " +
         "[--processes name=pid,…] (the processes whose CPU time is recorded) " +
         "[--steady RATE:SECONDS] (only S2's load at one rate over the largest S1 chat count, for profiling; writes no results) " +
-        "[--silo URL] (the silo's HTTP endpoint: S2 reports the message log's rows per storage request)";
+        "[--silo URL] (the silo's HTTP endpoint: S2 reports the message log's rows per storage request) " +
+        "[--overload KNEE] (only S2b: twice KNEE messages/s, then half of it; writes no results)";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -61,6 +63,7 @@ public sealed record BenchOptions(
                 .Select(p => p.Split('=', 2))
                 .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)),
             values.TryGetValue("steady", out var steady) ? SteadyLoad.Parse(steady) : null,
-            values.TryGetValue("silo", out var silo) ? new Uri(silo) : null);
+            values.TryGetValue("silo", out var silo) ? new Uri(silo) : null,
+            values.TryGetValue("overload", out var knee) ? double.Parse(knee, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

@@ -17,8 +17,13 @@ public sealed record BenchPlan(
     double KneeP99Ms,
     int[] FanOutSizes,
     int FanOutEvents,
-    TimeSpan OperationTimeout)
+    TimeSpan OperationTimeout,
+    TimeSpan OverloadDuration,
+    TimeSpan RecoveryDuration)
 {
+    /// <summary>S2b: after the overload, every second's p99 must be back under this.</summary>
+    public const double RecoveryP99Ms = 50;
+
     /// <summary>A text of about the length of a typical chat line.</summary>
     public const string MessageText = "Hello, I would like to know whether the order I placed yesterday can still be changed before it ships.";
 
@@ -39,7 +44,9 @@ public sealed record BenchPlan(
             KneeP99Ms: 250,
             FanOutSizes: [10, 50],
             FanOutEvents: 8,
-            OperationTimeout: TimeSpan.FromSeconds(30))
+            OperationTimeout: TimeSpan.FromSeconds(30),
+            OverloadDuration: TimeSpan.FromSeconds(15),
+            RecoveryDuration: TimeSpan.FromSeconds(15))
         : new BenchPlan(
             ChatCounts: [100, 1000],
             ChatInterval: TimeSpan.FromSeconds(10),
@@ -56,5 +63,7 @@ public sealed record BenchPlan(
             KneeP99Ms: 250,
             FanOutSizes: [10, 100, 500],
             FanOutEvents: 30,
-            OperationTimeout: TimeSpan.FromSeconds(30));
+            OperationTimeout: TimeSpan.FromSeconds(30),
+            OverloadDuration: TimeSpan.FromSeconds(60),
+            RecoveryDuration: TimeSpan.FromSeconds(30));
 }

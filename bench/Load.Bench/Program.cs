@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Load.Bench;
+using Conversations.Load.Bench.OpenLoop;
 using Conversations.Load.Bench.References;
 using Conversations.Load.Bench.Report;
 using Conversations.Load.Bench.Scenarios;
@@ -39,6 +40,14 @@ if (options.Steady is { } steady)
     return 0;
 }
 
+if (options.Overload is { } knownKnee)
+{
+    await using var overloaded = await LoadCluster.SignInAsync(options);
+    await overloaded.GrowVisitorsAsync(plan.ChatCounts.Max());
+    await new OverloadScenario(overloaded, plan).RunAsync(knownKnee);
+    return 0;
+}
+
 usage.Start("R1 WebSocket echo");
 await using var server = await ReferenceServer.StartAsync();
 var (socketEcho, socketCapacity) = await WebSocketEchoBenchmark.RunAsync(server, plan);
@@ -47,7 +56,7 @@ var (hubEcho, hubCapacity) = await SignalREchoBenchmark.EchoAsync(server, plan);
 var broadcast = await SignalREchoBenchmark.BroadcastAsync(server, plan);
 usage.Start("R3 Orleans ping");
 var (ping, pingCapacity) = await OrleansPingBenchmark.RunAsync(options, plan);
-usage.Start("R4 Azurite table inserts");
+usage.Start(Targets.InsertPart);
 var inserts = await TableInsertBenchmark.RunAsync(options, plan);
 var references = new ReferenceResults(socketEcho, socketCapacity, hubEcho, hubCapacity, broadcast, ping, pingCapacity, inserts);
 
@@ -57,15 +66,32 @@ var endToEnd = await new EndToEndLatencyScenario(cluster, plan).RunAsync();
 // S1 at its largest may leave work behind (inbox checkpoints, storage flushes): let it settle before S2 and S4.
 await Task.Delay(TimeSpan.FromSeconds(5));
 usage.Start("S2 sustained persisted messages");
-var (steps, knee) = await new SustainedMessagesScenario(cluster, plan).RunAsync();
+var sustained = new SustainedMessagesScenario(cluster, plan);
+var (steps, knee) = await sustained.RunAsync();
 await Task.Delay(TimeSpan.FromSeconds(5));
+LatencySummary? atKnee = null;
+if (knee > 0)
+{
+    usage.Start(Targets.AtKneePart);
+    atKnee = await sustained.RunStepAsync(knee, plan.SustainedStep * 2);
+    await Task.Delay(TimeSpan.FromSeconds(5));
+}
+
 usage.Start("S4 fan-out");
 var fanOut = await new FanOutScenario(cluster, plan).RunAsync();
+OverloadResult? overload = null;
+if (knee > 0)
+{
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    usage.Start("S2b overload");
+    overload = await new OverloadScenario(cluster, plan).RunAsync(knee);
+}
+
 usage.Finish();
 
-var system = new SystemResults(endToEnd, steps, knee, fanOut);
+var system = new SystemResults(endToEnd, steps, knee, fanOut, atKnee, overload);
 var results = new LoadResults(date, options.Command, options.Quick, MachineInfo.Current(), usage.Parts, plan, references, system,
-    Targets.Judge(references, system, plan));
+    Targets.Judge(references, system, plan, usage.Parts));
 
 Directory.CreateDirectory(options.ResultsFolder);
 await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, "load.json"), JsonSerializer.Serialize(results, json));

@@ -45,8 +45,15 @@ public sealed class WidgetVisitor : IAsyncDisposable
     public string NextCommandId() => $"{ChatId:N}-{Interlocked.Increment(ref _sent)}";
 
     /// <summary>Sends a message; the answer (an acknowledgement) comes once the chat stored it.</summary>
-    public Task SendAsync(string commandId, string text) =>
+    public Task<JsonElement> SendAsync(string commandId, string text) =>
         _hub.InvokeAsync<JsonElement>("SendMessage", _session.PropertyId, _session.VisitorToken, ChatId, commandId, text);
+
+    /// <summary>How many messages the chat has stored (starting a chat that exists returns it unchanged).</summary>
+    public async Task<long> StoredCountAsync()
+    {
+        var chat = await _hub.InvokeAsync<JsonElement>("StartChat", _session.PropertyId, _session.VisitorToken, ChatId, (string?)null);
+        return chat.GetProperty("messageCount").GetInt64();
+    }
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 

@@ -120,6 +120,23 @@ public static class MarkdownReport
             md.AppendLine($"| {f.Receivers} | {f.Events} | {f.Incomplete} | {N(f.FirstP50Ms)} | {N(f.LastP50Ms)} / {N(f.LastP99Ms)} / {N(f.LastMaxMs)} | {N(f.DeliveriesPerSecond)} | {(reference is null ? "—" : N(reference.LastP50Ms))} |");
         }
 
+        if (s.AtKnee is { } atKnee)
+        {
+            md.AppendLine().AppendLine("## S2c: the knee's rate held alone").AppendLine();
+            md.AppendLine($"{N(atKnee.OfferedPerSecond)}/s for {atKnee.Count + atKnee.Failed} messages: p50 {N(atKnee.P50Ms)} ms, p99 {N(atKnee.P99Ms)} ms, {atKnee.Failed} failed. " +
+                $"CPU per message (Azurite + silo + web): **{N(Targets.CpuPerMessageMs(results.Parts, atKnee) ?? 0)} ms**; " +
+                $"R4's CPU per raw insert (Azurite + its client): {N(Targets.CpuPerInsertMs(results.Parts, r.TableInserts) ?? 0)} ms.");
+        }
+
+        if (s.Overload is { } o)
+        {
+            md.AppendLine().AppendLine("## S2b: overload").AppendLine();
+            md.AppendLine($"Offered {N(o.OfferedPerSecond)}/s (twice the knee) for {N(o.Seconds)} s, then half the knee. Stored after the first seconds: " +
+                $"**{N(o.GoodputPerSecond)}/s** ({o.GoodputShareOfKnee:0.00} × knee); refused as unavailable (retriable): {o.Refused}, p99 {N(o.RefusalP99Ms)} ms to refuse; " +
+                $"failed otherwise: {o.Failed}; every second's p99 ≤ {BenchPlan.RecoveryP99Ms} ms again {(o.RecoverySeconds is { } rs ? $"{N(rs)} s after the drop" : "not within the run")}; " +
+                $"acknowledged but not stored: **{o.AcknowledgedLost}**.");
+        }
+
         md.AppendLine().AppendLine("## References").AppendLine();
         md.AppendLine("| reference | load | p50 (ms) | p99 (ms) | max (ms) | achieved/s | failed |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var run in r.WebSocketEcho)

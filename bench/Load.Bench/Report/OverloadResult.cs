@@ -1,0 +1,17 @@
+namespace Conversations.Load.Bench.Report;
+
+/// <summary>
+/// S2b: offered twice the knee; what was stored per second after the queues filled, refusals and their p99, other
+/// failures, seconds after the load dropped until every later second met the p99 bound (null: not within the run),
+/// and acknowledged messages that storage does not hold.
+/// </summary>
+public sealed record OverloadResult(
+    double OfferedPerSecond,
+    double Seconds,
+    double GoodputPerSecond,
+    double GoodputShareOfKnee,
+    int Refused,
+    double RefusalP99Ms,
+    int Failed,
+    double? RecoverySeconds,
+    long AcknowledgedLost);

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Conversations.Load.Bench.OpenLoop;
+using Conversations.Load.Bench.Report;
+
+namespace Conversations.Load.Bench.Scenarios;
+
+/// <summary>
+/// S2b: twice the knee offered for a while, then half the knee. Counts what was stored (goodput), what was refused
+/// and how fast (a refusal is "Unavailable", the retriable answer of back-pressure), what failed otherwise, how long
+/// after the drop every second's p99 is back under the bound, and whether every acknowledged message is stored.
+/// </summary>
+public sealed class OverloadScenario(LoadCluster cluster, BenchPlan plan)
+{
+    public async Task<OverloadResult> RunAsync(double knee)
+    {
+        var outcomes = new ConcurrentBag<Outcome>();
+        var acknowledged = new ConcurrentDictionary<int, long>();
+        var overload = plan.OverloadDuration;
+        var after = plan.RecoveryDuration;
+        var heavy = OpenLoopSchedule.Rate(2 * knee, overload, cluster.Visitors.Count);
+        var light = OpenLoopSchedule.Rate(knee / 2, after, cluster.Visitors.Count)
+            .Select(op => op with { At = op.At + overload });
+        var schedule = heavy.Concat(light).ToList();
+        var start = Stopwatch.GetTimestamp();
+        await OpenLoopRunner.RunAsync(schedule, async (op, due) =>
+        {
+            var visitor = cluster.Visitors[op.Client];
+            var at = Stopwatch.GetElapsedTime(start, due);
+            try
+            {
+                var ack = await visitor.SendAsync(visitor.NextCommandId(), BenchPlan.MessageText);
+                acknowledged.AddOrUpdate(op.Client, ack.GetProperty("sequence").GetInt64(), (_, held) => Math.Max(held, ack.GetProperty("sequence").GetInt64()));
+                outcomes.Add(new Outcome(at, Stopwatch.GetElapsedTime(due), Kind.Stored));
+            }
+            catch (Exception ex)
+            {
+                outcomes.Add(new Outcome(at, Stopwatch.GetElapsedTime(due), ex.Message.Contains("Unavailable", StringComparison.Ordinal) ? Kind.Refused : Kind.Failed));
+            }
+        }, plan.OperationTimeout + TimeSpan.FromSeconds(1), overload + after);
+
+        var lost = await CountLostAsync(acknowledged);
+        var result = Summarize([.. outcomes], knee, overload, after, lost, BenchPlan.RecoveryP99Ms);
+        BenchLog.Write($"S2b overload at {2 * knee:0}/s for {overload.TotalSeconds:0} s: stored {result.GoodputPerSecond:0}/s " +
+            $"({result.GoodputShareOfKnee:0.00}× knee), refused {result.Refused} (p99 {result.RefusalP99Ms:0.0} ms), failed otherwise {result.Failed}; " +
+            $"after the drop to {knee / 2:0}/s, p99 ≤ {BenchPlan.RecoveryP99Ms} ms again after {Describe(result.RecoverySeconds)}; acknowledged but not stored: {result.AcknowledgedLost}");
+        return result;
+    }
+
+    private static string Describe(double? seconds) => seconds is { } s ? $"{s:0} s" : "never within the run";
+
+    /// <summary>Reads every chat back: its stored count must reach the highest sequence acknowledged to its visitor.</summary>
+    private async Task<long> CountLostAsync(ConcurrentDictionary<int, long> acknowledged)
+    {
+        long lost = 0;
+        await Parallel.ForEachAsync(acknowledged, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (pair, _) =>
+        {
+            var stored = await cluster.Visitors[pair.Key].StoredCountAsync();
+            if (stored < pair.Value)
+            {
+                Interlocked.Add(ref lost, pair.Value - stored);
+            }
+        });
+        return lost;
+    }
+
+    private static OverloadResult Summarize(List<Outcome> outcomes, double knee, TimeSpan overload, TimeSpan after, long lost, double p99Bound)
+    {
+        // The first seconds of the overload fill the queues; goodput is what the rest of it stored per second.
+        var settle = TimeSpan.FromSeconds(Math.Min(5, overload.TotalSeconds / 4));
+        var heavy = outcomes.Where(o => o.At >= settle && o.At < overload).ToList();
+        var stored = heavy.Count(o => o.Kind == Kind.Stored);
+        var goodput = stored / (overload - settle).TotalSeconds;
+        var refusals = outcomes.Where(o => o.Kind == Kind.Refused).Select(o => o.Latency.TotalMilliseconds).Order().ToList();
+
+        double? recovered = null;
+        var seconds = (int)Math.Ceiling(after.TotalSeconds);
+        for (var second = 0; second < seconds; second++)
+        {
+            var tail = outcomes.Where(o => o.At >= overload + TimeSpan.FromSeconds(second)).ToList();
+            if (tail.Count > 0 && tail.All(o => o.Kind == Kind.Stored) && Percentile(tail.Select(o => o.Latency.TotalMilliseconds).Order().ToList(), 0.99) <= p99Bound)
+            {
+                recovered = second;
+                break;
+            }
+        }
+
+        return new OverloadResult(2 * knee, overload.TotalSeconds, goodput, knee == 0 ? 0 : goodput / knee,
+            refusals.Count, refusals.Count == 0 ? 0 : Percentile(refusals, 0.99), outcomes.Count(o => o.Kind == Kind.Failed), recovered, lost);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private enum Kind
+    {
+        Stored,
+        Refused,
+        Failed,
+    }
+
+    private readonly record struct Outcome(TimeSpan At, TimeSpan Latency, Kind Kind);
+}
