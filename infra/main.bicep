@@ -9,6 +9,17 @@ param environmentName string
 @description('Azure region for every resource.')
 param location string
 
+@minValue(1)
+@maxValue(10)
+@description('How many silos (azd env set SILO_COUNT 3); each is its own container app with one replica.')
+param siloCount int = 1
+
+@description('Image of the silos; azd fills it in after the first deploy, so a later provision keeps the running image.')
+param siloImage string = ''
+
+@description('Image of the web node; as siloImage.')
+param webImage string = ''
+
 @description('SMTP server the silo hands outgoing email to; leave empty to deploy without email.')
 param smtpHost string = ''
 
@@ -30,6 +41,7 @@ param emailFrom string = ''
 param emailTokenSecret string = ''
 
 var tags = { 'azd-env-name': environmentName }
+var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -44,6 +56,9 @@ module resources 'resources.bicep' = {
     environmentName: environmentName
     location: location
     tags: tags
+    siloCount: siloCount
+    siloImage: empty(siloImage) ? placeholderImage : siloImage
+    webImage: empty(webImage) ? placeholderImage : webImage
     email: {
       smtpHost: smtpHost
       smtpPort: smtpPort
@@ -60,3 +75,5 @@ output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = resources.outputs.registryLoginServer
 output AZURE_STORAGE_TABLE_ENDPOINT string = resources.outputs.tableEndpoint
 output WEB_URL string = resources.outputs.webUrl
+output SILO_APP_NAMES string = join(resources.outputs.siloAppNames, ' ')
+output STREAM_QUEUE_COUNT int = resources.outputs.streamQueueCount

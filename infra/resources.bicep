@@ -10,6 +10,17 @@ param tags object
 @description('Outgoing email (Conversations:Email:*): smtpHost, smtpPort, smtpUser, from; an empty smtpHost leaves email off.')
 param email { smtpHost: string, smtpPort: string, smtpUser: string, from: string }
 
+@minValue(1)
+@maxValue(10)
+@description('How many silos: each its own container app with one replica.')
+param siloCount int
+
+@description('Image of every silo (the one azd deployed last, or the placeholder before the first deploy).')
+param siloImage string
+
+@description('Image of the web node.')
+param webImage string
+
 @secure()
 @description('SMTP password.')
 param smtpPassword string
@@ -60,11 +71,16 @@ module environment 'modules/environment.bicep' = {
   }
 }
 
+// Azure Queue streams: each silo pulls a share of the queues, so there are four per silo (eight at least). Every node
+// hashes streams onto this count, so changing it means rolling every silo and web node (README, operator section).
+var streamQueueCount = max(8, 4 * siloCount)
+
 var sharedSettings = [
   { name: 'Conversations__TableServiceUri', value: storage.outputs.tableEndpoint }
   { name: 'Conversations__QueueServiceUri', value: storage.outputs.queueEndpoint }
   { name: 'Conversations__BlobServiceUri', value: storage.outputs.blobEndpoint }
   { name: 'Conversations__Streams', value: 'AzureQueue' }
+  { name: 'Conversations__StreamQueueCount', value: string(streamQueueCount) }
   { name: 'Conversations__ClusterId', value: clusterId }
   { name: 'AZURE_CLIENT_ID', value: identity.outputs.clientId }
 ]
@@ -83,12 +99,15 @@ var emailSettings = emailOn ? concat([
 ]) : []
 var emailSecrets = concat(emailOn ? [{ name: 'email-token-secret', value: emailTokenSecret }] : [], emailOn && !empty(email.smtpUser) ? [{ name: 'smtp-password', value: smtpPassword }] : [])
 
-// Orleans on Container Apps: one silo per app, exactly one replica, advertising its own address.
-module silo 'modules/container-app.bicep' = {
-  name: 'silo'
+// Orleans on Container Apps: one silo per app, exactly one replica each, advertising its own container address;
+// silo 0 is the app azd deploys to, infra/hooks/roll-silos.sh gives the others its image one at a time.
+module silos 'modules/container-app.bicep' = [for i in range(0, siloCount): {
+  name: 'silo-${i}'
   params: {
-    name: 'ca-silo-${token}'
+    name: i == 0 ? 'ca-silo-${token}' : 'ca-silo${i}-${token}'
     serviceName: 'silo'
+    azdTarget: i == 0
+    image: siloImage
     location: location
     tags: tags
     environmentId: environment.outputs.id
@@ -96,6 +115,7 @@ module silo 'modules/container-app.bicep' = {
     registryServer: registry.outputs.loginServer
     external: false
     targetPort: 8080
+    internalTcpPorts: [{ port: 11111 }, { port: 30000 }]
     minReplicas: 1
     maxReplicas: 1
     settings: concat(sharedSettings, [
@@ -104,13 +124,14 @@ module silo 'modules/container-app.bicep' = {
     ], emailSettings)
     secrets: { list: emailSecrets }
   }
-}
+}]
 
 module web 'modules/container-app.bicep' = {
   name: 'web'
   params: {
     name: 'ca-web-${token}'
     serviceName: 'web'
+    image: webImage
     location: location
     tags: tags
     environmentId: environment.outputs.id
@@ -129,4 +150,6 @@ module web 'modules/container-app.bicep' = {
 
 output registryLoginServer string = registry.outputs.loginServer
 output tableEndpoint string = storage.outputs.tableEndpoint
+output siloAppNames array = [for i in range(0, siloCount): silos[i].outputs.name]
+output streamQueueCount int = streamQueueCount
 output webUrl string = 'https://${web.outputs.fqdn}'

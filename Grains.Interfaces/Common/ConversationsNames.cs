@@ -34,7 +34,7 @@ public static class ConversationsNames
 
     public static string AttachmentBlob(Guid conversationId, string attachmentId) => $"{conversationId:N}/{attachmentId}";
 
-    /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
-    public static List<string> StreamQueueNames() =>
-        Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();
+    /// <summary>The Azure queues behind the queue stream provider (when it is chosen); every node must use the same count.</summary>
+    public static List<string> StreamQueueNames(int count) =>
+        Enumerable.Range(0, count).Select(i => $"conversations-events-{i}").ToList();
 }

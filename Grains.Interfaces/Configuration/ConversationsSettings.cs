@@ -29,6 +29,12 @@ public sealed class ConversationsSettings
 
     public StreamProviderKind Streams { get; set; } = StreamProviderKind.Memory;
 
+    /// <summary>
+    /// How many Azure queues carry the streams (with <see cref="StreamProviderKind.AzureQueue"/>). The silos share them out,
+    /// so a silo beyond this count pulls none; every silo and web node must use the same count (infra: 4 per silo, 8 at least).
+    /// </summary>
+    public int StreamQueueCount { get; set; } = 8;
+
     public EmailSettings Email { get; set; } = new();
 
     /// <summary>Every problem with these settings, worded for the person starting the process.</summary>
@@ -51,6 +57,11 @@ public sealed class ConversationsSettings
         if (Streams == StreamProviderKind.AzureQueue && string.IsNullOrWhiteSpace(StorageConnectionString) && string.IsNullOrWhiteSpace(QueueServiceUri))
         {
             problems.Add($"{SectionName}:QueueServiceUri is required for Azure Queue streams without a connection string.");
+        }
+
+        if (StreamQueueCount is < 1 or > 256)
+        {
+            problems.Add($"{SectionName}:StreamQueueCount must be between 1 and 256.");
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId))

@@ -53,6 +53,6 @@ internal static class StorageClients
     public static void ConfigureStreamQueues(AzureQueueOptions options, ConversationsSettings settings)
     {
         options.QueueServiceClient = Queues(settings);
-        options.QueueNames = ConversationsNames.StreamQueueNames();
+        options.QueueNames = ConversationsNames.StreamQueueNames(settings.StreamQueueCount);
     }
 }

@@ -1,8 +1,14 @@
 @description('Container app name.')
 param name string
 
-@description('The azd service this app hosts (azure.yaml).')
+@description('The azd service this app hosts (azure.yaml); also the container name.')
 param serviceName string
+
+@description('Whether azd deploys to this app (tag azd-service-name). Only one app per service may carry it; the other silos get their image from infra/hooks/roll-silos.sh.')
+param azdTarget bool = true
+
+@description('Container image; the placeholder until azd has deployed one.')
+param image string
 
 @description('Azure region.')
 param location string
@@ -25,6 +31,9 @@ param external bool
 @description('Port the container listens on.')
 param targetPort int
 
+@description('More TCP ports reachable inside the environment (Orleans silo-to-silo and gateway ports), as { port }.')
+param internalTcpPorts array = []
+
 @description('Fewest replicas.')
 param minReplicas int
 
@@ -41,7 +50,7 @@ param secrets object
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
   location: location
-  tags: union(tags, { 'azd-service-name': serviceName })
+  tags: azdTarget ? union(tags, { 'azd-service-name': serviceName }) : union(tags, { 'conversations-role': serviceName })
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { '${identityId}': {} }
@@ -55,6 +64,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         targetPort: targetPort
         transport: 'auto'
         stickySessions: { affinity: 'sticky' }
+        additionalPortMappings: [for p in internalTcpPorts: { external: false, targetPort: p.port, exposedPort: p.port }]
       }
       secrets: secrets.list
       registries: [
@@ -65,7 +75,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: serviceName
-          image: 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
+          image: image
           env: settings
           resources: { cpu: json('1.0'), memory: '2Gi' }
           probes: [
@@ -82,3 +92,4 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
 }
 
 output fqdn string = app.properties.configuration.ingress.fqdn
+output name string = app.name
