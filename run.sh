@@ -1,9 +1,25 @@
 #!/usr/bin/env bash
 # Installs what is missing, starts Azurite, the silo and the web node, and serves the console.
 # Ctrl-C stops everything this script started. Data lives in .data/ and survives restarts.
+#   ./run.sh --silos N --web M   N silos and M web nodes; with M > 1 a load balancer (LoadBalancer/, YARP) serves
+#                                them all at the one URL below. Several nodes use Azure Queue streams (Azurite).
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 cd "$ROOT"
+
+SILOS=1
+WEBS=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) SILOS="${2:?--silos needs a number}"; shift 2 ;;
+    --web) WEBS="${2:?--web needs a number}"; shift 2 ;;
+    *) echo "Unknown option $1 (use --silos N --web M)" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$SILOS" =~ ^[1-9]$ && "$WEBS" =~ ^[1-9]$ ]]; then
+  echo "--silos and --web take 1 to 9." >&2
+  exit 2
+fi
 
 WEB_URL="http://127.0.0.1:5080"
 DEMO_EMAIL="admin@demo.local"
@@ -12,7 +28,14 @@ SILO_URL="http://127.0.0.1:5081"
 MAIL_URL="http://127.0.0.1:5082"
 SMTP_PORT=2525
 INBOUND_SMTP_PORT=2526
-for port in 10000 10001 10002 11111 30000 5080 5081 5082 $SMTP_PORT $INBOUND_SMTP_PORT; do
+# Silo i: cluster port 11111+i, gateway 30000+i, dashboard and health on 5081 (silo 0) or 5100+i; web node j: 5090+j behind
+# the load balancer on 5080 (a single web node listens on 5080 itself).
+silo_http_port() { if [ "$1" = 0 ]; then echo 5081; else echo $((5100 + $1)); fi; }
+web_port() { if [ "$WEBS" = 1 ]; then echo 5080; else echo $((5090 + $1)); fi; }
+node_ports=()
+for ((i = 0; i < SILOS; i++)); do node_ports+=($((11111 + i)) $((30000 + i)) "$(silo_http_port $i)"); done
+for ((j = 0; j < WEBS; j++)); do node_ports+=("$(web_port $j)"); done
+for port in 10000 10001 10002 5080 5082 $SMTP_PORT $INBOUND_SMTP_PORT "${node_ports[@]}"; do
   if port_in_use "$port"; then
     echo "Port $port is already in use; stop whatever holds it (an earlier ./run.sh?) and try again." >&2
     exit 1
@@ -63,23 +86,56 @@ if dotnet tool restore >.data/logs/tool-restore.log 2>&1; then
   fi
 fi
 
-log "Starting the silo (log: .data/logs/silo.log)"
-(cd Silo && exec env "${silo_mail[@]}" dotnet "bin/$CONFIGURATION/net10.0/Conversations.Silo.dll") >.data/logs/silo.log 2>&1 &
-pids+=($!)
-wait_for_health "$SILO_URL/health" 120 "${pids[-1]}" || { tail -n 30 .data/logs/silo.log >&2; exit 1; }
+cluster=()
+if [ "$SILOS" -gt 1 ] || [ "$WEBS" -gt 1 ]; then
+  # Several nodes: streams on Azure queues (Azurite), as in the cloud, so events in flight survive a silo's death.
+  cluster=(Conversations__Streams=AzureQueue Conversations__StreamQueueCount=$((SILOS * 4 > 8 ? SILOS * 4 : 8)))
+fi
 
-log "Starting the web node (log: .data/logs/web.log)"
-# The web node seeds the demo property and its admin on start (kept if they exist).
-(cd Web && Conversations__Seed__PropertyId=demo Conversations__Seed__PropertyName="Acme Widgets (demo)" \
-  Conversations__Seed__AdminEmail="$DEMO_EMAIL" Conversations__Seed__AdminPassword="$DEMO_PASSWORD" \
-  Conversations__Seed__AdminName="Demo Admin" \
-  exec dotnet "bin/$CONFIGURATION/net10.0/Conversations.Web.dll") >.data/logs/web.log 2>&1 &
-pids+=($!)
-wait_for_health "$WEB_URL/health" 120 "${pids[-1]}" || { tail -n 30 .data/logs/web.log >&2; exit 1; }
+for ((i = 0; i < SILOS; i++)); do
+  name=silo; [ "$SILOS" -gt 1 ] && name="silo-$i"
+  log "Starting $name (log: .data/logs/$name.log)"
+  # Only one silo listens for inbound mail (the port is single).
+  mail=()
+  for setting in "${silo_mail[@]}"; do
+    [[ "$i" -gt 0 && "$setting" == Conversations__Email__InboundSmtpPort=* ]] || mail+=("$setting")
+  done
+  (cd Silo && exec env "${cluster[@]}" "${mail[@]}" Urls="http://127.0.0.1:$(silo_http_port $i)" \
+    Conversations__Silo__SiloPort=$((11111 + i)) Conversations__Silo__GatewayPort=$((30000 + i)) \
+    dotnet "bin/$CONFIGURATION/net10.0/Conversations.Silo.dll") >".data/logs/$name.log" 2>&1 &
+  pids+=($!)
+  wait_for_health "http://127.0.0.1:$(silo_http_port $i)/health" 120 "${pids[-1]}" || { tail -n 30 ".data/logs/$name.log" >&2; exit 1; }
+done
+
+web_nodes=()
+for ((j = 0; j < WEBS; j++)); do
+  name=web; [ "$WEBS" -gt 1 ] && name="web-$j"
+  log "Starting $name (log: .data/logs/$name.log)"
+  behind_balancer=()
+  [ "$WEBS" -gt 1 ] && behind_balancer=(Conversations__TrustForwardedFor=true)
+  # The web node seeds the demo property and its admin on start (kept if they exist).
+  (cd Web && Conversations__Seed__PropertyId=demo Conversations__Seed__PropertyName="Acme Widgets (demo)" \
+    Conversations__Seed__AdminEmail="$DEMO_EMAIL" Conversations__Seed__AdminPassword="$DEMO_PASSWORD" \
+    Conversations__Seed__AdminName="Demo Admin" \
+    exec env "${cluster[@]}" "${behind_balancer[@]}" Urls="http://127.0.0.1:$(web_port $j)" \
+    dotnet "bin/$CONFIGURATION/net10.0/Conversations.Web.dll") >".data/logs/$name.log" 2>&1 &
+  pids+=($!)
+  wait_for_health "http://127.0.0.1:$(web_port $j)/health" 120 "${pids[-1]}" || { tail -n 30 ".data/logs/$name.log" >&2; exit 1; }
+  web_nodes+=("LoadBalancer__WebNodes__$j=http://127.0.0.1:$(web_port $j)")
+done
+
+if [ "$WEBS" -gt 1 ]; then
+  log "Starting the load balancer on $WEB_URL (log: .data/logs/load-balancer.log)"
+  (cd LoadBalancer && exec env "${web_nodes[@]}" Urls="$WEB_URL" \
+    dotnet "bin/$CONFIGURATION/net10.0/Conversations.LoadBalancer.dll") >.data/logs/load-balancer.log 2>&1 &
+  pids+=($!)
+  wait_for_health "$WEB_URL/health" 60 "${pids[-1]}" || { tail -n 30 .data/logs/load-balancer.log >&2; exit 1; }
+fi
 
 cat <<INFO
 
   Conversations is running.
+    Nodes        $SILOS silo(s), $WEBS web node(s)$([ "$WEBS" -gt 1 ] && echo " behind the load balancer")
     Console      $WEB_URL/
     Sign-in      $DEMO_EMAIL  /  $DEMO_PASSWORD
     Demo site    $WEB_URL/demo.html?property=demo   (the visitor side: start a chat here)

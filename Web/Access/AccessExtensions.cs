@@ -9,6 +9,7 @@ public static class AccessExtensions
 {
     public static IServiceCollection AddConversationsAccess(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSharedKeyRing(configuration);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

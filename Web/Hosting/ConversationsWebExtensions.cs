@@ -46,6 +46,7 @@ public static class ConversationsWebExtensions
 
     public static WebApplication MapConversationsWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SameOriginGuard>();

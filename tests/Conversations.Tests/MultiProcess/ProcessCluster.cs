@@ -27,11 +27,13 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly (int Silo, int Gateway, int Http)[] _siloPorts;
 
-    private ProcessCluster(AzuriteProcess azurite, int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings)
+    private ProcessCluster(AzuriteProcess azurite, int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings, bool loadBalancer)
     {
         Azurite = azurite;
         _environment = new()
         {
+            // Several silos or web nodes: Azure Queue streams on Azurite, the cloud's provider, which keep events a dying silo had not delivered.
+            ["Conversations__Streams"] = silos > 1 || webs > 1 ? "AzureQueue" : "Memory",
             ["Conversations__StorageConnectionString"] = azurite.ConnectionString,
             ["Conversations__ClusterId"] = "process-" + Guid.NewGuid().ToString("N")[..8],
             ["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000",
@@ -42,7 +44,15 @@ public sealed class ProcessCluster : IAsyncDisposable
         SiloSettings = siloSettings ?? new Dictionary<string, string>();
         _siloPorts = [.. Enumerable.Range(0, silos).Select(_ => (AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()))];
         WebNodes = [.. Enumerable.Range(0, webs).Select(_ => new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}"))];
+        LoadBalancer = loadBalancer ? new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}") : null;
+        if (loadBalancer)
+        {
+            _environment["Conversations__TrustForwardedFor"] = "true";
+        }
     }
+
+    /// <summary>The one address in front of every web node, when the cluster was started with a load balancer.</summary>
+    public Uri? LoadBalancer { get; }
 
     public AzuriteProcess Azurite { get; }
 
@@ -52,13 +62,19 @@ public sealed class ProcessCluster : IAsyncDisposable
     public IReadOnlyDictionary<string, string> SiloSettings { get; }
 
     /// <summary>Starts Azurite, then the silos, then the web nodes, each waited for until healthy.</summary>
-    public static async Task<ProcessCluster> StartAsync(int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null)
+    public static async Task<ProcessCluster> StartAsync(int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null, bool loadBalancer = false)
     {
-        var cluster = new ProcessCluster(await AzuriteProcess.StartAsync(), silos, webs, siloSettings);
+        var cluster = new ProcessCluster(await AzuriteProcess.StartAsync(), silos, webs, siloSettings, loadBalancer);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, silos).Select(cluster.StartSiloAsync));
-            await Task.WhenAll(cluster.WebNodes.Select((uri, i) => cluster.StartWebAsync(i, uri)));
+            // The first web node creates the shared key ring on fresh storage; the others then read it as they start.
+            await cluster.StartWebAsync(0, cluster.WebNodes[0]);
+            await Task.WhenAll(cluster.WebNodes.Skip(1).Select((uri, i) => cluster.StartWebAsync(i + 1, uri)));
+            if (cluster.LoadBalancer is { } entry)
+            {
+                await cluster.StartLoadBalancerAsync(entry);
+            }
         }
         catch
         {
@@ -106,6 +122,22 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await node.WaitHealthyAsync(new Uri(uri, "/health"), TimeSpan.FromSeconds(90));
+    }
+
+    private async Task StartLoadBalancerAsync(Uri entry)
+    {
+        var node = NodeProcess.Start("LoadBalancer", "load-balancer", new Dictionary<string, string>(
+            WebNodes.Select((uri, i) => KeyValuePair.Create($"LoadBalancer__WebNodes__{i}", uri.ToString().TrimEnd('/'))))
+        {
+            ["Urls"] = entry.ToString().TrimEnd('/'),
+            ["LoadBalancer__HealthCheckInterval"] = "00:00:01",
+        });
+        lock (_nodes)
+        {
+            _nodes.Add(node);
+        }
+
+        await node.WaitHealthyAsync(new Uri(entry, "/health"), TimeSpan.FromSeconds(60));
     }
 
     /// <summary>An HTTP client signed in as the admin on <paramref name="node"/>, sharing <paramref name="cookies"/> when given.</summary>
