@@ -31,6 +31,7 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>Deletes a trashed or spam conversation's content and messages for good (BIN-2). Irreversible.</summary>
     [Alias("Purge")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
     Task PurgeAsync(string propertyId);
 
     /// <summary>

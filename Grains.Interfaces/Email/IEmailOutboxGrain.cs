@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.Email;
 
 /// <summary>
@@ -16,5 +18,6 @@ public interface IEmailOutboxGrain : IGrainWithGuidKey
 
     /// <summary>BIN-2: forgets every email of the purged ticket, pending or sent, and stops trying to send.</summary>
     [Alias("Purge")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
     Task PurgeAsync();
 }

@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.Inbox;
 
 /// <summary>
@@ -37,5 +39,6 @@ public interface IInboxShardGrain : IGrainWithStringKey
 
     /// <summary>Every row but purged ones; for consistency checks, not for lists.</summary>
     [Alias("GetAll")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
     Task<IReadOnlyList<InboxRow>> GetAllAsync();
 }

@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.KnowledgeBase;
 
 /// <summary>
@@ -18,5 +20,6 @@ public interface IKnowledgeSearchGrain : IGrainWithStringKey
 
     /// <summary>Rebuilds the index from storage and returns how many articles it holds.</summary>
     [Alias("Rebuild")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
     Task<int> RebuildAsync();
 }

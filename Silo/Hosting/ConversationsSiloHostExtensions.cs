@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Messages;
 using Conversations.Hosting;
@@ -8,9 +9,6 @@ namespace Conversations.Silo.Hosting;
 
 public static class ConversationsSiloHostExtensions
 {
-    /// <summary>How long a grain call may take before the caller gets a timeout and retries (default 30 s).</summary>
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
-
     /// <summary>Reads and validates <c>Conversations:*</c>, then hosts a silo with storage, streams, reminders and the dashboard.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
     {
@@ -28,12 +26,13 @@ public static class ConversationsSiloHostExtensions
             silo.UseConversationsClustering(settings);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
-                // A killed silo is declared dead after about two missed 3 s probes instead of the default ~30 s,
-                // so calls to its grains fail over sooner.
-                o.ProbeTimeout = TimeSpan.FromSeconds(3);
+                // A killed silo is declared dead after two missed 2 s probes (4-6 s) instead of the default ~15 s, so calls
+                // to its grains fail over sooner; the other silos learn it by gossip, the table is re-read every 10 s anyway.
+                o.ProbeTimeout = TimeSpan.FromSeconds(2);
                 o.NumMissedProbesLimit = 2;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
             });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GrainCallTimeouts.Default);
             silo.AddConversationsGrains(settings);
             silo.AddDashboard();
         });

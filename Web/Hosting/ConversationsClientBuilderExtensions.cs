@@ -15,7 +15,9 @@ public static class ConversationsClientBuilderExtensions
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = GrainCallTimeouts.Default);
+        // A web node re-reads the live gateways every 10 s (default 60 s), so it stops picking a killed silo's gateway soon.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
         client.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings));
         if (settings.Streams == StreamProviderKind.AzureQueue)
         {

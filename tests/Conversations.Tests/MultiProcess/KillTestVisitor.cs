@@ -66,12 +66,12 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
         }
     }
 
-    /// <summary>The longest time without an acknowledgement from <paramref name="from"/> on.</summary>
-    public TimeSpan LongestWaitAfter(DateTimeOffset from)
+    /// <summary>The longest time without an acknowledgement between <paramref name="from"/> and <paramref name="until"/>.</summary>
+    public TimeSpan LongestWaitBetween(DateTimeOffset from, DateTimeOffset until)
     {
         lock (_ackTimes)
         {
-            var times = _ackTimes.Where(t => t >= from).Prepend(from).ToList();
+            var times = _ackTimes.Where(t => t >= from && t <= until).Prepend(from).Append(until).ToList();
             return times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
         }
     }

@@ -37,7 +37,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    [Fact, Trait("Spec", "X-1"), Trait("Spec", "INB-6")]
+    [Fact, Trait("Spec", "X-1"), Trait("Spec", "INB-6"), Trait("Spec", "OPS-1")]
     public async Task X1_nothing_acknowledged_is_lost_or_duplicated_when_a_silo_and_a_web_node_are_killed()
     {
         var visitorCount = SizeFrom("KILL_TEST_VISITORS", 40);
@@ -77,11 +77,17 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         var acknowledged = visitors.Sum(v => v.Acknowledged.Count);
         var liveToAgents = visitors.Sum(v => v.Acknowledged.Keys.Count(c => seenByAgents.ContainsKey((v.ChatId, c))));
-        var recovery = visitors.Max(v => v.LongestWaitAfter(siloKilledAt));
-        output.WriteLine($"{visitorCount} visitors, {agentCount} agents: {acknowledged} messages acknowledged, {liveToAgents} seen live by agents ({100.0 * liveToAgents / acknowledged:F1}%), longest wait for an acknowledgement after the silo kill {recovery.TotalSeconds:F1}s");
+        // Each chat's longest wait for an acknowledgement from the silo kill until the web node kill (OPS-4: within 10 s).
+        var waits = visitors.Select(v => v.LongestWaitBetween(siloKilledAt, webKilledAt)).OrderBy(w => w).ToList();
+        var recovery = waits[^1];
+        var published = visitors.Sum(v => v.Acknowledged.Count(a => a.Value.At < siloKilledAt.AddSeconds(-0.5) && a.Value.At > siloKilledAt.AddSeconds(-3)));
+        var publishedSeen = visitors.Sum(v => v.Acknowledged.Count(a => a.Value.At < siloKilledAt.AddSeconds(-0.5) && a.Value.At > siloKilledAt.AddSeconds(-3) && seenByAgents.ContainsKey((v.ChatId, a.Key))));
+        output.WriteLine($"{visitorCount} visitors, {agentCount} agents: {acknowledged} messages acknowledged, {liveToAgents} seen live by agents ({100.0 * liveToAgents / acknowledged:F1}%); " +
+            $"acknowledged 0.5-3 s before the silo kill: {publishedSeen} of {published} seen live; longest wait for an acknowledgement after the silo kill {recovery.TotalSeconds:F1}s " +
+            $"(median chat {waits[waits.Count / 2].TotalSeconds:F1}s, 90th percentile {waits[waits.Count * 9 / 10].TotalSeconds:F1}s)");
         await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts, "kill-test.json"), JsonSerializer.Serialize(new
         {
-            visitorCount, agentCount, acknowledged, liveToAgents, recoverySeconds = recovery.TotalSeconds,
+            visitorCount, agentCount, acknowledged, liveToAgents, recoverySeconds = recovery.TotalSeconds, published, publishedSeen,
             siloKilledAtSeconds = (siloKilledAt - started).TotalSeconds, webKilledAtSeconds = (webKilledAt - started).TotalSeconds,
         }));
 
@@ -95,7 +101,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.True(acknowledged >= visitorCount * 10, $"Only {acknowledged} messages were acknowledged.");
-        Assert.True(recovery < TimeSpan.FromSeconds(30), $"Recovery took {recovery}.");
+        Assert.True(recovery <= TimeSpan.FromSeconds(10), $"A chat waited {recovery.TotalSeconds:F1} s for an acknowledgement after the silo kill (at most 10 s).");
         await AssertInboxRowsEqualTheirChatsAsync(admin, visitors.Select(v => v.ChatId).ToList());
 
         foreach (var agent in agents)
