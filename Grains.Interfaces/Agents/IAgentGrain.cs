@@ -39,6 +39,13 @@ public interface IAgentGrain : IGrainWithGuidKey
     [Alias("Disconnected")]
     Task DisconnectedAsync(string connectionId);
 
+    /// <summary>
+    /// The web node holding these connections says they are still open (every few seconds, OPS-2). A connection not renewed
+    /// for a while is dropped, so the agents of a web node that died go offline.
+    /// </summary>
+    [Alias("RenewConnections")]
+    Task RenewConnectionsAsync(IReadOnlyCollection<string> connectionIds);
+
     /// <summary>Online or Away while connected; Offline is what no connection means and cannot be chosen.</summary>
     [Alias("SetPresence")]
     Task<AgentPresence> SetPresenceAsync(AgentPresence presence);

@@ -11,6 +11,8 @@ public static class ConversationsNames
     public const string ConversationStreamNamespace = "conversation";
     public const string PresenceStreamNamespace = "presence";
     public const string AccessStreamNamespace = "access";
+    public const string AgentTypingStreamNamespace = "typing-agents";
+    public const string VisitorTypingStreamNamespace = "typing-visitor";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

@@ -19,6 +19,14 @@ public static class StreamTopics
     public static StreamId Presence(string propertyId) =>
         StreamId.Create(ConversationsNames.PresenceStreamNamespace, propertyId);
 
+    /// <summary>Typing in any of a property's conversations, for its agents (<see cref="TypingChanged"/>).</summary>
+    public static StreamId AgentTyping(string propertyId) =>
+        StreamId.Create(ConversationsNames.AgentTypingStreamNamespace, propertyId);
+
+    /// <summary>An agent typing in a conversation, for its visitor.</summary>
+    public static StreamId VisitorTyping(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);
+
     /// <summary>Every agent's membership changes (<see cref="Agents.AgentAccessChanged"/>); each web node listens to it.</summary>
     public static StreamId Access { get; } = StreamId.Create(ConversationsNames.AccessStreamNamespace, "agents");
 }

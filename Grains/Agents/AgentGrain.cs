@@ -15,7 +15,17 @@ public sealed class AgentGrain(
     public const int MaxApiTokens = 20;
     public const int MaxConnections = 50;
 
+    private readonly ConnectionLeases _leases = new(clock);
+    private IGrainTimer? _leaseCheck;
+
     private AgentState Agent => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _leases.Renew(Agent.Connections);
+        WatchLeases();
+        return Task.CompletedTask;
+    }
 
     public async Task<AgentView> CreateAsync(string email, string name)
     {
@@ -103,9 +113,56 @@ public sealed class AgentGrain(
         await this.PersistAsync(state.WriteStateAsync);
     }
 
-    public Task ConnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Add(connectionId));
+    public async Task ConnectedAsync(string connectionId)
+    {
+        _leases.Renew([connectionId]);
+        await ChangeConnectionsAsync(c => c.Add(connectionId));
+        WatchLeases();
+    }
 
-    public Task DisconnectedAsync(string connectionId) => ChangeConnectionsAsync(c => c.Remove(connectionId));
+    public Task DisconnectedAsync(string connectionId)
+    {
+        _leases.Forget(connectionId);
+        return ChangeConnectionsAsync(c => c.Remove(connectionId));
+    }
+
+    public async Task RenewConnectionsAsync(IReadOnlyCollection<string> connectionIds)
+    {
+        EnsureExists();
+        _leases.Renew(connectionIds);
+        if (!connectionIds.All(Agent.Connections.Contains))
+        {
+            // Dropped while its web node could not renew it (a partition, a slow node) yet still open there: back online.
+            await ChangeConnectionsAsync(c => connectionIds.Aggregate(false, (changed, id) => c.Add(id) || changed));
+        }
+
+        WatchLeases();
+    }
+
+    /// <summary>Checks for lapsed leases while any connection is open; the check keeps the grain active meanwhile.</summary>
+    private void WatchLeases()
+    {
+        if (Agent.Connections.Count > 0 && _leaseCheck is null)
+        {
+            _leaseCheck = this.RegisterGrainTimer(DropLapsedConnectionsAsync,
+                new GrainTimerCreationOptions(ConnectionLeases.CheckPeriod, ConnectionLeases.CheckPeriod) { KeepAlive = true });
+        }
+    }
+
+    private async Task DropLapsedConnectionsAsync(CancellationToken cancellationToken)
+    {
+        var lapsed = _leases.Lapsed(Agent.Connections);
+        if (lapsed.Count > 0)
+        {
+            await ChangeConnectionsAsync(c => lapsed.Aggregate(false, (changed, id) => c.Remove(id) || changed));
+        }
+
+        if (Agent.Connections.Count == 0)
+        {
+            _leaseCheck?.Dispose();
+            _leaseCheck = null;
+        }
+    }
 
     public async Task<AgentPresence> SetPresenceAsync(AgentPresence presence)
     {

@@ -10,7 +10,7 @@ namespace Conversations.Web.Realtime;
 
 /// <summary>The console's live connection: joins a property's live feed and replies in chats.</summary>
 [Authorize]
-public sealed class AgentHub(IClusterClient cluster, PropertyFeeds feeds, PropertyAccess access, TopicRelay relay) : Hub
+public sealed class AgentHub(IClusterClient cluster, PropertyFeeds feeds, PropertyAccess access, TopicRelay relay, AgentConnectionRenewals renewals) : Hub
 {
     public const string Path = "/hubs/agent";
 
@@ -41,10 +41,15 @@ public sealed class AgentHub(IClusterClient cluster, PropertyFeeds feeds, Proper
     /// <summary>The caller's own presence: Online or Away (Offline is having no console open).</summary>
     public Task<AgentPresence> SetPresence(AgentPresence presence) => Me.SetPresenceAsync(presence);
 
-    public override Task OnConnectedAsync() => Me.ConnectedAsync(Context.ConnectionId);
+    public override async Task OnConnectedAsync()
+    {
+        await Me.ConnectedAsync(Context.ConnectionId);
+        renewals.Opened(AgentId, Context.ConnectionId);
+    }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        renewals.Closed(AgentId, Context.ConnectionId);
         feeds.Forget(Context.ConnectionId);
         await relay.LeaveAllAsync(Audience.Agents, Context.ConnectionId);
         await Me.DisconnectedAsync(Context.ConnectionId);

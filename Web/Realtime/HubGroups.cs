@@ -11,5 +11,11 @@ public sealed record HubGroups(string Group, StreamId Topic)
     /// <summary>Presence of the property's agents, sent to the same group as the property's conversations.</summary>
     public static HubGroups Presence(string propertyId) => new($"property:{propertyId}", StreamTopics.Presence(propertyId));
 
+    /// <summary>Typing in the property's conversations, sent to the same group as its conversations.</summary>
+    public static HubGroups AgentTyping(string propertyId) => new($"property:{propertyId}", StreamTopics.AgentTyping(propertyId));
+
+    /// <summary>An agent typing, sent to the conversation's group of the visitor hub.</summary>
+    public static HubGroups VisitorTyping(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorTyping(conversationId));
+
     public static HubGroups Conversation(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.Conversation(conversationId));
 }

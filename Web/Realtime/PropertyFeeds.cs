@@ -128,6 +128,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await hub.Groups.AddToGroupAsync(connectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, connectionId);
         await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
+        await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
     }
 
     private async Task UnsubscribeAsync(string connectionId, string propertyId)
@@ -136,6 +137,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await hub.Groups.RemoveFromGroupAsync(connectionId, groups.Group);
         await relay.LeaveAsync(Audience.Agents, groups, connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
     }
 
     private sealed record Connection(Guid AgentId, HashSet<string> PropertyIds);

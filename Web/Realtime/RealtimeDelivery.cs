@@ -21,6 +21,9 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
         ConversationEvent conversation => DeliverAsync(audience, group, conversation),
         AgentPresenceChanged presence when audience == Audience.Agents =>
             agents.Clients.Group(group).SendAsync(PresenceMethod, JsonSerializer.SerializeToElement(presence, Json)),
+        TypingChanged typing => audience == Audience.Agents
+            ? agents.Clients.Group(group).SendAsync(TypingNotifier.Method, TypingNotice.Of(typing))
+            : visitors.Clients.Group(group).SendAsync(TypingNotifier.Method, TypingNotice.Of(typing)),
         _ => Task.CompletedTask,
     };
 

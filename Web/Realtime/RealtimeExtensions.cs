@@ -21,6 +21,8 @@ public static class RealtimeExtensions
         services.AddSingleton<TopicRelay>();
         services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
+        services.AddSingleton<AgentConnectionRenewals>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentConnectionRenewals>());
         return services;
     }
 

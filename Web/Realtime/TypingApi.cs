@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +21,7 @@ public static class TypingApi
         string propertyId, Guid chatId, TypingRequest request, HttpContext http, IClusterClient cluster, TypingNotifier typing)
     {
         await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId);
-        var notice = new TypingNotice(chatId, AuthorKind.Agent, http.User.AgentName(), request.IsTyping);
+        var notice = new TypingChanged(chatId, AuthorKind.Agent, http.User.AgentName(), request.IsTyping);
         await typing.ToVisitorAsync(notice);
         await typing.ToAgentsAsync(propertyId, notice);
         return TypedResults.NoContent();

@@ -1,19 +1,19 @@
-using Microsoft.AspNetCore.SignalR;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
 
 namespace Conversations.Web.Realtime;
 
 /// <summary>
-/// Typing indicators go straight to SignalR groups, not through streams: they are not durable and
-/// losing one is harmless. Groups are per web node, so with several nodes an indicator reaches only
-/// listeners on the sender's node until a SignalR backplane is added.
+/// Typing indicators travel on the cluster's streams (OPS-2), so a listener on any web node gets them: on the property's
+/// typing stream for its agents, on the conversation's for its visitor. Not durable: losing one is harmless.
 /// </summary>
-public sealed class TypingNotifier(IHubContext<AgentHub> agents, IHubContext<VisitorHub> visitors)
+public sealed class TypingNotifier(IClusterClient cluster)
 {
     public const string Method = "typing";
 
-    public Task ToAgentsAsync(string propertyId, TypingNotice notice) =>
-        agents.Clients.Group(HubGroups.Property(propertyId).Group).SendAsync(Method, notice);
+    public Task ToAgentsAsync(string propertyId, TypingChanged typing) =>
+        cluster.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TypingChanged>(StreamTopics.AgentTyping(propertyId)).OnNextAsync(typing);
 
-    public Task ToVisitorAsync(TypingNotice notice) =>
-        visitors.Clients.Group(HubGroups.Conversation(notice.ConversationId).Group).SendAsync(Method, notice);
+    public Task ToVisitorAsync(TypingChanged typing) =>
+        cluster.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TypingChanged>(StreamTopics.VisitorTyping(typing.ConversationId)).OnNextAsync(typing);
 }

@@ -59,6 +59,7 @@ public sealed class VisitorHub(
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
+        await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId);
         return view;
     }
 
@@ -114,7 +115,7 @@ public sealed class VisitorHub(
             throw DomainException.NotFound("The chat");
         }
 
-        await typing.ToAgentsAsync(propertyId, new TypingNotice(chatId, AuthorKind.Visitor, null, isTyping));
+        await typing.ToAgentsAsync(propertyId, new TypingChanged(chatId, AuthorKind.Visitor, null, isTyping));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
