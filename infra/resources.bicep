@@ -143,6 +143,8 @@ module web 'modules/container-app.bicep' = {
     maxReplicas: 10
     settings: concat(sharedSettings, [
       { name: 'Urls', value: 'http://0.0.0.0:8080' }
+      // Behind the Container Apps ingress: the browser's scheme (https) and address arrive as X-Forwarded-Proto/-For.
+      { name: 'Conversations__TrustForwardedFor', value: 'true' }
     ])
     secrets: { list: [] }
   }
