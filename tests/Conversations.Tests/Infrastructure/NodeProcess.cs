@@ -86,6 +86,30 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container: the node finishes what it can and leaves the cluster.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         Kill();

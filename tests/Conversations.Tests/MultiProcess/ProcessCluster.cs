@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conversations.Tests.MultiProcess;
 
@@ -107,6 +109,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         await node.WaitHealthyAsync(new Uri($"http://127.0.0.1:{http}/health"), TimeSpan.FromSeconds(90));
     }
 
+    /// <summary>Starts web node <paramref name="index"/> (again, after a stop) on its port and waits until it is healthy.</summary>
+    public Task StartWebAsync(int index) => StartWebAsync(index, WebNodes[index]);
+
     private async Task StartWebAsync(int index, Uri uri)
     {
         var node = NodeProcess.Start("Web", $"web-{index}", new Dictionary<string, string>(_environment)
@@ -118,6 +123,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         });
         lock (_nodes)
         {
+            _nodes.RemoveAll(n => n.Name == node.Name);
             _nodes.Add(node);
         }
 
@@ -156,6 +162,31 @@ public sealed class ProcessCluster : IAsyncDisposable
         var visitor = new KillTestVisitor(session, new FailoverClient(WebNodes, index, VisitorHub.Path));
         await visitor.StartAsync();
         return visitor;
+    }
+
+    /// <summary>An admin console on web node <paramref name="index"/> (failing over to the others) recording every message it sees live.</summary>
+    public async Task<FailoverClient> ConnectAgentAsync(int index, ConcurrentDictionary<(Guid Chat, string Command), bool> seen)
+    {
+        var cookies = new CookieContainer();
+        using (await SignInAsync(WebNodes[index % WebNodes.Count], cookies))
+        {
+            // one sign-in: the web nodes share the key ring, so its cookie holds on every node
+        }
+
+        var client = new FailoverClient(WebNodes, index, AgentHub.Path, o => o.Cookies = cookies);
+        client.OnConnectedAsync = async connection =>
+        {
+            connection.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+            {
+                if (evt.GetProperty("type").GetString() == "messagePosted")
+                {
+                    seen[(evt.GetProperty("conversationId").GetGuid(), evt.GetProperty("message").GetProperty("commandId").GetString()!)] = true;
+                }
+            });
+            await connection.InvokeAsync("JoinProperty", Property);
+        };
+        await client.ConnectionAsync();
+        return client;
     }
 
     /// <summary>Every stored message of a chat, read back through the REST API.</summary>

@@ -43,7 +43,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         var visitorCount = SizeFrom("KILL_TEST_VISITORS", 40);
         var agentCount = SizeFrom("KILL_TEST_AGENTS", 4);
         var seenByAgents = new ConcurrentDictionary<(Guid Chat, string Command), bool>();
-        var agents = await Task.WhenAll(Enumerable.Range(0, agentCount).Select(i => ConnectAgentAsync(i, seenByAgents)));
+        var agents = await Task.WhenAll(Enumerable.Range(0, agentCount).Select(i => Cluster.ConnectAgentAsync(i, seenByAgents)));
         var visitors = await Task.WhenAll(Enumerable.Range(0, visitorCount).Select(Cluster.ConnectVisitorAsync));
 
         using var stop = new CancellationTokenSource();
@@ -162,30 +162,6 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(differences.Count == 0, string.Join("; ", differences.Take(10)));
     }
 
-    private async Task<FailoverClient> ConnectAgentAsync(int index, ConcurrentDictionary<(Guid, string), bool> seen)
-    {
-        var cookies = new CookieContainer();
-        foreach (var node in Cluster.WebNodes)
-        {
-            using var http = await ProcessCluster.SignInAsync(node, cookies);
-        }
-
-        var client = new FailoverClient(Cluster.WebNodes, index, AgentHub.Path, o => o.Cookies = cookies);
-        client.OnConnectedAsync = async connection =>
-        {
-            connection.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
-            {
-                if (evt.GetProperty("type").GetString() == "messagePosted")
-                {
-                    seen[(evt.GetProperty("conversationId").GetGuid(), evt.GetProperty("message").GetProperty("commandId").GetString()!)] = true;
-                }
-            });
-            await connection.InvokeAsync("JoinProperty", ProcessCluster.Property);
-        };
-        await client.ConnectionAsync();
-        return client;
-    }
-
-    private static int SizeFrom(string variable, int fallback) =>
+    internal static int SizeFrom(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var size) && size > 0 ? size : fallback;
 }
