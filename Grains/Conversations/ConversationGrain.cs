@@ -155,7 +155,7 @@ public abstract class ConversationGrain<TState>(
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
     /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
-    protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
+    protected async Task ChangeAssigneeAsync(AssignConversation command)
     {
         EnsureInInbox(command.PropertyId);
         var assignee = AssigneeRules.Of(command);
@@ -168,7 +168,7 @@ public abstract class ConversationGrain<TState>(
 
             var now = Now;
             Current.Assignee = assignee;
-            await CommitAsync(now, touch: true, v => assigned(v, now, assignee));
+            await CommitAsync(now, touch: true, v => new ConversationAssigned(Current.PropertyId, Id, v, now, assignee));
         }
     }
 
