@@ -12,15 +12,14 @@ namespace Conversations.Grains.Inbox;
 public sealed class InboxIndex
 {
     private readonly InboxColumns _columns;
-    private readonly InboxFilterSets _filters = new();
     private readonly InboxListOrders _orders = new();
 
     public InboxIndex(string propertyId = "")
     {
         _columns = new InboxColumns(propertyId);
-        Totals = new InboxTotals(_filters, _orders);
-        Planner = new InboxPlanner(_columns, _filters, _orders);
-        Pager = new InboxPager(_columns, _filters, _orders, Totals);
+        Totals = new InboxTotals(Filters, _orders);
+        Planner = new InboxPlanner(_columns, Filters, _orders);
+        Pager = new InboxPager(_columns, Filters, _orders, Totals);
     }
 
     /// <summary>Slots in use, purged tombstones included.</summary>
@@ -32,7 +31,7 @@ public sealed class InboxIndex
 
     internal InboxPager Pager { get; }
 
-    internal InboxFilterSets Filters => _filters;
+    internal InboxFilterSets Filters { get; } = new();
 
     /// <summary>Stores the row unless this version (or a later one) is already here. Returns whether it changed anything.</summary>
     public bool Upsert(InboxRow row)
@@ -121,7 +120,7 @@ public sealed class InboxIndex
             return;
         }
 
-        _filters.Set(slot, on, _columns);
+        Filters.Set(slot, on, _columns);
         Totals.Add(fields.Cell, _columns.Updated(slot), on);
         _orders.Set(_columns.KeyOf(slot), fields, _columns.Assignee(slot), on);
     }
