@@ -18,7 +18,7 @@ namespace Conversations.Tests.MultiProcess;
 /// OPS-2 across real web nodes: typing, access revocation and presence reach connections on the other node, carried by
 /// the cluster (Azure Queue streams, grain leases), not by the memory of the node that heard them.
 /// </summary>
-[Trait("Category", "MultiProcess")]
+[Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
 public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private ProcessCluster? _cluster;

@@ -14,7 +14,7 @@ namespace Conversations.Tests.MultiProcess;
 /// through the balancer holds on every node (shared key ring), SignalR WebSockets connect through it (each connection
 /// kept on the node that negotiated it), and a message sent through node A reaches a console on node B.
 /// </summary>
-[Trait("Category", "MultiProcess")]
+[Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
 public sealed class LoadBalancerTests : IAsyncLifetime
 {
     private ProcessCluster? _cluster;

@@ -10,7 +10,7 @@ namespace Conversations.Tests.MultiProcess;
 /// ("Unavailable", a dropped connection), which they retry with the same command id; nothing acknowledged is lost or doubled.
 /// Size: ROLLING_TEST_VISITORS (default 20).
 /// </summary>
-[Trait("Category", "MultiProcess")]
+[Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private ProcessCluster? _cluster;

@@ -20,7 +20,7 @@ namespace Conversations.Tests.MultiProcess;
 /// the other. Every message a visitor saw acknowledged must be stored exactly once and reach the agents.
 /// Size: KILL_TEST_VISITORS (default 40) and KILL_TEST_AGENTS (default 4); the full size is 200/10.
 /// </summary>
-[Trait("Category", "MultiProcess")]
+[Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
 public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private ProcessCluster? _cluster;
