@@ -86,7 +86,7 @@ public sealed class InboundAttachments
     }
 
     /// <summary>Stores the kept attachments under <paramref name="conversationId"/>; null when there are none.</summary>
-    public async Task<IReadOnlyList<MessageAttachment>?> StoreAsync(AttachmentStore store, Guid conversationId)
+    public async Task<IReadOnlyList<MessageAttachment>?> StoreAsync(IAttachmentStore store, Guid conversationId)
     {
         foreach (var (attachment, content) in _kept)
         {

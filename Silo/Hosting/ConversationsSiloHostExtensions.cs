@@ -1,6 +1,6 @@
 using Conversations.Grains.Interfaces.Configuration;
-using Conversations.Grains.Messages;
 using Conversations.Hosting;
+using Conversations.Infrastructure.Messages;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 

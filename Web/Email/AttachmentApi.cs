@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Hosting;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,14 +34,14 @@ public static partial class AttachmentApi
             throw NotFound();
         }
 
-        var blob = blobs.GetBlobContainerClient(ConversationsNames.AttachmentsContainer)
-            .GetBlobClient(ConversationsNames.AttachmentBlob(ticketId, attachmentId));
+        var blob = blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer)
+            .GetBlobClient(StorageNames.AttachmentBlob(ticketId, attachmentId));
         try
         {
             var download = await blob.DownloadStreamingAsync(cancellationToken: http.RequestAborted);
             var details = download.Value.Details;
             var type = details.ContentType is { } stored && AttachmentTypes.IsAllowed(stored) ? stored : "application/octet-stream";
-            var name = details.Metadata.TryGetValue(ConversationsNames.AttachmentNameMetadata, out var escaped) ? Uri.UnescapeDataString(escaped) : "attachment";
+            var name = details.Metadata.TryGetValue(StorageNames.AttachmentNameMetadata, out var escaped) ? Uri.UnescapeDataString(escaped) : "attachment";
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             http.Response.Headers.CacheControl = "private, no-store";

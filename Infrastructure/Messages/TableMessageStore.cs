@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Messages;
+using Conversations.Hosting;
 
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>
 /// The message log in one table, partitioned by <see cref="MessageLogKeys"/>; writes of concurrent conversations
@@ -119,7 +121,7 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
             return ready;
         }
 
-        var table = tableService.GetTableClient(ConversationsNames.MessagesTable);
+        var table = tableService.GetTableClient(StorageNames.MessagesTable);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return _table = table;
     }

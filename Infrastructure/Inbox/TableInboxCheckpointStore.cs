@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Hosting;
 
-namespace Conversations.Grains.Inbox;
+namespace Conversations.Infrastructure.Inbox;
 
 /// <summary>
 /// The inbox shards' checkpoints: one entity per row (partition = shard, row key = conversation id), written
 /// in transactions of up to 100 and read back only when a shard activates. No list query reads this table.
 /// </summary>
-public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInboxCheckpointStore
+public sealed class TableInboxCheckpointStore(TableServiceClient tableService) : IInboxCheckpointStore
 {
     private const int MaxBatch = 100;
     private TableClient? _table;
@@ -71,7 +72,7 @@ public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInb
             return ready;
         }
 
-        var table = tableService.GetTableClient(ConversationsNames.InboxTable);
+        var table = tableService.GetTableClient(StorageNames.InboxTable);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return _table = table;
     }

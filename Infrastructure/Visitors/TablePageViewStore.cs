@@ -1,9 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
+using Conversations.Grains.Visitors;
+using Conversations.Hosting;
 
-namespace Conversations.Grains.Visitors;
+namespace Conversations.Infrastructure.Visitors;
 
 /// <summary>
 /// Page views in an append-only table: partition = visitor, row = the sequence counted down from
@@ -57,7 +58,7 @@ public sealed class TablePageViewStore(TableServiceClient tableService) : IPageV
             return ready;
         }
 
-        var table = tableService.GetTableClient(ConversationsNames.PageViewsTable);
+        var table = tableService.GetTableClient(StorageNames.PageViewsTable);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return _table = table;
     }
