@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Hosting;
+using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
@@ -23,7 +24,7 @@ public static class ConversationsWebExtensions
     /// <summary>Reads and validates <c>Conversations:*</c>, connects to the cluster as a client, adds hubs, API and errors.</summary>
     public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
     {
-        var settings = ConversationsSettings.Load(builder.Configuration);
+        var settings = builder.Services.AddConversationsSettings(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.UseConversationsCluster(settings);
