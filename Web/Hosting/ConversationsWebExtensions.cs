@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Hosting;
+using Conversations.Hosting.Attachments;
 using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
@@ -41,7 +42,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();
-        builder.Services.AddSingleton(_ => StorageClients.Blobs(settings)); // email attachments
+        builder.Services.AddAttachmentDownloads(settings);
         return builder;
     }
 

@@ -15,6 +15,7 @@ public sealed class SettingsAtStartTests
     [InlineData("Silo", "Conversations__StorageConnectionString", "not a connection string", "Conversations:StorageConnectionString is not an Azure Storage connection string")]
     [InlineData("Silo", "Conversations__StorageConnectionString", "", "Conversations:StorageConnectionString is required")]
     [InlineData("Silo", "Conversations__Silo__GatewayPort", "70000", "Conversations:Silo:GatewayPort must be between 1 and 65535")]
+    [InlineData("Silo", "Conversations__Silo__SiloPort", "eleven", "at 'Conversations:Silo:SiloPort' to type 'System.Int32'")]
     [InlineData("Silo", "Conversations__Email__InboundSmtpPort", "0", "Conversations:Email:InboundSmtpPort must be between 1 and 65535")]
     [InlineData("Silo", "Conversations__Email__MaxAttempts", "0", "Conversations:Email:MaxAttempts must be between 1 and 30")]
     [InlineData("Web", "Conversations__StorageConnectionString", "AccountName=x;AccountKey=not-base64", "Conversations:StorageConnectionString is not an Azure Storage connection string")]
