@@ -7,7 +7,6 @@ using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Tickets;
-using MimeKit;
 
 namespace Conversations.Grains.Email;
 
@@ -19,10 +18,10 @@ namespace Conversations.Grains.Email;
 /// </summary>
 public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, IAttachmentStore attachmentStore, EmailSettings settings)
 {
-    public async Task<InboundVerdict> ReceiveAsync(MimeMessage message, IReadOnlyList<string> recipients, string contentHash)
+    public async Task<InboundVerdict> ReceiveAsync(ReceivedEmail message, IReadOnlyList<string> recipients, string contentHash)
     {
         // Out-of-office and other automatic replies would loop with our own notifications.
-        if (message.Headers[HeaderId.AutoSubmitted] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        if (message.AutoSubmitted is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
         {
             return InboundVerdict.Accepted;
         }
@@ -30,7 +29,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
         string sender;
         try
         {
-            sender = EmailAddress.Normalize(message.From.Mailboxes.FirstOrDefault()?.Address);
+            sender = EmailAddress.Normalize(message.FromAddress);
         }
         catch (DomainException)
         {
@@ -46,7 +45,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
         ticketId ??= tokens.Find(message.InReplyTo + " " + string.Join(' ', message.References), out _);
         var key = message.MessageId ?? contentHash;
         var attachments = InboundAttachments.Read(message, key, settings);
-        var text = InboundBody.Compose(MailText.Of(message), attachments, key);
+        var text = InboundBody.Compose(MailText.Of(message.TextBody, message.HtmlBody), attachments, key);
         try
         {
             return ticketId is { } id
@@ -97,7 +96,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
     }
 
     private async Task<InboundVerdict> OpenAsync(
-        IReadOnlyList<string> recipients, MimeMessage message, string sender, string key, string text, InboundAttachments attachments)
+        IReadOnlyList<string> recipients, ReceivedEmail message, string sender, string key, string text, InboundAttachments attachments)
     {
         foreach (var recipient in recipients)
         {
@@ -107,7 +106,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
             }
 
             var subject = MailText.Line(message.Subject, TicketGrain.MaxSubjectLength);
-            var name = MailText.Line(message.From.Mailboxes.First().Name, 100);
+            var name = MailText.Line(message.FromName, 100);
             var newTicketId = NewTicketId(propertyId, key);
             var create = new CreateTicket(
                 propertyId, subject.Length == 0 ? "(no subject)" : subject, new TicketRequester(null, name.Length == 0 ? null : name, sender),

@@ -35,7 +35,7 @@ public sealed class InboundMessageStore(InboundMail inbound, int maxBytes, ILogg
         try
         {
             var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
-            return Reply(await inbound.ReceiveAsync(message, recipients, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+            return Reply(await inbound.ReceiveAsync(MimeEmailReader.Read(message), recipients, Convert.ToHexStringLower(SHA256.HashData(bytes))));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
