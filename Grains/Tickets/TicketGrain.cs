@@ -125,7 +125,7 @@ public sealed class TicketGrain(
     {
         EnsureInInbox(command.PropertyId);
         await EnsureRoomForEmailsAsync();
-        await ChangeAssigneeAsync(command, (v, now, assignee) => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
+        await ChangeAssigneeAsync(command);
         return View();
     }
 

@@ -2,9 +2,9 @@ using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Interfaces.Realtime;
 
-/// <summary>A chat was picked up or handed to another agent or department (CHAT-1); null means unassigned.</summary>
-[GenerateSerializer, Immutable, Alias("Conversations.ChatAssigned")]
-public sealed record ChatAssigned(
+/// <summary>A chat was picked up or handed over (CHAT-1), or a ticket's assignee changed (TIC-6); null means unassigned.</summary>
+[GenerateSerializer, Immutable, Alias("Conversations.ConversationAssigned")]
+public sealed record ConversationAssigned(
     string PropertyId,
     Guid ConversationId,
     long Version,
