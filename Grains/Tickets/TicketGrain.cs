@@ -15,7 +15,7 @@ namespace Conversations.Grains.Tickets;
 public sealed class TicketGrain(
     [PersistentState("ticket", ConversationsNames.GrainStorage)] IPersistentState<TicketState> state,
     IMessageStore messageStore,
-    AttachmentStore attachments,
+    IAttachmentStore attachments,
     EmailSettings email,
     TimeProvider clock,
     ILogger<TicketGrain> logger) : ConversationGrain<TicketState>(state, messageStore, clock, logger), ITicketGrain

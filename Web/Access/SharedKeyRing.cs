@@ -1,4 +1,4 @@
-using Azure.Storage.Blobs;
+using Conversations.Hosting.DataProtection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -16,7 +16,7 @@ public static class SharedKeyRing
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new BlobKeyRepository(sp.GetRequiredService<BlobServiceClient>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new BlobKeyRepository(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>())));
         services.AddHostedService<KeyRingWarmUp>();
 
         // Behind a proxy (the local load balancer, Container Apps ingress) the scheme the browser used comes in X-Forwarded-Proto;

@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
+using Conversations.Infrastructure.Messages;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;

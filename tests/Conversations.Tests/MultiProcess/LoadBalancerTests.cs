@@ -44,7 +44,7 @@ public sealed class LoadBalancerTests : IAsyncLifetime
         }
 
         // The key ring is in blob storage, not in a node's home folder (nodes on one machine would share that by chance).
-        var keys = new Azure.Storage.Blobs.BlobServiceClient(Cluster.Azurite.ConnectionString).GetBlobContainerClient(Conversations.Web.Access.BlobKeyRepository.Container);
+        var keys = new Azure.Storage.Blobs.BlobServiceClient(Cluster.Azurite.ConnectionString).GetBlobContainerClient(Conversations.Hosting.DataProtection.BlobKeyRepository.Container);
         Assert.NotEmpty(keys.GetBlobs());
 
         using var stranger = new HttpClient { BaseAddress = Cluster.WebNodes[1] };

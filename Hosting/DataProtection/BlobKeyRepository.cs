@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Conversations.Web.Access;
+namespace Conversations.Hosting.DataProtection;
 
 /// <summary>
 /// The data-protection key ring in blob storage (Azurite locally), one blob per key, so every web node reads the

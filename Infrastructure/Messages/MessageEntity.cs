@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>One row of the message log (keys: <see cref="MessageLogKeys"/>).</summary>
 internal sealed class MessageEntity : ITableEntity

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -5,10 +7,9 @@ using OpenTelemetry.Trace;
 namespace Conversations.Hosting;
 
 /// <summary>
-/// Traces and metrics (ASP.NET Core, runtime, Orleans) for the silo and the web node (this file is
-/// linked into Web). Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// Traces and metrics (ASP.NET Core, runtime, Orleans) for the silo and the web node. Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
-internal static class Telemetry
+public static class Telemetry
 {
     public static void AddConversationsTelemetry(this WebApplicationBuilder builder, string serviceName)
     {

@@ -3,17 +3,16 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Orleans.Configuration;
 
 namespace Conversations.Hosting;
 
 /// <summary>
-/// Azure Storage clients for both the silo and the web node (this file is linked into Web): from a
+/// Azure Storage clients for both the silo and the web node: from a
 /// connection string (Azurite, keys) or from service URIs with the managed identity (Azure).
 /// </summary>
-internal static class StorageClients
+public static class StorageClients
 {
     private static readonly Lazy<TokenCredential> Credential = new(() => new DefaultAzureCredential());
 
@@ -53,6 +52,6 @@ internal static class StorageClients
     public static void ConfigureStreamQueues(AzureQueueOptions options, ConversationsSettings settings)
     {
         options.QueueServiceClient = Queues(settings);
-        options.QueueNames = ConversationsNames.StreamQueueNames(settings.StreamQueueCount);
+        options.QueueNames = StorageNames.StreamQueueNames(settings.StreamQueueCount);
     }
 }

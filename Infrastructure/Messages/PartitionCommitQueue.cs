@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>
 /// Group commit for one partition of the message log: at most one transaction in flight; rows that arrive meanwhile

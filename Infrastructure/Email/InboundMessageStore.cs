@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Conversations.Grains.Email;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Conversations.Grains.Email;
+namespace Conversations.Infrastructure.Email;
 
 /// <summary>Where the SMTP listener hands each received message: parsed with MimeKit, then to <see cref="InboundMail"/>.</summary>
 public sealed class InboundMessageStore(InboundMail inbound, int maxBytes, ILogger logger) : MessageStore
@@ -34,7 +35,7 @@ public sealed class InboundMessageStore(InboundMail inbound, int maxBytes, ILogg
         try
         {
             var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
-            return await inbound.ReceiveAsync(message, recipients, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return Reply(await inbound.ReceiveAsync(MimeEmailReader.Read(message), recipients, Convert.ToHexStringLower(SHA256.HashData(bytes))));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -43,4 +44,11 @@ public sealed class InboundMessageStore(InboundMail inbound, int maxBytes, ILogg
             return new SmtpResponse((SmtpReplyCode)451, "Try again later.");
         }
     }
+
+    private static SmtpResponse Reply(InboundVerdict verdict) => verdict.Outcome switch
+    {
+        InboundOutcome.Accepted => SmtpResponse.Ok,
+        InboundOutcome.NoSuchMailbox => new SmtpResponse(SmtpReplyCode.MailboxUnavailable, verdict.Reason),
+        _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, verdict.Reason),
+    };
 }

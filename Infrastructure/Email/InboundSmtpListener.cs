@@ -1,10 +1,11 @@
 using System.Net;
+using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Email;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmtpServer;
 
-namespace Conversations.Grains.Email;
+namespace Conversations.Infrastructure.Email;
 
 /// <summary>
 /// The inbound SMTP listener (SmtpServer package), hosted in the silo so it reaches grains directly.

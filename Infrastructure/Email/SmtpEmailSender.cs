@@ -1,14 +1,36 @@
+using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Email;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace Conversations.Grains.Email;
+namespace Conversations.Infrastructure.Email;
 
-/// <summary>Sends with MailKit over SMTP, one connection per email (the outbox sends few, and retries are simpler).</summary>
+/// <summary>
+/// Sends with MailKit over SMTP, one connection per email (the outbox sends few, and retries are simpler).
+/// What MailKit throws when the email is not taken becomes an <see cref="EmailNotSentException"/>: permanent for an SMTP 5xx reply.
+/// </summary>
 public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
 {
     public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendWithMailKitAsync(email, cancellationToken);
+        }
+        catch (SmtpCommandException e)
+        {
+            throw new EmailNotSentException($"{(int)e.StatusCode} {e.Message}", permanent: (int)e.StatusCode >= 500, e);
+        }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or TimeoutException
+            or OperationCanceledException or ServiceNotConnectedException)
+        {
+            throw new EmailNotSentException(e.Message, permanent: false, e);
+        }
+    }
+
+    private async Task SendWithMailKitAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));

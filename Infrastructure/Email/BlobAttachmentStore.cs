@@ -1,26 +1,26 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Hosting;
 
-namespace Conversations.Grains.Email;
+namespace Conversations.Infrastructure.Email;
 
 /// <summary>Message attachments as blobs: content type and (escaped) file name travel with each blob.</summary>
-public sealed class AttachmentStore(BlobServiceClient blobs)
+public sealed class BlobAttachmentStore(BlobServiceClient blobs) : IAttachmentStore
 {
     private BlobContainerClient? _container;
 
-    /// <summary>Writes (or rewrites, for a redelivered email) one attachment under its conversation.</summary>
     public async Task SaveAsync(Guid conversationId, MessageAttachment attachment, BinaryData content, CancellationToken cancellationToken = default)
     {
         var container = await ContainerAsync(cancellationToken);
-        await container.GetBlobClient(ConversationsNames.AttachmentBlob(conversationId, attachment.Id)).UploadAsync(content, new BlobUploadOptions
+        await container.GetBlobClient(StorageNames.AttachmentBlob(conversationId, attachment.Id)).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType },
-            Metadata = new Dictionary<string, string> { [ConversationsNames.AttachmentNameMetadata] = Uri.EscapeDataString(attachment.Name) },
+            Metadata = new Dictionary<string, string> { [StorageNames.AttachmentNameMetadata] = Uri.EscapeDataString(attachment.Name) },
         }, cancellationToken);
     }
 
-    /// <summary>Deletes every attachment of a conversation (BIN-2); repeating it is harmless.</summary>
     public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         var container = await ContainerAsync(cancellationToken);
@@ -38,7 +38,7 @@ public sealed class AttachmentStore(BlobServiceClient blobs)
             return ready;
         }
 
-        var container = blobs.GetBlobContainerClient(ConversationsNames.AttachmentsContainer);
+        var container = blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return _container = container;
     }

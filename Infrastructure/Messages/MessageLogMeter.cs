@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>
 /// Counts of the message log's group commit, published as OpenTelemetry-style metrics (meter "Conversations.MessageLog"):

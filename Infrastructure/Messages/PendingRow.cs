@@ -1,4 +1,4 @@
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>A row waiting for its partition's next transaction, and the caller waiting for the outcome.</summary>
 internal sealed class PendingRow(MessageEntity entity, bool replace)

@@ -1,5 +1,6 @@
 using System.Net;
 using Conversations.Grains.Interfaces.KnowledgeBase;
+using Conversations.Grains.KnowledgeBase;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -10,7 +11,7 @@ using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 
-namespace Conversations.Grains.KnowledgeBase;
+namespace Conversations.Infrastructure.KnowledgeBase;
 
 /// <summary>
 /// An in-memory Lucene index of articles. Ranking: an exact title match (case and spacing ignored)
@@ -18,7 +19,7 @@ namespace Conversations.Grains.KnowledgeBase;
 /// every query word must match (the last one also as a prefix, for search-as-you-type).
 /// Not thread-safe: one owner (the search grain, or the benchmark) calls it at a time.
 /// </summary>
-public sealed class ArticleSearchIndex : IDisposable
+public sealed class LuceneArticleSearchIndex : IArticleSearchIndex
 {
     public const int SnippetLength = 160;
 
@@ -45,7 +46,7 @@ public sealed class ArticleSearchIndex : IDisposable
     private DirectoryReader? _reader;
     private bool _changed = true;
 
-    public ArticleSearchIndex() =>
+    public LuceneArticleSearchIndex() =>
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
 
     public int Count => _writer.NumDocs;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
+using Conversations.Grains.Visitors;
+using Conversations.Hosting;
+using Conversations.Infrastructure.Storage;
 
-namespace Conversations.Grains.Visitors;
+namespace Conversations.Infrastructure.Visitors;
 
 /// <summary>
 /// Page views in an append-only table: partition = visitor, row = the sequence counted down from
@@ -11,11 +13,11 @@ namespace Conversations.Grains.Visitors;
 /// </summary>
 public sealed class TablePageViewStore(TableServiceClient tableService) : IPageViewStore
 {
-    private TableClient? _table;
+    private readonly TableOnFirstUse _table = new(tableService, StorageNames.PageViewsTable);
 
     public async Task AppendAsync(string visitorKey, PageView pageView, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var entity = new TableEntity(Partition(visitorKey), RowKey(pageView.Sequence))
         {
             ["Url"] = pageView.Url,
@@ -28,7 +30,7 @@ public sealed class TablePageViewStore(TableServiceClient tableService) : IPageV
 
     public async Task<IReadOnlyList<PageView>> ReadAsync(string visitorKey, long beforeSequence, int maxCount, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var partition = Partition(visitorKey);
         var after = RowKey(beforeSequence);
         var views = new List<PageView>();
@@ -48,17 +50,4 @@ public sealed class TablePageViewStore(TableServiceClient tableService) : IPageV
     private static string Partition(string visitorKey) => visitorKey.Replace('/', '|');
 
     private static string RowKey(long sequence) => (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);
-
-    // Not cached until creation succeeds, so storage that was down at first use is retried.
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (_table is { } ready)
-        {
-            return ready;
-        }
-
-        var table = tableService.GetTableClient(ConversationsNames.PageViewsTable);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return _table = table;
-    }
 }

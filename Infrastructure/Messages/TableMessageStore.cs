@@ -1,7 +1,10 @@
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Messages;
+using Conversations.Hosting;
+using Conversations.Infrastructure.Storage;
 
-namespace Conversations.Grains.Messages;
+namespace Conversations.Infrastructure.Messages;
 
 /// <summary>
 /// The message log in one table, partitioned by <see cref="MessageLogKeys"/>; writes of concurrent conversations
@@ -15,7 +18,7 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
     /// <summary>Rows that may wait for one partition's transactions in one silo before more are refused.</summary>
     public const int MaxWaitingPerPartition = 250;
 
-    private TableClient? _table;
+    private readonly TableOnFirstUse _table = new(tableService, StorageNames.MessagesTable);
     private PartitionCommitQueue[]? _queues;
 
     public async Task AppendAsync(Guid conversationId, ConversationMessage message, CancellationToken cancellationToken = default) =>
@@ -42,7 +45,7 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
 
     private async Task<List<MessageEntity>> ReadEntitiesAsync(Guid conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var partition = MessageLogKeys.PartitionOf(conversationId);
         var after = MessageLogKeys.RowKeyOf(conversationId, afterSequence);
         var end = MessageLogKeys.EndOf(conversationId);
@@ -65,7 +68,7 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
 
     public async Task CopyAsync(Guid fromConversationId, Guid toConversationId, long count, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         for (long after = 0; after < count;)
         {
             var page = await ReadAsync(fromConversationId, after, (int)Math.Min(1000, count - after), cancellationToken);
@@ -87,7 +90,7 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
 
     public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var partition = MessageLogKeys.PartitionOf(conversationId);
         var first = MessageLogKeys.RowKeyOf(conversationId, 0);
         var end = MessageLogKeys.EndOf(conversationId);
@@ -111,22 +114,9 @@ public sealed class TableMessageStore(TableServiceClient tableService, MessageLo
         }
     }
 
-    // Not cached until creation succeeds, so storage that was down at first use is retried.
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (_table is { } ready)
-        {
-            return ready;
-        }
-
-        var table = tableService.GetTableClient(ConversationsNames.MessagesTable);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return _table = table;
-    }
-
     private async Task<PartitionCommitQueue[]> QueuesAsync(CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var queues = Enumerable.Range(0, MessageLogKeys.Partitions).Select(_ => new PartitionCommitQueue(table, MaxWaitingPerPartition, meter)).ToArray();
         return Interlocked.CompareExchange(ref _queues, queues, null) ?? queues;
     }

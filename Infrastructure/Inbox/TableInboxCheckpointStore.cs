@@ -1,22 +1,24 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Hosting;
+using Conversations.Infrastructure.Storage;
 
-namespace Conversations.Grains.Inbox;
+namespace Conversations.Infrastructure.Inbox;
 
 /// <summary>
 /// The inbox shards' checkpoints: one entity per row (partition = shard, row key = conversation id), written
 /// in transactions of up to 100 and read back only when a shard activates. No list query reads this table.
 /// </summary>
-public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInboxCheckpointStore
+public sealed class TableInboxCheckpointStore(TableServiceClient tableService) : IInboxCheckpointStore
 {
     private const int MaxBatch = 100;
-    private TableClient? _table;
+    private readonly TableOnFirstUse _table = new(tableService, StorageNames.InboxTable);
 
     public async Task<List<InboxCheckpoint>> LoadAsync(string shardKey, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var partition = Partition(shardKey);
         var entries = new List<InboxCheckpoint>();
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
@@ -33,7 +35,7 @@ public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInb
 
     public async Task SaveAsync(string shardKey, IReadOnlyCollection<InboxCheckpoint> entries, CancellationToken cancellationToken = default)
     {
-        var table = await TableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         var partition = Partition(shardKey);
         foreach (var chunk in entries.Chunk(MaxBatch))
         {
@@ -62,17 +64,4 @@ public sealed class InboxCheckpointStore(TableServiceClient tableService) : IInb
 
     /// <summary>Property ids are lower-case letters, digits and dashes; the shard key's slash is not allowed in a partition key.</summary>
     private static string Partition(string shardKey) => shardKey.Replace('/', '_');
-
-    // Not cached until creation succeeds, so storage that was down at first use is retried.
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (_table is { } ready)
-        {
-            return ready;
-        }
-
-        var table = tableService.GetTableClient(ConversationsNames.InboxTable);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return _table = table;
-    }
 }
