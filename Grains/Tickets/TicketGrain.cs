@@ -86,9 +86,19 @@ public sealed class TicketGrain(
             var requester = Ticket.Requester!;
             return requester.VisitorId is null || requester.VisitorId == command.AuthorId
                 ? await AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
-                    attachments: Attachments(command.Attachments))
+                    ReopenIfPending(), Attachments(command.Attachments))
                 : throw DomainException.NotFound(Noun);
         });
+
+    /// <summary>TIC-5: the requester's answer to a pending ticket sets it back to Open, in the same write as the message.</summary>
+    private Func<long, DateTimeOffset, ConversationEvent>? ReopenIfPending() =>
+        Ticket.Status == TicketStatus.Pending && TicketTransitions.Check(Ticket.Status, TicketStatus.Open)
+            ? (v, now) =>
+            {
+                Ticket.Status = TicketStatus.Open;
+                return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, TicketStatus.Open);
+            }
+            : null;
 
     /// <summary>TIC-3: the status change, when there is one, is stored in the same write as the reply.</summary>
     public Task<MessageAck> ReplyAsync(ReplyToTicket command) =>

@@ -62,6 +62,24 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
         Assert.Equal(TicketStatus.Closed, (await Client.GetGrain<ITicketGrain>(ticketId).GetAsync(property)).Status);
     }
 
+    [Fact, Trait("Spec", "TIC-5")]
+    public async Task TIC5_the_requesters_answer_sets_a_pending_ticket_back_to_open()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync(withSupportAddress: true);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Could you send a screenshot?", TicketStatus.Pending));
+        var reply = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Equal(TicketStatus.Pending, (await ticket.GetAsync(property)).Status);
+
+        var answer = MailSender.Message(requester, reply.ReplyTo.Mailboxes.Single().Address, "Re: " + reply.Subject, "Here it is.");
+        await MailSender.SendAsync(email.InboundPort, answer);
+
+        var view = await ticket.GetAsync(property);
+        Assert.Equal((TicketStatus.Open, 3L), (view.Status, view.MessageCount));
+        var answered = Assert.Single(await ticket.GetMessagesAsync(property, 2, 10));
+        Assert.Equal((AuthorKind.Visitor, "Here it is."), (answered.AuthorKind, answered.Text));
+    }
+
     [Fact, Trait("Spec", "TIC-2")]
     public async Task TIC2_forged_tokens_strangers_and_missing_senders_are_refused()
     {
