@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -42,6 +44,49 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("dana@example.com");
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("My order is late");
         await BrowserFixture.ScreenshotAsync(page, "ticket-from-chat");
+    }
+
+    [Fact, Trait("Spec", "CHAT-3"), Trait("Spec", "TIC-5")]
+    public async Task CHAT3_TIC5_conversion_takes_the_pre_chat_email_keeps_the_assignee_and_tickets_link_to_chats_and_follow_ups()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var chatId = Guid.NewGuid();
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await ConsolePage.SignInAsync(page, fixture, agent);
+
+        // The widget's pre-chat form: the contact first, then the chat.
+        await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, "Eve", "eve@example.com");
+        await visitor.StartChatAsync(chatId, "Eve");
+        await visitor.SendAsync(chatId, "c1", "Where is my parcel?");
+        await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).AssignAsync(new AssignConversation(agent.PropertyId, AssigneeKind.Agent, agent.AgentId.ToString()));
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Eve" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("eve@example.com");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Convert to Ticket" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Source chat" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("dialog.dialog[open]").CountAsync());
+        var ticketId = (await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync(agent.PropertyId)).TicketId!.Value;
+        var ticket = await fixture.Cluster.Client.GetGrain<ITicketGrain>(ticketId).GetAsync(agent.PropertyId);
+        Assert.Equal(("eve@example.com", agent.AgentId.ToString()), (ticket.Requester.Email, ticket.Assignee?.Id));
+        await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("eve@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Source chat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" })).ToBeVisibleAsync();
+
+        // TIC-5: a follow-up of a closed ticket and the ticket it follows show each other.
+        var previousId = await ConsolePage.CreateTicketAsync(agent, "Broken zipper");
+        var previous = fixture.Cluster.Client.GetGrain<ITicketGrain>(previousId);
+        await previous.SetStatusAsync(agent.PropertyId, TicketStatus.Closed);
+        var followUpId = Guid.NewGuid();
+        await fixture.Cluster.Client.GetGrain<ITicketGrain>(followUpId).CreateAsync(new CreateTicket(
+            agent.PropertyId, "Broken zipper again", new TicketRequester(null, "Rita", "rita@example.com"), TicketPriority.Medium, "It broke again", previousId));
+        await ConsolePage.Row(page, "Broken zipper again").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Broken zipper");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Broken zipper again");
+        await BrowserFixture.ScreenshotAsync(page, "ticket-follow-up-links");
     }
 
     [Fact, Trait("Spec", "KB-2"), Trait("Spec", "KB-3")]

@@ -7,9 +7,19 @@ import { act } from "./act";
 
 const chatParams = (chatId: string) => ({ path: { propertyId: propertyId.value, chatId, conversationId: chatId } });
 
-/** Convert to Ticket (CHAT-3) and the options menu's Create Ticket (CHAT-4): asks for the email only if unknown. */
-export async function convertToTicket(chat: Pick<ChatView, "id" | "visitorEmail">): Promise<void> {
-  const email = chat.visitorEmail ?? (await askValue("Convert to a ticket", {
+/** The email on the visitor's profile (VIS-1), which the server takes when the chat has none. */
+async function profileEmail(visitorId: string): Promise<string | null> {
+  const { data } = await api.GET("/api/v1/properties/{propertyId}/visitors/{visitorId}", { params: { path: { propertyId: propertyId.value, visitorId } } });
+  return data?.about.email ?? null;
+}
+
+/**
+ * Convert to Ticket (CHAT-3) and the options menu's Create Ticket (CHAT-4): asks for the email only when neither the chat
+ * (the pre-chat form's email) nor the visitor's profile has one.
+ */
+export async function convertToTicket(chat: Pick<ChatView, "id" | "visitorEmail" | "visitorId">): Promise<void> {
+  const known = chat.visitorEmail ?? (await profileEmail(chat.visitorId));
+  const email = known ? "" : (await askValue("Convert to a ticket", {
     message: "Replies to a ticket go out by email. What is the visitor's email address?",
     confirm: "Create ticket",
     input: { label: "Visitor email", type: "email", placeholder: "name@example.com" },
