@@ -4,6 +4,8 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
+using Conversations.Web.Realtime;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
@@ -87,6 +89,66 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket" }).ClickAsync();
         await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Broken zipper again");
         await BrowserFixture.ScreenshotAsync(page, "ticket-follow-up-links");
+    }
+
+    [Fact, Trait("Spec", "CHAT-4"), Trait("Spec", "BIN-3")]
+    public async Task CHAT4_BIN3_mark_spam_and_ban_by_ip_refuses_the_address_until_unbanned_in_the_ban_list()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        var ip = TestVisitor.UniqueAddress();
+        var chatId = Guid.NewGuid();
+        await using (var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId, ip))
+        {
+            await visitor.StartChatAsync(chatId, "Gus");
+            await visitor.SendAsync(chatId, "g1", "cheap pills here");
+        }
+
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Gus" }).ClickAsync();
+        await ConsolePage.ChooseAsync(page, "Chat options", "Mark as spam and ban…");
+        var dialog = page.Locator("dialog.dialog[open]");
+        await dialog.GetByRole(AriaRole.Textbox).FillAsync("pill spam");
+        await dialog.GetByLabel($"Also ban their IP address ({ip})").CheckAsync();
+        await dialog.Locator("[data-confirm]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await WaitForAsync(async () =>
+        {
+            var view = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}");
+            return view.GetProperty("bin").GetString() == "Spam" ? "spam" : null;
+        });
+        var ban = Assert.Single((await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/bans")).EnumerateArray());
+        Assert.Equal((ip, "pill spam"), (ban.GetProperty("ip").GetString(), ban.GetProperty("reason").GetString()));
+
+        // Another visitor id from the same address is refused too.
+        await using var sameAddress = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId, ip);
+        var refused = await Assert.ThrowsAsync<HubException>(() => sameAddress.StartChatAsync(Guid.NewGuid(), "Gus again"));
+        Assert.Contains(VisitorHub.BannedMessage, refused.Message);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        var bans = page.GetByTestId("bans");
+        await Assertions.Expect(bans).ToContainTextAsync(ip);
+        await Assertions.Expect(bans).ToContainTextAsync("pill spam");
+        await BrowserFixture.ScreenshotAsync(page, "settings-ban-list");
+        await bans.GetByRole(AriaRole.Button, new() { Name = "Unban" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Nobody is banned.")).ToBeVisibleAsync();
+        Assert.Equal(ChatStatus.Open, (await sameAddress.StartChatAsync(Guid.NewGuid(), "Gus again")).Status);
+    }
+
+    private static async Task<string> WaitForAsync(Func<Task<string?>> probe)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The expected state was not reached in 10 s.");
     }
 
     [Fact, Trait("Spec", "KB-2"), Trait("Spec", "KB-3")]

@@ -81,6 +81,7 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
             ...(inInbox
               ? [
                   { label: "Mark as spam", onSelect: () => void moveTo("chat", chat.id, "spam") },
+                  { label: "Mark as spam and ban…", danger: true, onSelect: () => void banVisitor(chat, true) },
                   { label: "Delete chat", danger: true, onSelect: () => void moveTo("chat", chat.id, "trash") },
                 ]
               : []),
