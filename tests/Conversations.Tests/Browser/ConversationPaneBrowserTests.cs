@@ -173,8 +173,28 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.GetByLabel("Search articles").FillAsync("refund");
         await Assertions.Expect(page.GetByTestId("kb-results")).ToContainTextAsync("Refund policy");
         await Assertions.Expect(page.GetByTestId("kb-results").Locator("mark").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Refund", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
-        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert text of Refund policy" }).ClickAsync();
         await Assertions.Expect(page.GetByPlaceholder("Type a reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Refunds take 5 days"));
+        await page.GetByPlaceholder("Type a reply").FillAsync("");
+
+        // As a link: the article's public page, readable without signing in; a draft has no page.
+        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert link to Refund policy" }).ClickAsync();
+        var linked = await page.GetByPlaceholder("Type a reply").InputValueAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(linked, @"^Refund policy: (http\S+/help/[^/]+/articles/([0-9a-f-]{36}))$");
+        Assert.True(link.Success, linked);
+        using (var anonymous = new HttpClient())
+        {
+            var publicPage = await anonymous.GetAsync(link.Groups[1].Value);
+            Assert.Equal(System.Net.HttpStatusCode.OK, publicPage.StatusCode);
+            Assert.Contains("<strong>5 days</strong>", await publicPage.Content.ReadAsStringAsync());
+            var draft = await (await agent.Http.PostAsJsonAsync($"{properties}/knowledge-bases/{knowledgeBase.GetProperty("id").GetString()}/articles", new
+            {
+                title = "Internal notes", slug = "internal-notes", body = "Not for visitors.", status = "Draft",
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            var draftPage = link.Groups[1].Value.Replace(link.Groups[2].Value, draft.GetProperty("id").GetString(), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(draftPage)).StatusCode);
+        }
+
         await page.GetByPlaceholder("Type a reply").FillAsync("");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Shortcuts" }).ClickAsync();
