@@ -11,8 +11,14 @@ public sealed class TypingNotifier(IHubContext<AgentHub> agents, IHubContext<Vis
 {
     public const string Method = "typing";
 
+    public const string SeenMethod = "seen";
+
     public Task ToAgentsAsync(string propertyId, TypingNotice notice) =>
         agents.Clients.Group(HubGroups.Property(propertyId).Group).SendAsync(Method, notice);
+
+    /// <summary>Seen marks (CHAT-1) travel like typing: straight to the property's agents, and a lost one is corrected by the next.</summary>
+    public Task SeenToAgentsAsync(string propertyId, SeenNotice notice) =>
+        agents.Clients.Group(HubGroups.Property(propertyId).Group).SendAsync(SeenMethod, notice);
 
     public Task ToVisitorAsync(TypingNotice notice) =>
         visitors.Clients.Group(HubGroups.Conversation(notice.ConversationId).Group).SendAsync(Method, notice);

@@ -127,6 +127,33 @@ public sealed class WidgetConversationBrowserTests(WebFixture fixture, BrowserFi
         await BrowserFixture.ScreenshotAsync(page, "widget-new-chat-after-close");
     }
 
+    [Fact, Trait("Spec", "CHAT-1")]
+    public async Task CHAT1_an_agents_reply_shows_delivered_then_seen_once_the_visitor_opens_the_widget()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (consoleContext, console) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = consoleContext;
+        await using var context = await NewVisitorContextAsync(browsers);
+        var page = await context.NewPageAsync();
+        await OpenWidgetAsync(fixture, page, agent.PropertyId);
+        await page.GetByPlaceholder("Your name (optional)").FillAsync("Hal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await SendAsync(page, "hi");
+        await console.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Hal" }).ClickAsync();
+        await Assertions.Expect(console.GetByTestId("messages")).ToContainTextAsync("hi");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
+        await console.GetByPlaceholder("Type a reply").FillAsync("Hello Hal");
+        await console.Keyboard.PressAsync("Enter");
+        var receipt = console.GetByTestId("receipt");
+        await Assertions.Expect(receipt).ToHaveTextAsync("✓ Delivered");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visitor-messages")).ToContainTextAsync("Hello Hal");
+        await Assertions.Expect(receipt).ToHaveTextAsync("✓✓ Seen");
+        await BrowserFixture.ScreenshotAsync(console, "chat-seen-mark");
+    }
+
     /// <summary>
     /// Sits between the widget and the visitor hub (SignalR's JSON protocol, records ended by 0x1E): counts the widget's
     /// GetMessages calls and can hold back, until released, the server's messagePosted events or SendMessage acks.

@@ -44,6 +44,7 @@ class Widget {
   private readonly rendered = new Set<number>();
   private contiguous = 0;
   private lastTypingSent = 0;
+  private lastSeenSent = 0;
   private typingTimer = 0;
   private readonly connection: HubConnection;
 
@@ -95,6 +96,7 @@ class Widget {
       }
     });
     this.text.addEventListener("input", () => this.notifyTyping());
+    document.addEventListener("visibilitychange", () => this.markSeen());
     this.toggle(sessionStorage.getItem(key("open")) === "1");
 
     this.connection = new HubConnectionBuilder()
@@ -157,6 +159,7 @@ class Widget {
     sessionStorage.setItem(key("open"), open ? "1" : "0");
     if (open) {
       (this.composer.hidden ? this.name : this.text).focus();
+      this.markSeen();
     }
   }
 
@@ -270,6 +273,7 @@ class Widget {
     this.saveOutbox();
     this.rendered.clear();
     this.contiguous = 0;
+    this.lastSeenSent = 0;
     this.messages.replaceChildren();
     this.rating.hidden = true;
     this.newChat.hidden = true;
@@ -375,6 +379,15 @@ class Widget {
     this.typingTimer = window.setTimeout(() => (this.typing.hidden = true), 6000);
   }
 
+  /** Agents see "Seen" on their messages once the visitor has the chat open in front of them (CHAT-1). */
+  private markSeen(): void {
+    if (this.chatId && !this.panel.hidden && document.visibilityState === "visible" && this.contiguous > this.lastSeenSent
+      && this.connection.state === HubConnectionState.Connected) {
+      this.lastSeenSent = this.contiguous;
+      void this.connection.invoke("MarkSeen", propertyId, this.token, this.chatId, this.contiguous).catch(() => undefined);
+    }
+  }
+
   private notifyTyping(): void {
     const now = Date.now();
     if (this.chatId && now - this.lastTypingSent > typingInterval && this.connection.state === HubConnectionState.Connected) {
@@ -404,6 +417,7 @@ class Widget {
     const next = [...this.messages.children].find((c) => Number((c as HTMLElement).dataset.sequence ?? Infinity) > message.sequence);
     this.messages.insertBefore(item, next ?? null);
     this.messages.scrollTop = this.messages.scrollHeight;
+    this.markSeen();
   }
 
   private renderPending(pending: Pending): void {
