@@ -113,7 +113,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await dialog.Locator("[data-confirm]").ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
-        await WaitForAsync(async () =>
+        await WidgetSteps.WaitForAsync(async () =>
         {
             var view = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}");
             return view.GetProperty("bin").GetString() == "Spam" ? "spam" : null;
@@ -134,21 +134,6 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await bans.GetByRole(AriaRole.Button, new() { Name = "Unban" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Nobody is banned.")).ToBeVisibleAsync();
         Assert.Equal(ChatStatus.Open, (await sameAddress.StartChatAsync(Guid.NewGuid(), "Gus again")).Status);
-    }
-
-    private static async Task<string> WaitForAsync(Func<Task<string?>> probe)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The expected state was not reached in 10 s.");
     }
 
     [Fact, Trait("Spec", "KB-2"), Trait("Spec", "KB-3")]
