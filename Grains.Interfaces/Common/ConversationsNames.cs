@@ -1,6 +1,6 @@
 namespace Conversations.Grains.Interfaces.Common;
 
-/// <summary>Provider, stream, table and group names shared by the silo and the web nodes.</summary>
+/// <summary>Provider and stream names shared by the silo and the web nodes (storage names: Hosting/StorageNames).</summary>
 public static class ConversationsNames
 {
     public const string GrainStorage = "conversations";
@@ -17,24 +17,4 @@ public static class ConversationsNames
     /// for the same cost; each silo pulls at least one of them while there are no more silos than queues.
     /// </summary>
     public const int MemoryStreamQueues = 2;
-
-    /// <summary>The message log (partitions and row keys: Grains/Messages/MessageLogKeys).</summary>
-    public const string MessagesTable = "MessageLog";
-
-    public const string PageViewsTable = "VisitorPageViews";
-
-    /// <summary>Checkpoints of the inbox index shards (partition = shard, row = conversation).</summary>
-    public const string InboxTable = "InboxIndex";
-
-    /// <summary>Blob container of message attachments (blob = conversation id / attachment id).</summary>
-    public const string AttachmentsContainer = "attachments";
-
-    /// <summary>The blob metadata holding an attachment's file name (URI-escaped: metadata is ASCII).</summary>
-    public const string AttachmentNameMetadata = "name";
-
-    public static string AttachmentBlob(Guid conversationId, string attachmentId) => $"{conversationId:N}/{attachmentId}";
-
-    /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
-    public static List<string> StreamQueueNames() =>
-        Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();
 }

@@ -1,5 +1,4 @@
 using Conversations.Grains.Interfaces.Email;
-using Microsoft.Extensions.Configuration;
 
 namespace Conversations.Grains.Interfaces.Configuration;
 
@@ -31,7 +30,7 @@ public sealed class ConversationsSettings
 
     public EmailSettings Email { get; set; } = new();
 
-    /// <summary>Every problem with these settings, worded for the person starting the process.</summary>
+    /// <summary>Every problem with these settings, worded for the person starting the process (checked at start: Hosting/Settings).</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -70,15 +69,5 @@ public sealed class ConversationsSettings
 
         problems.AddRange(Email.Problems());
         return problems;
-    }
-
-    /// <summary>Binds <c>Conversations:*</c> and fails with every problem listed when it is not usable.</summary>
-    public static ConversationsSettings Load(IConfiguration configuration)
-    {
-        var settings = configuration.GetSection(SectionName).Get<ConversationsSettings>() ?? new();
-        var problems = settings.Problems();
-        return problems.Count == 0
-            ? settings
-            : throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
     }
 }

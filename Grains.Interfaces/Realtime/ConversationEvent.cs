@@ -13,12 +13,11 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(ChatClosed), "chatClosed")]
 [JsonDerivedType(typeof(ChatRated), "chatRated")]
 [JsonDerivedType(typeof(ChatConvertedToTicket), "chatConvertedToTicket")]
-[JsonDerivedType(typeof(ChatAssigned), "chatAssigned")]
+[JsonDerivedType(typeof(ConversationAssigned), "conversationAssigned")]
 [JsonDerivedType(typeof(TagsChanged), "tagsChanged")]
 [JsonDerivedType(typeof(BinChanged), "binChanged")]
 [JsonDerivedType(typeof(TicketCreated), "ticketCreated")]
 [JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
-[JsonDerivedType(typeof(TicketAssigned), "ticketAssigned")]
 [JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
 public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,

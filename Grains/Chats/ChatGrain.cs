@@ -111,7 +111,7 @@ public sealed class ChatGrain(
 
     public async Task<ChatView> AssignAsync(AssignConversation command)
     {
-        await ChangeAssigneeAsync(command, (v, now, assignee) => new ChatAssigned(Chat.PropertyId, Id, v, now, assignee));
+        await ChangeAssigneeAsync(command);
         return View();
     }
 

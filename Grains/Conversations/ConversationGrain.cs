@@ -6,7 +6,6 @@ using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Realtime;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 
 namespace Conversations.Grains.Conversations;
 
@@ -14,8 +13,8 @@ namespace Conversations.Grains.Conversations;
 /// What chats and tickets share: messages (with idempotent commands), whispers, tags, trash, spam,
 /// restore and purge. Every change goes check → apply → persist → publish, one version per change.
 /// A conversation whose messages need nothing in its state but the count, version and acknowledgement
-/// (<see cref="MessageRowsCommit"/>) commits a message with its row alone: the state is written a little later,
-/// and an activation replays the rows written after the state it reads.
+/// (<see cref="MessageRowsCommit"/>) commits a message with its row alone (<see cref="MessageLedger"/>): the state is
+/// written a little later (<see cref="DeferredStateSave"/>), and an activation replays the rows written after the state it reads.
 /// </summary>
 public abstract class ConversationGrain<TState>(
     IPersistentState<TState> state,
@@ -24,23 +23,12 @@ public abstract class ConversationGrain<TState>(
     ILogger logger) : Grain, IConversationGrain, IRemindable
     where TState : class, IConversationState, new()
 {
-    /// <summary>How many acknowledgements are kept for deduplicating retried commands.</summary>
-    public const int RememberedCommands = 256;
-
-    /// <summary>How long the state lags behind messages committed by their rows, on average (spread by <see cref="TimerSpread"/>).</summary>
-    public static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(30);
-
-    private static readonly TimeSpan SaveRetryAfter = TimeSpan.FromSeconds(30);
-
-    /// <summary>Messages committed by their rows after which the state is written at once.</summary>
-    private const int MostUnsavedMessages = 64;
-
     protected TState Current => state.State;
 
     private IGrainTimer? _indexRetry;
-    private IGrainTimer? _saveTimer;
-    private int _unsavedChanges;
     private RetryUntilDone? _followUps;
+    private MessageLedger? _ledger;
+    private DeferredStateSave? _deferredSave;
 
     /// <summary>Set while a retried message is written back at the place its acknowledgement names (<see cref="EnsureStoredAsync"/>).</summary>
     private MessageAck? _restoring;
@@ -48,6 +36,10 @@ public abstract class ConversationGrain<TState>(
     protected Guid Id => this.GetPrimaryKey();
 
     protected IMessageStore MessageStore => messageStore;
+
+    private MessageLedger Ledger => _ledger ??= new MessageLedger(Id, messageStore, () => Current, OnMessageApplied);
+
+    private DeferredStateSave DeferredSave => _deferredSave ??= new DeferredStateSave(this, WriteStateAsync, DeactivateOnIdle, logger);
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
@@ -102,9 +94,9 @@ public abstract class ConversationGrain<TState>(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unsavedChanges > 0)
+        if (DeferredSave.Pending)
         {
-            await SaveAsync(cancellationToken);
+            await DeferredSave.SaveAsync(cancellationToken);
         }
     }
 
@@ -163,7 +155,7 @@ public abstract class ConversationGrain<TState>(
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
     /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
-    protected async Task ChangeAssigneeAsync(AssignConversation command, Func<long, DateTimeOffset, ConversationAssignee?, ConversationEvent> assigned)
+    protected async Task ChangeAssigneeAsync(AssignConversation command)
     {
         EnsureInInbox(command.PropertyId);
         var assignee = AssigneeRules.Of(command);
@@ -176,7 +168,7 @@ public abstract class ConversationGrain<TState>(
 
             var now = Now;
             Current.Assignee = assignee;
-            await CommitAsync(now, touch: true, v => assigned(v, now, assignee));
+            await CommitAsync(now, touch: true, v => new ConversationAssigned(Current.PropertyId, Id, v, now, assignee));
         }
     }
 
@@ -246,7 +238,7 @@ public abstract class ConversationGrain<TState>(
     {
         EnsureFound(propertyId);
         TextRules.Id(commandId, "A command id");
-        if (Current.RecentCommands.Find(c => c.CommandId == commandId)?.Ack is { } earlier)
+        if (Ledger.EarlierAck(commandId!) is { } earlier)
         {
             if (!MessageRowsCommit)
             {
@@ -268,8 +260,7 @@ public abstract class ConversationGrain<TState>(
     /// </summary>
     private async Task EnsureStoredAsync(MessageAck ack, string commandId, Func<Task<MessageAck>> post)
     {
-        var stored = await messageStore.ReadAsync(Id, ack.Sequence - 1, 1);
-        if (stored is [{ } message] && message.Sequence == ack.Sequence && message.CommandId == commandId)
+        if (await Ledger.HoldsAsync(ack, commandId))
         {
             return;
         }
@@ -318,7 +309,7 @@ public abstract class ConversationGrain<TState>(
 
         EnsureAcceptsMessages();
         var now = Now;
-        var message = new ConversationMessage(Current.MessageCount + 1, commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
+        var message = Ledger.Next(commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
         if (MessageRowsCommit && alsoChange is null)
         {
             return await CommitByRowAsync(message) ?? await RetryAfterReplayAsync(message);
@@ -327,8 +318,7 @@ public abstract class ConversationGrain<TState>(
         // The row goes first: if the process dies before the state write, the row is an
         // unacknowledged leftover that the next message with this sequence overwrites.
         await messageStore.AppendAsync(Id, message);
-        Current.MessageCount = message.Sequence;
-        OnMessageApplied(message);
+        Ledger.Count(message);
         List<Func<long, ConversationEvent>> changes = [v => new MessagePosted(Current.PropertyId, Id, v, now, message)];
         if (alsoChange is not null)
         {
@@ -336,7 +326,7 @@ public abstract class ConversationGrain<TState>(
         }
 
         var ack = new MessageAck(Id, message.Sequence, Current.Version + changes.Count, now);
-        Remember(commandId, ack);
+        Ledger.Remember(commandId, ack);
         await CommitAsync(now, touch: true, [.. changes]);
         return ack;
     }
@@ -369,14 +359,14 @@ public abstract class ConversationGrain<TState>(
             }
 
             await WriteStateAsync();
-            MarkSaved();
+            DeferredSave.Saved();
         }
         catch
         {
             // The state in memory is ahead of storage now; the next call reloads it. Nothing of it is written on the
             // way out either: messages committed by their rows are replayed from the rows, and the failed change is gone.
             this.Forget();
-            MarkSaved();
+            DeferredSave.Saved();
             throw;
         }
 
@@ -384,21 +374,19 @@ public abstract class ConversationGrain<TState>(
     }
 
     /// <summary>
-    /// Commits a plain message by inserting its row; the state follows about <see cref="SaveAfter"/> later.
+    /// Commits a plain message by inserting its row; the state follows about <see cref="DeferredStateSave.SaveAfter"/> later.
     /// Null when the sequence was taken by a write that landed after its activation gave up on it.
     /// </summary>
     private async Task<MessageAck?> CommitByRowAsync(ConversationMessage message)
     {
-        var version = Current.Version + 1;
-        await ExpectAsync(version);
-        if (!await messageStore.TryCommitAsync(Id, message, version))
+        await ExpectAsync(Current.Version + 1);
+        if (await Ledger.TryCommitByRowAsync(message) is not { } ack)
         {
             return null;
         }
 
-        var ack = Apply(new CommittedMessage(message, version));
-        SaveSoon();
-        await PublishCommittedAsync([new MessagePosted(Current.PropertyId, Id, version, message.At, message)]);
+        DeferredSave.Soon();
+        await PublishCommittedAsync([new MessagePosted(Current.PropertyId, Id, ack.Version, message.At, message)]);
         return ack;
     }
 
@@ -406,7 +394,7 @@ public abstract class ConversationGrain<TState>(
     private async Task<MessageAck> RetryAfterReplayAsync(ConversationMessage refused)
     {
         await ReplayCommittedRowsAsync();
-        if (Current.RecentCommands.Find(c => c.CommandId == refused.CommandId)?.Ack is { } earlier)
+        if (Ledger.EarlierAck(refused.CommandId) is { } earlier)
         {
             return earlier;
         }
@@ -417,129 +405,20 @@ public abstract class ConversationGrain<TState>(
             ?? throw new InvalidOperationException($"Message {message.Sequence} of {Id} was taken twice in a row; the command can be retried.");
     }
 
-    /// <summary>
-    /// Applies the message rows committed after the state this activation holds. Their state is written without the
-    /// remembered acknowledgements (the rows carry them), so a fresh activation first remembers the last rows it has.
-    /// </summary>
     private async Task ReplayCommittedRowsAsync()
     {
-        const int PageSize = 500;
-        var replayed = 0;
-        var after = Current.RecentCommands.Count == 0 ? Math.Max(0, Current.MessageCount - RememberedCommands) : Current.MessageCount;
-        IReadOnlyList<CommittedMessage> rows;
-        do
+        if (await Ledger.ReplayAsync() is var replayed and > 0)
         {
-            rows = await messageStore.ReadCommittedAsync(Id, after, PageSize);
-            foreach (var row in rows.Where(r => r.Message.Sequence <= Current.MessageCount && r.Version > 0))
-            {
-                Remember(row.Message.CommandId, AckOf(row));
-            }
-
-            foreach (var row in rows.SkipWhile(r => r.Message.Sequence <= Current.MessageCount).TakeWhile(r => r.Message.Sequence == Current.MessageCount + 1))
-            {
-                Apply(row);
-                replayed++;
-            }
-
-            after = rows.Count > 0 ? rows[^1].Message.Sequence : after;
-        }
-        while (rows.Count == PageSize && after <= Current.MessageCount);
-
-        if (replayed > 0)
-        {
-            SaveSoon(replayed);
+            DeferredSave.Soon(replayed);
         }
     }
 
     /// <summary>The state write; a conversation whose rows commit its messages leaves the acknowledgements out (the rows hold them).</summary>
-    private async Task WriteStateAsync(CancellationToken cancellationToken = default)
-    {
-        if (!MessageRowsCommit)
-        {
-            await state.WriteStateAsync(cancellationToken);
-            return;
-        }
-
-        // Nothing else runs in this grain during the write (no reentrancy), so nothing misses the list meanwhile.
-        var remembered = Current.RecentCommands;
-        Current.RecentCommands = [];
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        finally
-        {
-            Current.RecentCommands = remembered;
-        }
-    }
-
-    private MessageAck Apply(CommittedMessage row)
-    {
-        var message = row.Message;
-        Current.MessageCount = message.Sequence;
-        Current.Version = row.Version > 0 ? row.Version : Current.Version + 1;
-        Current.UpdatedAt = message.At;
-        OnMessageApplied(message);
-        var ack = AckOf(row with { Version = Current.Version });
-        Remember(message.CommandId, ack);
-        return ack;
-    }
-
-    private MessageAck AckOf(CommittedMessage row) => new(Id, row.Message.Sequence, row.Version, row.Message.At);
+    private Task WriteStateAsync(CancellationToken cancellationToken = default) =>
+        MessageRowsCommit ? Ledger.WriteWithoutAcksAsync(() => state.WriteStateAsync(cancellationToken)) : state.WriteStateAsync(cancellationToken);
 
     /// <summary>A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.</summary>
-    protected void SaveLater() => SaveSoon(_unsavedChanges == 0 ? 1 : 0);
-
-    private void SaveSoon(int changes = 1)
-    {
-        _unsavedChanges += changes;
-        if (_unsavedChanges >= MostUnsavedMessages)
-        {
-            _saveTimer?.Dispose();
-            _saveTimer = this.RegisterGrainTimer(SaveAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-        else
-        {
-            _saveTimer ??= this.RegisterGrainTimer(SaveAsync, TimerSpread.Around(SaveAfter), Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>
-    /// Writes the state that messages committed by their rows changed. The rows hold what the write would, so a failure
-    /// only means trying again later; when storage holds another write than this activation's, a new one reads it and replays.
-    /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        if (_unsavedChanges == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await WriteStateAsync(cancellationToken);
-            MarkSaved();
-        }
-        catch (InconsistentStateException ex)
-        {
-            logger.LogWarning(ex, "The state of {ConversationId} changed under this activation; the next one reads it and replays the message rows.", Id);
-            DeactivateOnIdle();
-        }
-        catch (Exception ex)
-        {
-            // Not soon: while storage is out, a write holds the conversation's queue until it times out.
-            logger.LogWarning(ex, "Writing the state of {ConversationId} after {Count} unsaved changes failed; trying again in {SaveRetryAfter}.", Id, _unsavedChanges, SaveRetryAfter);
-            _saveTimer?.Dispose();
-            _saveTimer = this.RegisterGrainTimer(SaveAsync, SaveRetryAfter, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void MarkSaved()
-    {
-        _unsavedChanges = 0;
-        _saveTimer?.Dispose();
-        _saveTimer = null;
-    }
+    protected void SaveLater() => DeferredSave.Later();
 
     private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, Kind, version);
 
@@ -641,15 +520,6 @@ public abstract class ConversationGrain<TState>(
         if (Current.Bin != BinState.Purged || !string.Equals(Current.PropertyId, propertyId, StringComparison.Ordinal))
         {
             EnsureFound(propertyId);
-        }
-    }
-
-    private void Remember(string commandId, MessageAck ack)
-    {
-        Current.RecentCommands.Add(new RecentCommand(commandId, ack));
-        if (Current.RecentCommands.Count > RememberedCommands)
-        {
-            Current.RecentCommands.RemoveRange(0, Current.RecentCommands.Count - RememberedCommands);
         }
     }
 }

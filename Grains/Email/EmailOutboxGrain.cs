@@ -1,7 +1,6 @@
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Email;
@@ -120,14 +119,10 @@ public sealed class EmailOutboxGrain(
         {
             await sender.SendAsync(email, CancellationToken.None);
         }
-        catch (SmtpCommandException e)
-        {
-            error = $"{(int)e.StatusCode} {e.Message}";
-            permanent = (int)e.StatusCode >= 500;
-        }
-        catch (Exception e) when (e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or MailKit.ServiceNotConnectedException)
+        catch (EmailNotSentException e)
         {
             error = e.Message;
+            permanent = e.Permanent;
         }
 
         var dead = error is not null && (permanent || email.Attempts + 1 >= settings.MaxAttempts);

@@ -4,6 +4,6 @@ namespace Conversations.Grains.Email;
 
 public interface IEmailSender
 {
-    /// <summary>Hands the email to the SMTP server; throws <see cref="MailKit.Net.Smtp.SmtpCommandException"/> when it is refused.</summary>
+    /// <summary>Hands the email to the mail server; throws <see cref="EmailNotSentException"/> when it is not taken.</summary>
     Task SendAsync(OutboxEmail email, CancellationToken cancellationToken);
 }

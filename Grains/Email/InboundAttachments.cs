@@ -3,7 +3,6 @@ using System.Text;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Tickets;
-using MimeKit;
 
 namespace Conversations.Grains.Email;
 
@@ -27,24 +26,14 @@ public sealed class InboundAttachments
 
     private InboundAttachments(List<string> refused) => _refused = refused;
 
-    public static InboundAttachments Read(MimeMessage message, string key, EmailSettings settings)
+    public static InboundAttachments Read(ReceivedEmail message, string key, EmailSettings settings)
     {
         var refused = new List<string>();
         var attachments = new InboundAttachments(refused);
-        foreach (var (entity, index) in message.Attachments.Select((e, i) => (e, i)))
+        foreach (var (file, index) in message.Files.Select((f, i) => (f, i)))
         {
-            var name = SafeName(entity.ContentDisposition?.FileName ?? entity.ContentType.Name);
-            using var content = new MemoryStream();
-            if (entity is MimePart part)
-            {
-                part.Content?.DecodeTo(content);
-            }
-            else if (entity is MessagePart attached)
-            {
-                attached.Message?.WriteTo(content);
-            }
-
-            var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+            var name = SafeName(file.FileName);
+            var bytes = file.Content.Span;
             if (attachments._kept.Count >= TicketGrain.MaxAttachments)
             {
                 refused.Add($"{name}: a message keeps at most {TicketGrain.MaxAttachments} attachments");
@@ -53,14 +42,14 @@ public sealed class InboundAttachments
             {
                 refused.Add($"{name}: larger than {settings.MaxAttachmentBytes / 1024} KiB");
             }
-            else if (AttachmentTypes.Judge(entity.ContentType.MimeType, name, bytes, out var reason) is not { } type)
+            else if (AttachmentTypes.Judge(file.MimeType, name, bytes, out var reason) is not { } type)
             {
                 refused.Add($"{name}: {reason}");
             }
             else
             {
                 var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{index}")))[..32];
-                attachments._kept.Add((new MessageAttachment(id, name, type, bytes.Length), BinaryData.FromBytes(bytes.ToArray())));
+                attachments._kept.Add((new MessageAttachment(id, name, type, bytes.Length), BinaryData.FromBytes(file.Content)));
             }
         }
 
@@ -86,7 +75,7 @@ public sealed class InboundAttachments
     }
 
     /// <summary>Stores the kept attachments under <paramref name="conversationId"/>; null when there are none.</summary>
-    public async Task<IReadOnlyList<MessageAttachment>?> StoreAsync(AttachmentStore store, Guid conversationId)
+    public async Task<IReadOnlyList<MessageAttachment>?> StoreAsync(IAttachmentStore store, Guid conversationId)
     {
         foreach (var (attachment, content) in _kept)
         {

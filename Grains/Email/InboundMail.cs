@@ -7,8 +7,6 @@ using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Tickets;
-using MimeKit;
-using SmtpServer.Protocol;
 
 namespace Conversations.Grains.Email;
 
@@ -18,20 +16,20 @@ namespace Conversations.Grains.Email;
 /// linked ticket when that one is closed (TIC-5); mail to a property's support address opens a
 /// ticket (TIC-1). Ids derive from the Message-ID, so a redelivered email changes nothing.
 /// </summary>
-public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, AttachmentStore attachmentStore, EmailSettings settings)
+public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, IAttachmentStore attachmentStore, EmailSettings settings)
 {
-    public async Task<SmtpResponse> ReceiveAsync(MimeMessage message, IReadOnlyList<string> recipients, string contentHash)
+    public async Task<InboundVerdict> ReceiveAsync(ReceivedEmail message, IReadOnlyList<string> recipients, string contentHash)
     {
         // Out-of-office and other automatic replies would loop with our own notifications.
-        if (message.Headers[HeaderId.AutoSubmitted] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        if (message.AutoSubmitted is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
         {
-            return SmtpResponse.Ok;
+            return InboundVerdict.Accepted;
         }
 
         string sender;
         try
         {
-            sender = EmailAddress.Normalize(message.From.Mailboxes.FirstOrDefault()?.Address);
+            sender = EmailAddress.Normalize(message.FromAddress);
         }
         catch (DomainException)
         {
@@ -47,7 +45,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, A
         ticketId ??= tokens.Find(message.InReplyTo + " " + string.Join(' ', message.References), out _);
         var key = message.MessageId ?? contentHash;
         var attachments = InboundAttachments.Read(message, key, settings);
-        var text = InboundBody.Compose(MailText.Of(message), attachments, key);
+        var text = InboundBody.Compose(MailText.Of(message.TextBody, message.HtmlBody), attachments, key);
         try
         {
             return ticketId is { } id
@@ -66,7 +64,7 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, A
     /// <summary>The id of the follow-up ticket that a reply with <paramref name="messageId"/> to a closed ticket opens.</summary>
     public static Guid FollowUpTicketId(Guid closedTicketId, string messageId) => DerivedId(closedTicketId.ToString("N"), messageId);
 
-    private async Task<SmtpResponse> AppendAsync(Guid ticketId, string sender, string key, string text, InboundAttachments attachments)
+    private async Task<InboundVerdict> AppendAsync(Guid ticketId, string sender, string key, string text, InboundAttachments attachments)
     {
         var propertyId = (await grains.GetGrain<IEmailOutboxGrain>(ticketId).GetAsync()).PropertyId;
         if (propertyId.Length == 0)
@@ -87,18 +85,18 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, A
             var followUp = new CreateTicket(propertyId, view.Subject, view.Requester, view.Priority, text, ticketId,
                 await attachments.StoreAsync(attachmentStore, followUpId));
             await grains.GetGrain<ITicketGrain>(followUpId).CreateAsync(followUp);
-            return SmtpResponse.Ok;
+            return InboundVerdict.Accepted;
         }
 
         var requester = view.Requester;
         await ticket.PostMessageAsync(new PostMessage(
             propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text,
             await attachments.StoreAsync(attachmentStore, ticketId)));
-        return SmtpResponse.Ok;
+        return InboundVerdict.Accepted;
     }
 
-    private async Task<SmtpResponse> OpenAsync(
-        IReadOnlyList<string> recipients, MimeMessage message, string sender, string key, string text, InboundAttachments attachments)
+    private async Task<InboundVerdict> OpenAsync(
+        IReadOnlyList<string> recipients, ReceivedEmail message, string sender, string key, string text, InboundAttachments attachments)
     {
         foreach (var recipient in recipients)
         {
@@ -108,19 +106,19 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, A
             }
 
             var subject = MailText.Line(message.Subject, TicketGrain.MaxSubjectLength);
-            var name = MailText.Line(message.From.Mailboxes.First().Name, 100);
+            var name = MailText.Line(message.FromName, 100);
             var newTicketId = NewTicketId(propertyId, key);
             var create = new CreateTicket(
                 propertyId, subject.Length == 0 ? "(no subject)" : subject, new TicketRequester(null, name.Length == 0 ? null : name, sender),
                 TicketPriority.Medium, text, Attachments: await attachments.StoreAsync(attachmentStore, newTicketId));
             await grains.GetGrain<ITicketGrain>(newTicketId).CreateAsync(create);
-            return SmtpResponse.Ok;
+            return InboundVerdict.Accepted;
         }
 
-        return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such mailbox here.");
+        return InboundVerdict.NoSuchMailbox;
     }
 
-    private static SmtpResponse Refuse(string reason) => new(SmtpReplyCode.TransactionFailed, reason);
+    private static InboundVerdict Refuse(string reason) => InboundVerdict.Refused(reason);
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
-using MimeKit;
 
 namespace Conversations.Grains.Email;
 
@@ -21,10 +20,10 @@ public static partial class MailText
     private const string Blocks = "address, article, aside, blockquote, dd, div, dl, dt, fieldset, figcaption, figure, footer, form, "
         + "h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tr, ul";
 
-    public static string Of(MimeMessage message)
+    public static string Of(string? textBody, string? htmlBody)
     {
-        var text = message.TextBody;
-        if (string.IsNullOrWhiteSpace(text) && message.HtmlBody is { } html)
+        var text = textBody;
+        if (string.IsNullOrWhiteSpace(text) && htmlBody is { } html)
         {
             text = FromHtml(html);
         }

@@ -32,7 +32,7 @@ public static class TicketEmails
                     }
 
                     break;
-                case TicketAssigned { Assignee: { } assigned }:
+                case ConversationAssigned { Assignee: { } assigned }:
                     yield return Intent(EmailKind.Assigned, assigned);
                     yield return Intent(EmailKind.AssignmentNotice, null);
                     break;

@@ -1,6 +1,6 @@
 namespace Conversations.Grains.Inbox;
 
-/// <summary>Where inbox shards keep their checkpoints: Azure Tables in the product (<see cref="InboxCheckpointStore"/>), memory in the inbox benchmark.</summary>
+/// <summary>Where inbox shards keep their checkpoints: an Azure table in the product (Infrastructure/Inbox/TableInboxCheckpointStore), memory in the inbox benchmark.</summary>
 public interface IInboxCheckpointStore
 {
     Task<List<InboxCheckpoint>> LoadAsync(string shardKey, DateTimeOffset now, CancellationToken cancellationToken = default);

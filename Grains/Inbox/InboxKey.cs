@@ -6,6 +6,9 @@ namespace Conversations.Grains.Inbox;
 /// </summary>
 internal readonly record struct InboxKey(long Updated, Guid Id, int Slot, byte Cell) : IComparable<InboxKey>
 {
+    /// <summary>A key that sorts before every row updated at or before <paramref name="ticks"/> (list order is newest first).</summary>
+    public static InboxKey FirstUpdatedAtOrBefore(long ticks) => new(ticks, Guid.Empty, 0, 0);
+
     public int CompareTo(InboxKey other)
     {
         var byTime = other.Updated.CompareTo(Updated);

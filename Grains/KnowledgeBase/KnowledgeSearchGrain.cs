@@ -5,15 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Grains.KnowledgeBase;
 
 /// <summary>
-/// Holds a property's <see cref="ArticleSearchIndex"/> in memory. Nothing of it is persisted: it is
+/// Holds a property's article search index in memory (<see cref="IArticleSearchIndex"/>, made by the host's factory). Nothing of it is persisted: it is
 /// rebuilt from the knowledge base catalogues and article grains on activation and on demand, and
 /// kept current by the article grains after each durable change.
 /// </summary>
-public sealed class KnowledgeSearchGrain(ILogger<KnowledgeSearchGrain> logger) : Grain, IKnowledgeSearchGrain
+public sealed class KnowledgeSearchGrain(IArticleSearchIndexFactory indexes, ILogger<KnowledgeSearchGrain> logger) : Grain, IKnowledgeSearchGrain
 {
     private const int ParallelReads = 16;
 
-    private readonly ArticleSearchIndex _index = new();
+    private readonly IArticleSearchIndex _index = indexes.Create();
 
     private string PropertyId => this.GetPrimaryKeyString();
 

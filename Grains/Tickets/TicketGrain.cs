@@ -15,7 +15,7 @@ namespace Conversations.Grains.Tickets;
 public sealed class TicketGrain(
     [PersistentState("ticket", ConversationsNames.GrainStorage)] IPersistentState<TicketState> state,
     IMessageStore messageStore,
-    AttachmentStore attachments,
+    IAttachmentStore attachments,
     EmailSettings email,
     TimeProvider clock,
     ILogger<TicketGrain> logger) : ConversationGrain<TicketState>(state, messageStore, clock, logger), ITicketGrain
@@ -143,7 +143,7 @@ public sealed class TicketGrain(
     {
         EnsureInInbox(command.PropertyId);
         await EnsureRoomForEmailsAsync();
-        await ChangeAssigneeAsync(command, (v, now, assignee) => new TicketAssigned(Ticket.PropertyId, Id, v, now, assignee));
+        await ChangeAssigneeAsync(command);
         return View();
     }
 

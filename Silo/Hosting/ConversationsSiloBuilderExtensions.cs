@@ -1,11 +1,8 @@
 using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
-using Conversations.Grains.Interfaces.Email;
-using Conversations.Grains.Inbox;
-using Conversations.Grains.Messages;
-using Conversations.Grains.Visitors;
 using Conversations.Hosting;
+using Conversations.Infrastructure;
 using Orleans.Configuration;
 
 namespace Conversations.Silo.Hosting;
@@ -29,30 +26,19 @@ public static class ConversationsSiloBuilderExtensions
         silo.UseAzureTableReminderService(o => o.TableServiceClient = StorageClients.Tables(settings));
         silo.AddConversationsStreams(settings);
 
-        silo.Services.AddSingleton(StorageClients.Tables(settings));
-        silo.Services.AddSingleton<MessageLogMeter>();
-        silo.Services.AddSingleton<IMessageStore, TableMessageStore>();
-        silo.Services.AddSingleton<IPageViewStore, TablePageViewStore>();
-        silo.Services.AddSingleton<IInboxCheckpointStore, InboxCheckpointStore>();
+        silo.Services.AddConversationsInfrastructure(settings);
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddConversationsEmail(settings);
         return silo;
     }
 
-    /// <summary>Outbound mail through the outbox, and the inbound SMTP listener when a port is set (TIC-1, TIC-2, TIC-6).</summary>
+    /// <summary>Outbound mail through the outbox (TIC-1, TIC-2, TIC-6); its sender and the inbound listener are infrastructure.</summary>
     private static void AddConversationsEmail(this ISiloBuilder silo, ConversationsSettings settings)
     {
         var email = settings.Email;
         silo.Services.AddSingleton(email);
         silo.Services.AddSingleton<TicketEmailToken>();
-        silo.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        silo.Services.AddSingleton(new AttachmentStore(StorageClients.Blobs(settings)));
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, email.ReminderPeriod.Ticks)));
-        if (email.ReceivesMail)
-        {
-            silo.Services.AddSingleton<InboundMail>();
-            silo.Services.AddHostedService<InboundSmtpListener>();
-        }
     }
 
     public static ISiloBuilder UseConversationsClustering(this ISiloBuilder silo, ConversationsSettings settings) =>

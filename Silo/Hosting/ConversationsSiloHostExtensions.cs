@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Configuration;
-using Conversations.Grains.Messages;
 using Conversations.Hosting;
+using Conversations.Hosting.Settings;
+using Conversations.Infrastructure.Messages;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -14,8 +15,8 @@ public static class ConversationsSiloHostExtensions
     /// <summary>Reads and validates <c>Conversations:*</c>, then hosts a silo with storage, streams, reminders and the dashboard.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
     {
-        var settings = ConversationsSettings.Load(builder.Configuration);
-        var endpoint = builder.Configuration.GetSection(SiloEndpointSettings.SectionName).Get<SiloEndpointSettings>() ?? new();
+        var settings = builder.Services.AddConversationsSettings(builder.Configuration);
+        var endpoint = builder.Services.AddValidatedSettings<SiloEndpointSettings>(builder.Configuration, SiloEndpointSettings.SectionName);
 
         builder.UseOrleans(silo =>
         {

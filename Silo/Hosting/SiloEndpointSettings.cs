@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,8 +9,10 @@ public sealed class SiloEndpointSettings
 {
     public const string SectionName = "Conversations:Silo";
 
+    [Range(1, 65535, ErrorMessage = SectionName + ":SiloPort must be between 1 and 65535.")]
     public int SiloPort { get; set; } = 11111;
 
+    [Range(1, 65535, ErrorMessage = SectionName + ":GatewayPort must be between 1 and 65535.")]
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>The address other nodes reach this silo at: an IP, "auto" (this host's first IPv4 address, for containers), or loopback when empty.</summary>

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using Azure;
-using Azure.Storage.Blobs;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Hosting.Attachments;
 using Conversations.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +24,7 @@ public static partial class AttachmentApi
     }
 
     private static async Task<FileStreamHttpResult> DownloadAsync(
-        string propertyId, Guid ticketId, string attachmentId, IClusterClient cluster, BlobServiceClient blobs, HttpContext http)
+        string propertyId, Guid ticketId, string attachmentId, IClusterClient cluster, AttachmentDownloads attachments, HttpContext http)
     {
         await cluster.GetGrain<ITicketGrain>(ticketId).GetAsync(propertyId); // 404 unless the ticket is in this property
         if (!AttachmentId().IsMatch(attachmentId))
@@ -33,23 +32,12 @@ public static partial class AttachmentApi
             throw NotFound();
         }
 
-        var blob = blobs.GetBlobContainerClient(ConversationsNames.AttachmentsContainer)
-            .GetBlobClient(ConversationsNames.AttachmentBlob(ticketId, attachmentId));
-        try
-        {
-            var download = await blob.DownloadStreamingAsync(cancellationToken: http.RequestAborted);
-            var details = download.Value.Details;
-            var type = details.ContentType is { } stored && AttachmentTypes.IsAllowed(stored) ? stored : "application/octet-stream";
-            var name = details.Metadata.TryGetValue(ConversationsNames.AttachmentNameMetadata, out var escaped) ? Uri.UnescapeDataString(escaped) : "attachment";
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            http.Response.Headers.CacheControl = "private, no-store";
-            return TypedResults.Stream(download.Value.Content, type, name);
-        }
-        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
-        {
-            throw NotFound();
-        }
+        var attachment = await attachments.OpenAsync(ticketId, attachmentId, http.RequestAborted) ?? throw NotFound();
+        var type = attachment.ContentType is { } stored && AttachmentTypes.IsAllowed(stored) ? stored : "application/octet-stream";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Stream(attachment.Content, type, attachment.Name);
     }
 
     private static DomainException NotFound() => DomainException.NotFound("The attachment");

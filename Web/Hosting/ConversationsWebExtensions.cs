@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Hosting;
+using Conversations.Hosting.Attachments;
+using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
@@ -23,7 +25,7 @@ public static class ConversationsWebExtensions
     /// <summary>Reads and validates <c>Conversations:*</c>, connects to the cluster as a client, adds hubs, API and errors.</summary>
     public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
     {
-        var settings = ConversationsSettings.Load(builder.Configuration);
+        var settings = builder.Services.AddConversationsSettings(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.UseConversationsCluster(settings);
@@ -40,7 +42,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();
-        builder.Services.AddSingleton(_ => StorageClients.Blobs(settings)); // email attachments
+        builder.Services.AddAttachmentDownloads(settings);
         return builder;
     }
 

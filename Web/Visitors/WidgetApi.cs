@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Interfaces.Visitors;
+using Conversations.Hosting.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Conversations.Web.Validation;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,8 +22,7 @@ public static class WidgetApi
 
     public static IServiceCollection AddWidgetApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.SectionName));
-        var limits = configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        var limits = services.AddValidatedSettings<RateLimitSettings>(configuration, RateLimitSettings.SectionName);
         services.Configure<VisitorSettings>(configuration.GetSection(ConversationsSettings.SectionName));
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<ClientAddress>();

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Text;
 using Conversations.Grains.Interfaces.KnowledgeBase;
 using Conversations.Grains.KnowledgeBase;
+using Conversations.Infrastructure.KnowledgeBase;
 using Conversations.KnowledgeSearch.Bench;
 
-// Seeds the same ArticleSearchIndex the IKnowledgeSearchGrain holds, directly (no grains, no storage),
+// Seeds the same LuceneArticleSearchIndex the IKnowledgeSearchGrain holds, directly (no grains, no storage),
 // then times single searches the way the search grain runs them: one at a time. The machine is shared
 // with other builds, so the measured queries run in several passes and each pass is reported with the load.
 const int ArticleCount = 10_000;
@@ -16,7 +17,7 @@ const double TargetP99Ms = 20;
 string[] kinds = ["one word", "two words", "exact title", "word + prefix", "word, one knowledge base", "two words, base + category + drafts"];
 
 var generator = new ArticleGenerator(seed: 42);
-using var index = new ArticleSearchIndex();
+using var index = new LuceneArticleSearchIndex();
 var titles = new List<string>();
 var indexing = Stopwatch.StartNew();
 for (var i = 0; i < ArticleCount; i++)
@@ -74,7 +75,7 @@ var report = new StringBuilder()
     .AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeMode()}.")
     .AppendLine()
     .AppendLine(inv, $"Seeding: {ArticleCount:N0} generated articles (2-6 word titles, 60-445 word bodies, 10 knowledge bases, 40 categories, 10% drafts),")
-    .AppendLine("written **directly into `ArticleSearchIndex`** (the class `KnowledgeSearchGrain` holds), bypassing the grains and storage;")
+    .AppendLine("written **directly into `LuceneArticleSearchIndex`** (the index `KnowledgeSearchGrain` holds), bypassing the grains and storage;")
     .AppendLine(inv, $"indexing took {indexing.Elapsed.TotalSeconds:F1} s. Queries run one at a time, as inside the grain (which is not reentrant).")
     .AppendLine()
     .AppendLine(inv, $"Queries: {MeasuredQueries:N0} per pass, {Passes} passes after {WarmupQueries} warm-up; a mix of one word, two words, exact titles,")

@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Messages;
+using Conversations.Infrastructure.Messages;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;
@@ -116,7 +117,7 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
         Assert.Equal(picked.Version, again.Version);
         var row = Assert.Single((await inbox.QueryAsync(new InboxQuery(Assignee: agent))).Rows);
         Assert.Equal((chatId, AssigneeKind.Agent, agent), (row.Id, row.AssigneeKind, row.AssigneeId));
-        var assigned = Assert.IsType<ChatAssigned>(Assert.Single(await events.WaitForAsync(1, e => e is ChatAssigned)));
+        var assigned = Assert.IsType<ConversationAssigned>(Assert.Single(await events.WaitForAsync(1, e => e is ConversationAssigned)));
         Assert.False(assigned.VisibleToVisitor);
         Assert.Null((await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"))).Assignee);
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Messages;
+using Conversations.Infrastructure.Messages;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;

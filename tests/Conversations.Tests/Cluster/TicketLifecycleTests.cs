@@ -90,7 +90,7 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
         var received = await events.WaitForAsync(11, _ => true);
         Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), received.Select(e => e.Version));
         Assert.Equal(
-            [typeof(TicketCreated), typeof(MessagePosted), typeof(MessagePosted), typeof(TicketStatusChanged), typeof(TicketAssigned),
+            [typeof(TicketCreated), typeof(MessagePosted), typeof(MessagePosted), typeof(TicketStatusChanged), typeof(ConversationAssigned),
              typeof(TicketPriorityChanged), typeof(TagsChanged), typeof(TicketStatusChanged), typeof(MessagePosted), typeof(BinChanged), typeof(BinChanged)],
             received.Select(e => e.GetType()));
     }

@@ -3,6 +3,8 @@ using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Hosting;
+using Conversations.Infrastructure.Inbox;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Inbox;
@@ -57,7 +59,7 @@ public sealed class InboxRepairTests(ClusterFixture fixture)
         // As a shard that died after writing only its first checkpoint: the started row, and the announcement that
         // stood for the later versions too (they were announced in memory while it was held).
         var shardKey = InboxShards.Key(property, InboxShards.Of(chatId));
-        await new InboxCheckpointStore(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString)).SaveAsync(
+        await new TableInboxCheckpointStore(new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString)).SaveAsync(
             shardKey, [new InboxCheckpoint(chatId, started, new InboxExpectation(ConversationKind.Chat, started.Version, DateTimeOffset.UtcNow))]);
         var shard = fixture.Client.GetGrain<IInboxShardGrain>(shardKey);
         Assert.Equal(started.Version, (await shard.GetAsync(chatId))?.Version);
@@ -73,7 +75,7 @@ public sealed class InboxRepairTests(ClusterFixture fixture)
 
     private async Task<TableEntity?> EntityAsync(string property, Guid id)
     {
-        var table = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString).GetTableClient(ConversationsNames.InboxTable);
+        var table = new TableServiceClient(fixture.Cluster.Settings.StorageConnectionString).GetTableClient(StorageNames.InboxTable);
         var partition = InboxShards.Key(property, InboxShards.Of(id)).Replace('/', '_');
         var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, id.ToString("N"));
         return found.HasValue ? found.Value : null;

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Messages;
+using Conversations.Hosting;
+using Conversations.Infrastructure.Messages;
 
 namespace Conversations.Tests.Infrastructure;
 
@@ -9,7 +11,7 @@ public static class MessageLogRows
 {
     public static async Task<int> CountAsync(string storageConnectionString, Guid conversationId)
     {
-        var table = new TableServiceClient(storageConnectionString).GetTableClient(ConversationsNames.MessagesTable);
+        var table = new TableServiceClient(storageConnectionString).GetTableClient(StorageNames.MessagesTable);
         var partition = MessageLogKeys.PartitionOf(conversationId);
         var first = MessageLogKeys.RowKeyOf(conversationId, 0);
         var end = MessageLogKeys.EndOf(conversationId);

@@ -1,12 +1,13 @@
 using Conversations.Grains.Interfaces.KnowledgeBase;
 using Conversations.Grains.KnowledgeBase;
+using Conversations.Infrastructure.KnowledgeBase;
 
 namespace Conversations.Tests.KnowledgeBase;
 
 [Trait("Spec", "KB-2")]
 public sealed class ArticleSearchIndexTests : IDisposable
 {
-    private readonly ArticleSearchIndex _index = new();
+    private readonly LuceneArticleSearchIndex _index = new();
     private readonly Guid _help = Guid.NewGuid();
     private readonly Guid _billing = Guid.NewGuid();
     private readonly Guid _accounts = Guid.NewGuid();
@@ -111,7 +112,7 @@ public sealed class ArticleSearchIndexTests : IDisposable
 
         Assert.Equal(id, hit.ArticleId);
         Assert.StartsWith("Opening words.", hit.SnippetHtml);
-        Assert.True(hit.SnippetHtml.Length <= ArticleSearchIndex.SnippetLength + 1);
+        Assert.True(hit.SnippetHtml.Length <= LuceneArticleSearchIndex.SnippetLength + 1);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Hosting.Settings;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Tests.Unit;
 
@@ -13,7 +15,7 @@ public sealed class ConversationsSettingsTests
             ["Conversations:ClusterId"] = " ",
         }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => ConversationsSettings.Load(configuration));
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddConversationsSettings(configuration));
 
         Assert.Contains("Conversations:StorageConnectionString is required", error.Message);
         Assert.Contains("Conversations:ClusterId must not be empty", error.Message);
@@ -28,7 +30,7 @@ public sealed class ConversationsSettingsTests
             ["Conversations:Streams"] = "AzureQueue",
         }).Build();
 
-        var settings = ConversationsSettings.Load(configuration);
+        var settings = new ServiceCollection().AddConversationsSettings(configuration);
 
         Assert.Equal((StreamProviderKind.AzureQueue, "conversations-dev"), (settings.Streams, settings.ClusterId));
     }

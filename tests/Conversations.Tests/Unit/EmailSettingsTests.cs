@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.Interfaces.Email;
+using Conversations.Hosting.Settings;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Tests.Unit;
 
@@ -28,7 +30,7 @@ public sealed class EmailSettingsTests
             ["Conversations:Email:TokenSecret"] = "short",
         }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => ConversationsSettings.Load(configuration));
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddConversationsSettings(configuration));
 
         foreach (var key in new[] { "TokenSecret", "SmtpPort", "InboundSmtpPort", "From", "SmtpPassword" })
         {
@@ -49,7 +51,7 @@ public sealed class EmailSettingsTests
             ["Conversations:Email:TokenSecret"] = new string('k', 40),
         }).Build();
 
-        var email = ConversationsSettings.Load(configuration).Email;
+        var email = new ServiceCollection().AddConversationsSettings(configuration).Email;
 
         Assert.Equal(("127.0.0.1", 2525, 2526, "help@example.com"), (email.SmtpHost, email.SmtpPort, email.InboundSmtpPort, email.From));
         Assert.True(email.SendsMail && email.ReceivesMail);

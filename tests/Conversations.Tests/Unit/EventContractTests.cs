@@ -28,7 +28,7 @@ public sealed class EventContractTests
         var at = DateTimeOffset.UnixEpoch;
         Assert.False(new TagsChanged("p", Guid.Empty, 1, at, ["vip"]).VisibleToVisitor);
         Assert.False(new BinChanged("p", Guid.Empty, 1, at, BinState.Trashed).VisibleToVisitor);
-        Assert.False(new TicketAssigned("p", Guid.Empty, 1, at, new ConversationAssignee(AssigneeKind.Agent, "a")).VisibleToVisitor);
+        Assert.False(new ConversationAssigned("p", Guid.Empty, 1, at, new ConversationAssignee(AssigneeKind.Agent, "a")).VisibleToVisitor);
         Assert.True(new ChatClosed("p", Guid.Empty, 1, at).VisibleToVisitor);
     }
 

@@ -1,0 +1,13 @@
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Email;
+
+/// <summary>Where message attachments are kept (blob storage in the product), with their content type and file name.</summary>
+public interface IAttachmentStore
+{
+    /// <summary>Writes (or rewrites, for a redelivered email) one attachment under its conversation.</summary>
+    Task SaveAsync(Guid conversationId, MessageAttachment attachment, BinaryData content, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every attachment of a conversation (BIN-2); repeating it is harmless.</summary>
+    Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,57 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Conversations.Grains.Interfaces.Configuration;
+using Orleans.Configuration;
+
+namespace Conversations.Hosting;
+
+/// <summary>
+/// Azure Storage clients for both the silo and the web node: from a
+/// connection string (Azurite, keys) or from service URIs with the managed identity (Azure).
+/// </summary>
+public static class StorageClients
+{
+    private static readonly Lazy<TokenCredential> Credential = new(() => new DefaultAzureCredential());
+
+    /// <summary>How long one storage request may wait for an answer before it counts as failed.</summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(2);
+
+    public static TableServiceClient Tables(ConversationsSettings settings) =>
+        settings.TableServiceUri is { Length: > 0 } uri
+            ? new TableServiceClient(new Uri(uri), Credential.Value, Bounded(new TableClientOptions()))
+            : new TableServiceClient(settings.StorageConnectionString, Bounded(new TableClientOptions()));
+
+    public static QueueServiceClient Queues(ConversationsSettings settings) =>
+        settings.QueueServiceUri is { Length: > 0 } uri
+            ? new QueueServiceClient(new Uri(uri), Credential.Value, Bounded(new QueueClientOptions()))
+            : new QueueServiceClient(settings.StorageConnectionString, Bounded(new QueueClientOptions()));
+
+    public static BlobServiceClient Blobs(ConversationsSettings settings) =>
+        settings.BlobServiceUri is { Length: > 0 } uri
+            ? new BlobServiceClient(new Uri(uri), Credential.Value, Bounded(new BlobClientOptions()))
+            : new BlobServiceClient(settings.StorageConnectionString, Bounded(new BlobClientOptions()));
+
+    /// <summary>
+    /// The SDK's defaults (100 s per try, 3 retries) turn a storage outage into minutes-long hangs of
+    /// every grain waiting on it. Bounded, a storage call fails within about 4.5 s (two tries), so the
+    /// caller gets a quick "unavailable" and retries with its command id, which never applies twice.
+    /// </summary>
+    private static T Bounded<T>(T options) where T : ClientOptions
+    {
+        options.Retry.NetworkTimeout = NetworkTimeout;
+        options.Retry.MaxRetries = 1;
+        options.Retry.Mode = RetryMode.Fixed;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+        return options;
+    }
+
+    /// <summary>The queues behind the Azure Queue stream provider; silo and clients must agree on them.</summary>
+    public static void ConfigureStreamQueues(AzureQueueOptions options, ConversationsSettings settings)
+    {
+        options.QueueServiceClient = Queues(settings);
+        options.QueueNames = StorageNames.StreamQueueNames();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Conversations.Hosting;
+
+/// <summary>
+/// The tables, blob container and queues the product keeps in Azure Storage. They are the storage layout the silo's
+/// adapters and the web node's attachment downloads agree on, not part of the grain contracts.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The message log (partitions and row keys: Infrastructure/Messages/MessageLogKeys).</summary>
+    public const string MessagesTable = "MessageLog";
+
+    public const string PageViewsTable = "VisitorPageViews";
+
+    /// <summary>Checkpoints of the inbox index shards (partition = shard, row = conversation).</summary>
+    public const string InboxTable = "InboxIndex";
+
+    /// <summary>Blob container of message attachments (blob = conversation id / attachment id).</summary>
+    public const string AttachmentsContainer = "attachments";
+
+    /// <summary>The blob metadata holding an attachment's file name (URI-escaped: metadata is ASCII).</summary>
+    public const string AttachmentNameMetadata = "name";
+
+    public static string AttachmentBlob(Guid conversationId, string attachmentId) => $"{conversationId:N}/{attachmentId}";
+
+    /// <summary>The Azure queues behind the queue stream provider (when it is chosen).</summary>
+    public static List<string> StreamQueueNames() =>
+        Enumerable.Range(0, 4).Select(i => $"conversations-events-{i}").ToList();
+}

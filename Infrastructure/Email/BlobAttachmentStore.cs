@@ -1,0 +1,45 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Conversations.Grains.Email;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Hosting;
+
+namespace Conversations.Infrastructure.Email;
+
+/// <summary>Message attachments as blobs: content type and (escaped) file name travel with each blob.</summary>
+public sealed class BlobAttachmentStore(BlobServiceClient blobs) : IAttachmentStore
+{
+    private BlobContainerClient? _container;
+
+    public async Task SaveAsync(Guid conversationId, MessageAttachment attachment, BinaryData content, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        await container.GetBlobClient(StorageNames.AttachmentBlob(conversationId, attachment.Id)).UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType },
+            Metadata = new Dictionary<string, string> { [StorageNames.AttachmentNameMetadata] = Uri.EscapeDataString(attachment.Name) },
+        }, cancellationToken);
+    }
+
+    public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{conversationId:N}/" }, cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        }
+    }
+
+    // Not cached until creation succeeds, so storage that was down at first use is retried.
+    private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
+    {
+        if (_container is { } ready)
+        {
+            return ready;
+        }
+
+        var container = blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return _container = container;
+    }
+}
