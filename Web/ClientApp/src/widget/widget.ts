@@ -45,6 +45,7 @@ class Widget {
   private contiguous = 0;
   private lastTypingSent = 0;
   private lastSeenSent = 0;
+  private latestFromAgents = 0;
   private typingTimer = 0;
   private readonly connection: HubConnection;
 
@@ -274,6 +275,7 @@ class Widget {
     this.rendered.clear();
     this.contiguous = 0;
     this.lastSeenSent = 0;
+    this.latestFromAgents = 0;
     this.messages.replaceChildren();
     this.rating.hidden = true;
     this.newChat.hidden = true;
@@ -381,8 +383,9 @@ class Widget {
 
   /** Agents see "Seen" on their messages once the visitor has the chat open in front of them (CHAT-1). */
   private markSeen(): void {
-    if (this.chatId && !this.panel.hidden && document.visibilityState === "visible" && this.contiguous > this.lastSeenSent
-      && this.connection.state === HubConnectionState.Connected) {
+    // Only when an agent's message is new to the visitor: their own messages need no mark.
+    if (this.chatId && !this.panel.hidden && document.visibilityState === "visible" && this.latestFromAgents > this.lastSeenSent
+      && this.connection?.state === HubConnectionState.Connected) { // also called from the constructor, before the connection exists
       this.lastSeenSent = this.contiguous;
       void this.connection.invoke("MarkSeen", propertyId, this.token, this.chatId, this.contiguous).catch(() => undefined);
     }
@@ -408,6 +411,9 @@ class Widget {
     }
     if (message.authorKind === "Agent") {
       this.typing.hidden = true;
+    }
+    if (message.authorKind !== "Visitor") {
+      this.latestFromAgents = Math.max(this.latestFromAgents, message.sequence);
     }
     const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", message.authorName, message.at, message.text);
     item.dataset.sequence = String(message.sequence);
