@@ -1,8 +1,12 @@
 using Conversations.Silo.Hosting;
+using Conversations.Hosting.Settings;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddConversationsSilo();
+return SettingsCheck.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddConversationsSilo();
 
-var app = builder.Build();
-app.MapConversationsSiloEndpoints();
-app.Run();
+    var app = builder.Build();
+    app.MapConversationsSiloEndpoints();
+    app.Run();
+});

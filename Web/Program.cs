@@ -1,8 +1,12 @@
 using Conversations.Web.Hosting;
+using Conversations.Hosting.Settings;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddConversationsWeb();
+return SettingsCheck.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddConversationsWeb();
 
-var app = builder.Build();
-app.MapConversationsWeb();
-app.Run();
+    var app = builder.Build();
+    app.MapConversationsWeb();
+    app.Run();
+});

@@ -35,7 +35,7 @@ public static class ValidatedSettings
         catch (InvalidOperationException e)
         {
             // A value of the wrong type ("abc" for a number): the binder names the key in its inner exception.
-            throw new InvalidOperationException($"Invalid configuration: {e.Message} {e.InnerException?.Message}".TrimEnd());
+            throw new InvalidSettingsException($"{e.Message} {e.InnerException?.Message}".TrimEnd());
         }
 
         // The same checks as at start, with each annotation's own message (it names the setting).
@@ -47,6 +47,6 @@ public static class ValidatedSettings
             failures.AddRange(result.Failures);
         }
 
-        return failures.Count == 0 ? settings : throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", failures));
+        return failures.Count == 0 ? settings : throw new InvalidSettingsException(string.Join(" ", failures));
     }
 }

@@ -1,3 +1,4 @@
+using Conversations.Hosting.Settings;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
@@ -22,8 +23,8 @@ public sealed class SiloEndpointSettings
     {
         null or "" => IPAddress.Loopback,
         "auto" => Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-            ?? throw new InvalidOperationException("Conversations:Silo:AdvertisedAddress is 'auto' but this host has no IPv4 address."),
+            ?? throw new InvalidSettingsException("Conversations:Silo:AdvertisedAddress is 'auto' but this host has no IPv4 address."),
         var text when IPAddress.TryParse(text, out var address) => address,
-        var text => throw new InvalidOperationException($"Conversations:Silo:AdvertisedAddress '{text}' is not an IP address or 'auto'."),
+        var text => throw new InvalidSettingsException($"Conversations:Silo:AdvertisedAddress '{text}' is not an IP address or 'auto'."),
     };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conversations.Hosting.Settings;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.MultiProcess;
@@ -34,8 +35,9 @@ public sealed class SettingsAtStartTests
 
         var (exitCode, output) = await RunUntilExitAsync(project, environment);
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(SettingsCheck.InvalidSettingsExitCode, exitCode);
         Assert.Contains(message, output);
+        Assert.DoesNotContain("Unhandled exception", output); // a readable line, not a crash
     }
 
     /// <summary>Runs <c>Conversations.{project}.dll</c> from the tests' build and returns its exit code with everything it wrote.</summary>

@@ -15,7 +15,7 @@ public sealed class ConversationsSettingsTests
             ["Conversations:ClusterId"] = " ",
         }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddConversationsSettings(configuration));
+        var error = Assert.Throws<InvalidSettingsException>(() => new ServiceCollection().AddConversationsSettings(configuration));
 
         Assert.Contains("Conversations:StorageConnectionString is required", error.Message);
         Assert.Contains("Conversations:ClusterId must not be empty", error.Message);

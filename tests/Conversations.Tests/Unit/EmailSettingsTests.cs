@@ -30,7 +30,7 @@ public sealed class EmailSettingsTests
             ["Conversations:Email:TokenSecret"] = "short",
         }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddConversationsSettings(configuration));
+        var error = Assert.Throws<InvalidSettingsException>(() => new ServiceCollection().AddConversationsSettings(configuration));
 
         foreach (var key in new[] { "TokenSecret", "SmtpPort", "InboundSmtpPort", "From", "SmtpPassword" })
         {
