@@ -13,6 +13,7 @@ public static class ConversationsNames
     public const string AccessStreamNamespace = "access";
     public const string AgentTypingStreamNamespace = "typing-agents";
     public const string VisitorTypingStreamNamespace = "typing-visitor";
+    public const string AgentSeenStreamNamespace = "seen-agents";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

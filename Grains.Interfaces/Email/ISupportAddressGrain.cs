@@ -8,6 +8,10 @@ public interface ISupportAddressGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<bool> ClaimAsync(string propertyId);
 
+    /// <summary>Lets the address go if the property holds it; harmless otherwise.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string propertyId);
+
     [Alias("GetProperty")]
     Task<string?> GetPropertyAsync();
 }

@@ -28,6 +28,10 @@ public interface IPropertyGrain : IGrainWithStringKey
     [Alias("Rename")]
     Task<PropertyView> RenameAsync(string name);
 
+    /// <summary>ADM-1: the address whose mail opens tickets here; null removes it. An address belongs to one property.</summary>
+    [Alias("SetSupportEmail")]
+    Task<PropertyView> SetSupportEmailAsync(string? supportEmail);
+
     /// <summary>Adds the agent or changes their role; the agent's own membership list follows.</summary>
     [Alias("SetMember")]
     Task SetMemberAsync(Guid agentId, PropertyRole role);

@@ -23,6 +23,10 @@ public static class StreamTopics
     public static StreamId AgentTyping(string propertyId) =>
         StreamId.Create(ConversationsNames.AgentTypingStreamNamespace, propertyId);
 
+    /// <summary>Visitors' seen marks in a property's chats, for its agents (<see cref="VisitorSeen"/>).</summary>
+    public static StreamId AgentSeen(string propertyId) =>
+        StreamId.Create(ConversationsNames.AgentSeenStreamNamespace, propertyId);
+
     /// <summary>An agent typing in a conversation, for its visitor.</summary>
     public static StreamId VisitorTyping(Guid conversationId) =>
         StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);

@@ -30,6 +30,10 @@ public interface ITicketGrain : IConversationGrain
     [Alias("Assign")]
     Task<TicketView> AssignAsync(AssignConversation command);
 
+    /// <summary>TIC-5: a closed ticket learns the ticket that follows it up, so both show the link (the latest follow-up is kept).</summary>
+    [Alias("LinkFollowUp")]
+    Task LinkFollowUpAsync(string propertyId, Guid followUpTicketId);
+
     [Alias("SetPriority")]
     Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority);
 }

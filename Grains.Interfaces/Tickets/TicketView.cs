@@ -18,4 +18,5 @@ public sealed record TicketView(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] long Version,
-    [property: Id(14)] Guid? PreviousTicketId = null);
+    [property: Id(14)] Guid? PreviousTicketId = null,
+    [property: Id(15)] Guid? FollowUpTicketId = null);

@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
@@ -48,10 +49,14 @@ public sealed class ChatGrain(
         }
 
         await EnsureIdFreeOf<ITicketGrain>("a ticket");
+
+        // CHAT-3: the email the visitor gave before the chat (the widget's pre-chat form) is the chat's, so converting it asks for nothing.
+        var email = await KnownEmailAsync(command.PropertyId, command.VisitorId);
         var now = Now;
         Chat.PropertyId = command.PropertyId;
         Chat.VisitorId = command.VisitorId;
         Chat.VisitorName = name;
+        Chat.VisitorEmail = email;
         Chat.Status = ChatStatus.Open;
         Chat.CreatedAt = now;
         await CommitAsync(now, touch: true, v => new ChatStarted(Chat.PropertyId, Id, v, now, Chat.VisitorId, Chat.VisitorName));
@@ -120,7 +125,7 @@ public sealed class ChatGrain(
 
         var email = command.VisitorEmail is { } given && !string.IsNullOrWhiteSpace(given)
             ? TextRules.Email(given)
-            : Chat.VisitorEmail ?? throw DomainException.Invalid(
+            : Chat.VisitorEmail ?? await KnownEmailAsync(Chat.PropertyId, Chat.VisitorId) ?? throw DomainException.Invalid(
                 "A ticket needs the visitor's email, and this chat does not know it yet: give the visitor's email to convert the chat.");
         var subject = TextRules.Optional(command.Subject, MaxSubjectLength, "A subject") ?? $"Chat with {Chat.VisitorName}";
 
@@ -133,7 +138,7 @@ public sealed class ChatGrain(
         }
 
         var ticket = await GrainFactory.GetGrain<ITicketGrain>(Chat.PendingTicketId.Value).CreateFromChatAsync(new CreateTicketFromChat(
-            Chat.PropertyId, Id, Chat.MessageCount, subject, new TicketRequester(Chat.VisitorId, Chat.VisitorName, email)));
+            Chat.PropertyId, Id, Chat.MessageCount, subject, new TicketRequester(Chat.VisitorId, Chat.VisitorName, email), Chat.Assignee));
 
         var now = Now;
         Chat.TicketId = ticket.Id;
@@ -183,6 +188,20 @@ public sealed class ChatGrain(
 
     protected override Task OnPurgedAsync(ChatState tombstone) =>
         tombstone.VisitorId.Length == 0 ? Task.CompletedTask : Visitor(tombstone).ForgetConversationAsync(Id);
+
+    /// <summary>The email on the visitor's profile (VIS-1), if there is a profile and a valid email on it.</summary>
+    private async Task<string?> KnownEmailAsync(string propertyId, string visitorId)
+    {
+        try
+        {
+            var email = (await GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(propertyId, visitorId)).GetAsync()).About.Email;
+            return email is not null && MailAddress.TryCreate(email, out var address) && address.Address == email ? email : null;
+        }
+        catch (DomainException ex) when (ex.Code == DomainErrorCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     private IVisitorGrain Visitor(ChatState chat) => GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(chat.PropertyId, chat.VisitorId));
 

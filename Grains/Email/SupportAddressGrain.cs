@@ -19,5 +19,14 @@ public sealed class SupportAddressGrain(
         return true;
     }
 
+    public async Task ReleaseAsync(string propertyId)
+    {
+        if (state.State.PropertyId == propertyId)
+        {
+            state.State.PropertyId = null;
+            await this.PersistAsync(state.WriteStateAsync);
+        }
+    }
+
     public Task<string?> GetPropertyAsync() => Task.FromResult(state.State.PropertyId);
 }

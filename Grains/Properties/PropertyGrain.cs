@@ -106,6 +106,35 @@ public sealed class PropertyGrain(
         return View();
     }
 
+    /// <summary>
+    /// The new address is claimed first and the old one released last: a crash in between leaves this property holding
+    /// both for a while (mail to either still opens tickets here), and repeating the call completes the change.
+    /// </summary>
+    public async Task<PropertyView> SetSupportEmailAsync(string? supportEmail)
+    {
+        EnsureExists();
+        var address = string.IsNullOrWhiteSpace(supportEmail) ? null : EmailAddress.NormalizeKey(supportEmail);
+        var propertyId = this.GetPrimaryKeyString();
+        if (address is not null && !await GrainFactory.GetGrain<ISupportAddressGrain>(address).ClaimAsync(propertyId))
+        {
+            throw DomainException.Conflict("Another property already uses this support email address.");
+        }
+
+        var previous = Property.SupportEmail;
+        if (previous != address)
+        {
+            Property.SupportEmail = address;
+            await this.PersistAsync(state.WriteStateAsync);
+        }
+
+        if (previous is not null && previous != address)
+        {
+            await GrainFactory.GetGrain<ISupportAddressGrain>(previous).ReleaseAsync(propertyId);
+        }
+
+        return View();
+    }
+
     public async Task SetMemberAsync(Guid agentId, PropertyRole role)
     {
         EnsureExists();

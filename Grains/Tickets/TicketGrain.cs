@@ -37,6 +37,11 @@ public sealed class TicketGrain(
         }
 
         await EnsureIdFreeOf<IChatGrain>("a chat");
+        if (command.PreviousTicketId is { } previous)
+        {
+            // Linked first: a creation retried after a failure finds the link made, and the previous ticket never points nowhere for long.
+            await GrainFactory.GetGrain<ITicketGrain>(previous).LinkFollowUpAsync(fields.PropertyId, Id);
+        }
 
         // An empty first message (a blank form field) means none.
         var text = string.IsNullOrWhiteSpace(command.Text) ? null : MessageText.Clean(command.Text);
@@ -65,6 +70,9 @@ public sealed class TicketGrain(
 
         await EnsureIdFreeOf<IChatGrain>("a chat");
         await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
+
+        // CHAT-3: the ticket keeps the chat's assignee (already checked by the chat); no assignment emails, nobody was newly assigned.
+        Ticket.Assignee = command.Assignee;
         return await OpenAsync(fields, command.ChatId, previousTicketId: null, command.MessageCount, Now, []);
     }
 
@@ -86,9 +94,19 @@ public sealed class TicketGrain(
             var requester = Ticket.Requester!;
             return requester.VisitorId is null || requester.VisitorId == command.AuthorId
                 ? await AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
-                    attachments: Attachments(command.Attachments))
+                    ReopenIfPending(), Attachments(command.Attachments))
                 : throw DomainException.NotFound(Noun);
         });
+
+    /// <summary>TIC-5: the requester's answer to a pending ticket sets it back to Open, in the same write as the message.</summary>
+    private Func<long, DateTimeOffset, ConversationEvent>? ReopenIfPending() =>
+        Ticket.Status == TicketStatus.Pending && TicketTransitions.Check(Ticket.Status, TicketStatus.Open)
+            ? (v, now) =>
+            {
+                Ticket.Status = TicketStatus.Open;
+                return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, TicketStatus.Open);
+            }
+            : null;
 
     /// <summary>TIC-3: the status change, when there is one, is stored in the same write as the reply.</summary>
     public Task<MessageAck> ReplyAsync(ReplyToTicket command) =>
@@ -127,6 +145,16 @@ public sealed class TicketGrain(
         await EnsureRoomForEmailsAsync();
         await ChangeAssigneeAsync(command);
         return View();
+    }
+
+    public async Task LinkFollowUpAsync(string propertyId, Guid followUpTicketId)
+    {
+        EnsureFound(propertyId);
+        if (Ticket.FollowUpTicketId != followUpTicketId && followUpTicketId != Id)
+        {
+            Ticket.FollowUpTicketId = followUpTicketId;
+            await CommitAsync(Now, touch: false);
+        }
     }
 
     public async Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority)
@@ -278,5 +306,5 @@ public sealed class TicketGrain(
     private TicketView View() => new(
         Id, Ticket.PropertyId, Ticket.Subject, Ticket.Requester!, Ticket.Status, Ticket.Assignee, Ticket.Priority,
         Ticket.Tags.ToList(), Ticket.Bin, Ticket.MessageCount, Ticket.SourceChatId, Ticket.CreatedAt, Ticket.UpdatedAt, Ticket.Version,
-        Ticket.PreviousTicketId);
+        Ticket.PreviousTicketId, Ticket.FollowUpTicketId);
 }

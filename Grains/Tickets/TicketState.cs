@@ -33,5 +33,8 @@ public sealed class TicketState : IConversationState
 
     [Id(16)] public bool PurgeCleanupDue { get; set; }
 
+    /// <summary>The latest ticket that follows this one up (TIC-5).</summary>
+    [Id(17)] public Guid? FollowUpTicketId { get; set; }
+
     public bool Exists => Status != TicketStatus.None;
 }

@@ -37,6 +37,7 @@ public static class KnowledgeBaseApi
             .WithSummary("Deletes an article and removes it from search (admin).");
 
         endpoints.MapArticleApi();
+        endpoints.MapPublicArticlePage();
         endpoints.MapShortcutApi();
         return endpoints;
     }

@@ -18,6 +18,8 @@ public static class PropertyApi
         var property = endpoints.MapPropertyGroup().WithTags("Properties");
         property.MapGet("", GetAsync).WithName("GetProperty").WithSummary("The property: name, widget key, support address.");
         property.MapPut("/name", RenameAsync).WithName("RenameProperty").AdminOnly().WithSummary("Renames the property (admins).");
+        property.MapPut("/support-email", SetSupportEmailAsync).WithName("SetSupportEmail").AdminOnly()
+            .WithSummary("Sets the property's support email address (admins; ADM-1): mail to it opens tickets here. Null or empty removes it; 422 when not an address, 409 when another property uses it.");
         property.MapGet("/widget", GetWidgetAsync).WithName("GetWidgetSnippet").WithSummary("The <script> tag that embeds the chat widget.");
         property.MapGet("/agents", GetAgentsAsync).WithName("GetPropertyAgents").WithSummary("The agents of the property with role and presence.");
         property.MapPost("/agents", AddAgentAsync).WithName("AddPropertyAgent").AdminOnly()
@@ -38,6 +40,9 @@ public static class PropertyApi
 
     private static async Task<Ok<PropertyView>> RenameAsync(string propertyId, RenamePropertyRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IPropertyGrain>(propertyId).RenameAsync(request.Name));
+
+    private static async Task<Ok<PropertyView>> SetSupportEmailAsync(string propertyId, SupportEmailRequest request, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IPropertyGrain>(propertyId).SetSupportEmailAsync(request.SupportEmail));
 
     private static async Task<Ok<WidgetSnippet>> GetWidgetAsync(string propertyId, HttpContext http, IClusterClient cluster)
     {

@@ -14,6 +14,9 @@ public sealed record HubGroups(string Group, StreamId Topic)
     /// <summary>Typing in the property's conversations, sent to the same group as its conversations.</summary>
     public static HubGroups AgentTyping(string propertyId) => new($"property:{propertyId}", StreamTopics.AgentTyping(propertyId));
 
+    /// <summary>Visitors' seen marks in the property's chats, sent to the same group as its conversations.</summary>
+    public static HubGroups AgentSeen(string propertyId) => new($"property:{propertyId}", StreamTopics.AgentSeen(propertyId));
+
     /// <summary>An agent typing, sent to the conversation's group of the visitor hub.</summary>
     public static HubGroups VisitorTyping(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorTyping(conversationId));
 

@@ -129,6 +129,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, connectionId);
         await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
+        await relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
     }
 
     private async Task UnsubscribeAsync(string connectionId, string propertyId)
@@ -138,6 +139,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.LeaveAsync(Audience.Agents, groups, connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
     }
 
     private sealed record Connection(Guid AgentId, HashSet<string> PropertyIds);

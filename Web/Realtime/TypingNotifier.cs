@@ -4,16 +4,22 @@ using Conversations.Grains.Interfaces.Realtime;
 namespace Conversations.Web.Realtime;
 
 /// <summary>
-/// Typing indicators travel on the cluster's streams (OPS-2), so a listener on any web node gets them: on the property's
-/// typing stream for its agents, on the conversation's for its visitor. Not durable: losing one is harmless.
+/// Typing indicators and seen marks travel on the cluster's streams (OPS-2), so a listener on any web node gets them: on the
+/// property's streams for its agents, on the conversation's for its visitor. Not durable: losing one is harmless.
 /// </summary>
 public sealed class TypingNotifier(IClusterClient cluster)
 {
     public const string Method = "typing";
+    public const string SeenMethod = "seen";
 
     public Task ToAgentsAsync(string propertyId, TypingChanged typing) =>
-        cluster.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TypingChanged>(StreamTopics.AgentTyping(propertyId)).OnNextAsync(typing);
+        Streams.GetStream<TypingChanged>(StreamTopics.AgentTyping(propertyId)).OnNextAsync(typing);
+
+    public Task SeenToAgentsAsync(string propertyId, VisitorSeen seen) =>
+        Streams.GetStream<VisitorSeen>(StreamTopics.AgentSeen(propertyId)).OnNextAsync(seen);
 
     public Task ToVisitorAsync(TypingChanged typing) =>
-        cluster.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TypingChanged>(StreamTopics.VisitorTyping(typing.ConversationId)).OnNextAsync(typing);
+        Streams.GetStream<TypingChanged>(StreamTopics.VisitorTyping(typing.ConversationId)).OnNextAsync(typing);
+
+    private IStreamProvider Streams => cluster.GetStreamProvider(ConversationsNames.StreamProvider);
 }

@@ -118,6 +118,23 @@ public sealed class VisitorHub(
         await typing.ToAgentsAsync(propertyId, new TypingChanged(chatId, AuthorKind.Visitor, null, isTyping));
     }
 
+    /// <summary>The visitor has seen the chat's messages up to <paramref name="sequence"/> (the widget is open on them): agents see "Seen".</summary>
+    public async Task MarkSeen(string propertyId, string visitorToken, Guid chatId, long sequence)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        if (sequence < 1)
+        {
+            throw new HubException("A seen mark names a message sequence of 1 or more.");
+        }
+
+        if (!await IsOwnChatAsync(cluster.GetGrain<IChatGrain>(chatId), propertyId, visitorId))
+        {
+            throw DomainException.NotFound("The chat");
+        }
+
+        await typing.SeenToAgentsAsync(propertyId, new VisitorSeen(chatId, sequence));
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) =>
         relay.LeaveAllAsync(Audience.Visitors, Context.ConnectionId);
 

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
+using Conversations.Web.Realtime;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
@@ -44,6 +48,94 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await BrowserFixture.ScreenshotAsync(page, "ticket-from-chat");
     }
 
+    [Fact, Trait("Spec", "CHAT-3"), Trait("Spec", "TIC-5")]
+    public async Task CHAT3_TIC5_conversion_takes_the_pre_chat_email_keeps_the_assignee_and_tickets_link_to_chats_and_follow_ups()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var chatId = Guid.NewGuid();
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await ConsolePage.SignInAsync(page, fixture, agent);
+
+        // The widget's pre-chat form: the contact first, then the chat.
+        await visitor.Hub.InvokeAsync("UpdateContact", agent.PropertyId, visitor.Session.VisitorToken, "Eve", "eve@example.com");
+        await visitor.StartChatAsync(chatId, "Eve");
+        await visitor.SendAsync(chatId, "c1", "Where is my parcel?");
+        await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).AssignAsync(new AssignConversation(agent.PropertyId, AssigneeKind.Agent, agent.AgentId.ToString()));
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Eve" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("eve@example.com");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Convert to Ticket" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Source chat" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("dialog.dialog[open]").CountAsync());
+        var ticketId = (await fixture.Cluster.Client.GetGrain<IChatGrain>(chatId).GetAsync(agent.PropertyId)).TicketId!.Value;
+        var ticket = await fixture.Cluster.Client.GetGrain<ITicketGrain>(ticketId).GetAsync(agent.PropertyId);
+        Assert.Equal(("eve@example.com", agent.AgentId.ToString()), (ticket.Requester.Email, ticket.Assignee?.Id));
+        await Assertions.Expect(page.Locator(".detail-header")).ToContainTextAsync("eve@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Source chat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" })).ToBeVisibleAsync();
+
+        // TIC-5: a follow-up of a closed ticket and the ticket it follows show each other.
+        var previousId = await ConsolePage.CreateTicketAsync(agent, "Broken zipper");
+        var previous = fixture.Cluster.Client.GetGrain<ITicketGrain>(previousId);
+        await previous.SetStatusAsync(agent.PropertyId, TicketStatus.Closed);
+        var followUpId = Guid.NewGuid();
+        await fixture.Cluster.Client.GetGrain<ITicketGrain>(followUpId).CreateAsync(new CreateTicket(
+            agent.PropertyId, "Broken zipper again", new TicketRequester(null, "Rita", "rita@example.com"), TicketPriority.Medium, "It broke again", previousId));
+        await ConsolePage.Row(page, "Broken zipper again").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Broken zipper");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Broken zipper again");
+        await BrowserFixture.ScreenshotAsync(page, "ticket-follow-up-links");
+    }
+
+    [Fact, Trait("Spec", "CHAT-4"), Trait("Spec", "BIN-3")]
+    public async Task CHAT4_BIN3_mark_spam_and_ban_by_ip_refuses_the_address_until_unbanned_in_the_ban_list()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        var ip = TestVisitor.UniqueAddress();
+        var chatId = Guid.NewGuid();
+        await using (var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId, ip))
+        {
+            await visitor.StartChatAsync(chatId, "Gus");
+            await visitor.SendAsync(chatId, "g1", "cheap pills here");
+        }
+
+        await page.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Gus" }).ClickAsync();
+        await ConsolePage.ChooseAsync(page, "Chat options", "Mark as spam and ban…");
+        var dialog = page.Locator("dialog.dialog[open]");
+        await dialog.GetByRole(AriaRole.Textbox).FillAsync("pill spam");
+        await dialog.GetByLabel($"Also ban their IP address ({ip})").CheckAsync();
+        await dialog.Locator("[data-confirm]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await WidgetSteps.WaitForAsync(async () =>
+        {
+            var view = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/chats/{chatId}");
+            return view.GetProperty("bin").GetString() == "Spam" ? "spam" : null;
+        });
+        var ban = Assert.Single((await agent.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{agent.PropertyId}/bans")).EnumerateArray());
+        Assert.Equal((ip, "pill spam"), (ban.GetProperty("ip").GetString(), ban.GetProperty("reason").GetString()));
+
+        // Another visitor id from the same address is refused too.
+        await using var sameAddress = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId, ip);
+        var refused = await Assert.ThrowsAsync<HubException>(() => sameAddress.StartChatAsync(Guid.NewGuid(), "Gus again"));
+        Assert.Contains(VisitorHub.BannedMessage, refused.Message);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        var bans = page.GetByTestId("bans");
+        await Assertions.Expect(bans).ToContainTextAsync(ip);
+        await Assertions.Expect(bans).ToContainTextAsync("pill spam");
+        await BrowserFixture.ScreenshotAsync(page, "settings-ban-list");
+        await bans.GetByRole(AriaRole.Button, new() { Name = "Unban" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Nobody is banned.")).ToBeVisibleAsync();
+        Assert.Equal(ChatStatus.Open, (await sameAddress.StartChatAsync(Guid.NewGuid(), "Gus again")).Status);
+    }
+
     [Fact, Trait("Spec", "KB-2"), Trait("Spec", "KB-3")]
     public async Task KB2_KB3_an_agent_searches_the_knowledge_base_inserts_an_article_and_expands_a_shortcut()
     {
@@ -66,8 +158,28 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await page.GetByLabel("Search articles").FillAsync("refund");
         await Assertions.Expect(page.GetByTestId("kb-results")).ToContainTextAsync("Refund policy");
         await Assertions.Expect(page.GetByTestId("kb-results").Locator("mark").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Refund", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
-        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert text of Refund policy" }).ClickAsync();
         await Assertions.Expect(page.GetByPlaceholder("Type a reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Refunds take 5 days"));
+        await page.GetByPlaceholder("Type a reply").FillAsync("");
+
+        // As a link: the article's public page, readable without signing in; a draft has no page.
+        await page.GetByTestId("kb-results").GetByRole(AriaRole.Button, new() { Name = "Insert link to Refund policy" }).ClickAsync();
+        var linked = await page.GetByPlaceholder("Type a reply").InputValueAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(linked, @"^Refund policy: (http\S+/help/[^/]+/articles/([0-9a-f-]{36}))$");
+        Assert.True(link.Success, linked);
+        using (var anonymous = new HttpClient())
+        {
+            var publicPage = await anonymous.GetAsync(link.Groups[1].Value);
+            Assert.Equal(System.Net.HttpStatusCode.OK, publicPage.StatusCode);
+            Assert.Contains("<strong>5 days</strong>", await publicPage.Content.ReadAsStringAsync());
+            var draft = await (await agent.Http.PostAsJsonAsync($"{properties}/knowledge-bases/{knowledgeBase.GetProperty("id").GetString()}/articles", new
+            {
+                title = "Internal notes", slug = "internal-notes", body = "Not for visitors.", status = "Draft",
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            var draftPage = link.Groups[1].Value.Replace(link.Groups[2].Value, draft.GetProperty("id").GetString(), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(draftPage)).StatusCode);
+        }
+
         await page.GetByPlaceholder("Type a reply").FillAsync("");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Shortcuts" }).ClickAsync();

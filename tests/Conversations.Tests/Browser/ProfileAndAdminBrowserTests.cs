@@ -119,7 +119,7 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
     }
 
     [Fact, Trait("Spec", "ADM-1")]
-    public async Task ADM1_an_admin_renames_the_property_sees_its_widget_snippet_and_creates_another_property()
+    public async Task ADM1_an_admin_renames_the_property_sees_its_widget_snippet_creates_another_property_and_edits_its_support_email()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
         var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, admin);
@@ -141,7 +141,18 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Create property" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Property", new() { Exact = true })).ToHaveValueAsync(newId);
         await Assertions.Expect(page.GetByLabel("Property name", new() { Exact = true })).ToHaveValueAsync("Second brand");
-        await Assertions.Expect(page.GetByTestId("support-email")).ToHaveTextAsync("help@second.example");
+        await Assertions.Expect(page.GetByTestId("support-email")).ToHaveValueAsync("help@second.example");
+
+        // ADM-1: the support email is edited in place; a bad address is refused with the server's reason.
+        await page.GetByTestId("support-email").FillAsync("not an address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save email" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".settings p.error")).ToContainTextAsync("A valid email address is required.");
+        await page.GetByTestId("support-email").FillAsync("Desk@Second.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save email" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("support-email")).ToHaveValueAsync("desk@second.example");
+        await Assertions.Expect(page.Locator(".settings p.error")).ToBeEmptyAsync();
+        var edited = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{newId}");
+        Assert.Equal("desk@second.example", edited.GetProperty("supportEmail").GetString());
         await Assertions.Expect(page.GetByTestId("widget-snippet")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"data-property=\"{newId}\""));
 
         // Another team's id is refused in place.

@@ -9,6 +9,7 @@ using Conversations.Tests.Web;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using static Conversations.Tests.Browser.WidgetSteps;
 
 namespace Conversations.Tests.Browser;
 
@@ -25,7 +26,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         hub.On<JsonElement>(RealtimeDelivery.EventMethod, e => events.Enqueue(e));
         await hub.InvokeAsync("JoinProperty", agent.PropertyId);
 
-        await using var context = await NewVisitorContextAsync();
+        await using var context = await NewVisitorContextAsync(browsers);
         var page = await context.NewPageAsync();
         var blocked = false;
         IWebSocketRoute? socket = null;
@@ -42,7 +43,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         });
         await page.RouteAsync(new Regex("/hubs/visitor/negotiate"), route => blocked ? route.AbortAsync() : route.ContinueAsync());
 
-        await OpenWidgetAsync(page, agent.PropertyId);
+        await OpenWidgetAsync(fixture, page, agent.PropertyId);
         await page.GetByPlaceholder("Your name (optional)").FillAsync("Ann");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await SendAsync(page, "1 from visitor");
@@ -87,9 +88,9 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
         await using var online = await admin.GoOnlineAsync(fixture);
-        await using var context = await NewVisitorContextAsync();
+        await using var context = await NewVisitorContextAsync(browsers);
         var page = await context.NewPageAsync();
-        await OpenWidgetAsync(page, admin.PropertyId);
+        await OpenWidgetAsync(fixture, page, admin.PropertyId);
         var visitorId = await VisitorIdAsync(page, admin.PropertyId);
 
         (await admin.Http.PostAsJsonAsync($"/api/v1/properties/{admin.PropertyId}/bans", new { visitorId, reason = "spam" })).EnsureSuccessStatusCode();
@@ -112,7 +113,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         });
         var page = await context.NewPageAsync();
         const string hostile = "<img src=x onerror=\"window.__xss=1\">";
-        await OpenWidgetAsync(page, agent.PropertyId, "&q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E");
+        await OpenWidgetAsync(fixture, page, agent.PropertyId, "&q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E");
         var visitorId = await VisitorIdAsync(page, agent.PropertyId);
 
         await page.GetByPlaceholder("Your name (optional)").FillAsync("Ann " + hostile);
@@ -145,7 +146,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
         await using var online = await agent.GoOnlineAsync(fixture);
-        await using var context = await NewVisitorContextAsync();
+        await using var context = await NewVisitorContextAsync(browsers);
         var page = await context.NewPageAsync();
         // Another origin than the web node's (localhost, not 127.0.0.1).
         var script = new Uri(fixture.Web.BaseAddress, "/widget.js");
@@ -177,7 +178,7 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
     public async Task CHAT9_with_no_agent_online_the_offline_form_becomes_a_ticket_and_survives_an_unreachable_service()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var context = await NewVisitorContextAsync();
+        await using var context = await NewVisitorContextAsync(browsers);
         var page = await context.NewPageAsync();
         var blocked = true;
         await page.RouteAsync(new Regex("/api/v1/widget/sessions"), route => blocked ? route.AbortAsync() : route.ContinueAsync());
@@ -204,53 +205,10 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
         await BrowserFixture.ScreenshotAsync(page, "widget-offline-delivered");
     }
 
-    /// <summary>A browser whose requests stand for a visitor address of its own (the test web node trusts X-Forwarded-For).</summary>
-    private Task<IBrowserContext> NewVisitorContextAsync() => browsers.Browser.NewContextAsync(new()
-    {
-        ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = TestVisitor.UniqueAddress() },
-    });
-
-    private async Task OpenWidgetAsync(IPage page, string propertyId, string query = "")
-    {
-        await page.GotoAsync(new Uri(fixture.Web.BaseAddress, $"/demo.html?property={propertyId}{query}").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
-        await Assertions.Expect(page.GetByPlaceholder("Your name (optional)")).ToBeVisibleAsync();
-    }
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        await page.GetByPlaceholder("Type a message").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-    }
-
-    /// <summary>The visitor id inside the signed token ("v1.{visitorId}.{signature}") the widget keeps.</summary>
-    private static async Task<string> VisitorIdAsync(IPage page, string propertyId)
-    {
-        var token = await WaitForAsync(() => page.EvaluateAsync<string?>($"() => localStorage.getItem('conversations.{propertyId}.token')"));
-        return token.Split('.')[1];
-    }
-
     private static string? ChatIdOf(IEnumerable<JsonElement> events) =>
         events.Where(e => e.GetProperty("type").GetString() == "chatStarted").Select(e => e.GetProperty("conversationId").GetString()).FirstOrDefault();
 
     private static IEnumerable<long> Posted(IEnumerable<JsonElement> events, Guid chatId) =>
         events.Where(e => e.GetProperty("type").GetString() == "messagePosted" && e.GetProperty("conversationId").GetGuid() == chatId)
             .Select(e => e.GetProperty("message").GetProperty("sequence").GetInt64());
-
-    private static Task<T> WaitUntilAsync<T>(Func<T?> probe) where T : class => WaitForAsync(() => Task.FromResult(probe()));
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The expected state was not reached in 10 s.");
-    }
 }

@@ -1,6 +1,8 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Cluster;
@@ -34,6 +36,45 @@ public sealed class ChatToTicketTests(ClusterFixture fixture)
         // The chat carries on; the ticket's copy does not change with it.
         await chat.PostMessageAsync(new PostMessage(_property, "c3", AuthorKind.Visitor, "visitor-1", "Ann", "thanks"));
         Assert.Equal(3, (await fixture.Client.GetGrain<ITicketGrain>(ticket.Id).GetAsync(_property)).MessageCount);
+    }
+
+    [Fact, Trait("Spec", "CHAT-3")]
+    public async Task CHAT3_the_pre_chat_email_is_on_the_chat_and_the_ticket_keeps_the_chats_assignee_without_asking_again()
+    {
+        var visitor = fixture.Client.GetGrain<IVisitorGrain>(VisitorKey.For(_property, "visitor-3"));
+        await visitor.RecordVisitAsync(new VisitorVisit("198.51.100.3", null, null));
+        await visitor.UpdateAboutAsync(new UpdateVisitorAbout("Cy", "cy@example.com", null, null, null, null));
+        var chat = fixture.Client.GetGrain<IChatGrain>(Guid.NewGuid());
+        var started = await chat.StartAsync(new StartChat(_property, "visitor-3", "Cy"));
+        var agent = (await PropertyTeam.NewAgentAsync(fixture.Client, _property)).Id.ToString();
+        await chat.AssignAsync(new AssignConversation(_property, AssigneeKind.Agent, agent));
+
+        var ticket = await chat.ConvertToTicketAsync(new ConvertChatToTicket(_property, null, null));
+
+        Assert.Equal("cy@example.com", started.VisitorEmail);
+        Assert.Equal(("cy@example.com", AssigneeKind.Agent, agent), (ticket.Requester.Email, ticket.Assignee?.Kind, ticket.Assignee?.Id));
+        var inbox = fixture.Client.GetGrain<IInboxGrain>(_property);
+        for (var i = 0; i < 50 && !(await inbox.GetAllAsync()).Any(r => r.Id == ticket.Id && r.AssigneeId == agent); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(await inbox.GetAllAsync(), r => r.Id == ticket.Id && r.AssigneeId == agent);
+    }
+
+    [Fact, Trait("Spec", "CHAT-3")]
+    public async Task CHAT3_an_email_added_to_the_profile_after_the_chat_started_is_used_by_the_conversion()
+    {
+        var visitor = fixture.Client.GetGrain<IVisitorGrain>(VisitorKey.For(_property, "visitor-4"));
+        await visitor.RecordVisitAsync(new VisitorVisit("198.51.100.4", null, null));
+        var chat = fixture.Client.GetGrain<IChatGrain>(Guid.NewGuid());
+        Assert.Null((await chat.StartAsync(new StartChat(_property, "visitor-4", null))).VisitorEmail);
+        await visitor.UpdateAboutAsync(new UpdateVisitorAbout(null, "dee@example.com", null, null, null, null));
+
+        var ticket = await chat.ConvertToTicketAsync(new ConvertChatToTicket(_property, null, null));
+
+        Assert.Equal("dee@example.com", ticket.Requester.Email);
+        Assert.Equal("dee@example.com", (await chat.GetAsync(_property)).VisitorEmail);
     }
 
     [Fact, Trait("Spec", "CHAT-3")]

@@ -49,7 +49,7 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     }
 
     [Fact, Trait("Spec", "TIC-5")]
-    public async Task TIC5_an_answer_to_a_closed_ticket_opens_a_new_ticket_linked_to_it()
+    public async Task TIC5_an_answer_to_a_closed_ticket_opens_a_new_ticket_and_both_show_the_link()
     {
         var (property, _, ticketId, requester, reply) = await RepliedTicketAsync();
         await Client.GetGrain<ITicketGrain>(ticketId).SetStatusAsync(property, TicketStatus.Closed);
@@ -59,7 +59,26 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
 
         var followUp = await Client.GetGrain<ITicketGrain>(InboundMail.FollowUpTicketId(ticketId, answer.MessageId!)).GetAsync(property);
         Assert.Equal((ticketId, TicketStatus.Open, requester, 1L), (followUp.PreviousTicketId, followUp.Status, followUp.Requester.Email, followUp.MessageCount));
-        Assert.Equal(TicketStatus.Closed, (await Client.GetGrain<ITicketGrain>(ticketId).GetAsync(property)).Status);
+        var previous = await Client.GetGrain<ITicketGrain>(ticketId).GetAsync(property);
+        Assert.Equal((TicketStatus.Closed, followUp.Id), (previous.Status, previous.FollowUpTicketId));
+    }
+
+    [Fact, Trait("Spec", "TIC-5")]
+    public async Task TIC5_the_requesters_answer_sets_a_pending_ticket_back_to_open()
+    {
+        var (property, ticketId, requester) = await email.NewTicketAsync(withSupportAddress: true);
+        var ticket = Client.GetGrain<ITicketGrain>(ticketId);
+        await ticket.ReplyAsync(new ReplyToTicket(property, "r-1", "agent-1", "Bo", "Could you send a screenshot?", TicketStatus.Pending));
+        var reply = Assert.Single(await email.Smtp.WaitForAsync(requester));
+        Assert.Equal(TicketStatus.Pending, (await ticket.GetAsync(property)).Status);
+
+        var answer = MailSender.Message(requester, reply.ReplyTo.Mailboxes.Single().Address, "Re: " + reply.Subject, "Here it is.");
+        await MailSender.SendAsync(email.InboundPort, answer);
+
+        var view = await ticket.GetAsync(property);
+        Assert.Equal((TicketStatus.Open, 3L), (view.Status, view.MessageCount));
+        var answered = Assert.Single(await ticket.GetMessagesAsync(property, 2, 10));
+        Assert.Equal((AuthorKind.Visitor, "Here it is."), (answered.AuthorKind, answered.Text));
     }
 
     [Fact, Trait("Spec", "TIC-2")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Agents;
+using Conversations.Grains.Interfaces.Properties;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -47,5 +48,39 @@ public sealed class PropertyCreationTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, created.StatusCode);
         var me = await agent.Http.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.DoesNotContain(me.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("propertyId").GetString() == id);
+    }
+
+    [Fact, Trait("Spec", "ADM-1")]
+    public async Task ADM1_an_admin_edits_the_support_email_and_the_old_address_is_free_again_while_bad_or_taken_ones_are_refused()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        using var other = await SignedInAgent.CreateAsync(fixture);
+        var path = $"/api/v1/properties/{admin.PropertyId}/support-email";
+        var first = $"help-{Guid.NewGuid():N}@example.test";
+        var second = $"Support-{Guid.NewGuid():N}@Example.test";
+
+        var set = await admin.Http.PutAsJsonAsync(path, new { supportEmail = first });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(first, (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("supportEmail").GetString());
+        var changed = await admin.Http.PutAsJsonAsync(path, new { supportEmail = second });
+        Assert.Equal(second.ToLowerInvariant(), (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("supportEmail").GetString());
+
+        // The first address is free again; the second belongs to the admin's property.
+        var otherPath = $"/api/v1/properties/{other.PropertyId}/support-email";
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.PutAsJsonAsync(otherPath, new { supportEmail = first })).StatusCode);
+        var taken = await other.Http.PutAsJsonAsync(otherPath, new { supportEmail = second });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains("Another property", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        var invalid = await admin.Http.PutAsJsonAsync(path, new { supportEmail = "not an address" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+        var property = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{admin.PropertyId}");
+        Assert.Equal(second.ToLowerInvariant(), property.GetProperty("supportEmail").GetString());
+
+        using var agent = await SignedInAgent.CreateAsync(fixture, admin.PropertyId, PropertyRole.Agent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.PutAsJsonAsync(path, new { supportEmail = (string?)null })).StatusCode);
+        var removed = await admin.Http.PutAsJsonAsync(path, new { supportEmail = (string?)null });
+        Assert.Equal(JsonValueKind.Null, (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("supportEmail").ValueKind);
     }
 }

@@ -37,6 +37,9 @@ public sealed class TypingAndCorsTests(WebFixture fixture)
         var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
             stranger.Hub.InvokeAsync("Typing", agent.PropertyId, stranger.Session.VisitorToken, chatId, true));
         Assert.Contains("NotFound", refused.Message);
+        var notSeenByStrangers = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            stranger.Hub.InvokeAsync("MarkSeen", agent.PropertyId, stranger.Session.VisitorToken, chatId, 1L));
+        Assert.Contains("NotFound", notSeenByStrangers.Message);
         var unknownChat = await agent.Http.PostAsJsonAsync($"/api/v1/properties/{agent.PropertyId}/chats/{Guid.NewGuid()}/typing", new { isTyping = true });
         Assert.Equal(HttpStatusCode.NotFound, unknownChat.StatusCode);
     }

@@ -38,6 +38,11 @@ export interface MessageAck {
   at: string;
 }
 
+/** The text as the server stores it (Messages/MessageText.cs): line ends as \n, no control characters but newline and tab, trimmed. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "").trim();
+}
+
 /** "name · time": the name isolated (<bdi>) so a right-to-left override in it cannot reverse the time. */
 export function authorLine(name: string, at: string | null): HTMLElement {
   const author = document.createElement("span");

@@ -7,7 +7,7 @@ export const widgetCss = `
 .panel { position: fixed; right: 20px; bottom: 88px; width: 340px; max-width: calc(100vw - 40px); height: 480px;
   max-height: calc(100vh - 120px); display: flex; flex-direction: column; background: #fff; border-radius: 12px;
   box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; z-index: 2147483647; }
-.panel[hidden], form[hidden], p[hidden] { display: none; }
+.panel[hidden], form[hidden], p[hidden], button[hidden] { display: none; }
 header { background: #3056d3; color: #fff; padding: 12px 14px; font-weight: 600; display: flex; justify-content: space-between; }
 header button { background: none; border: 0; color: #fff; font-size: 18px; cursor: pointer; }
 form { display: flex; flex-direction: column; gap: 8px; padding: 12px; }
@@ -22,5 +22,6 @@ li.visitor .author { color: #e6ebff; }
 .composer { flex-direction: row; border-top: 1px solid #e3e6ee; }
 .composer textarea { flex: 1; resize: none; }
 .note { margin: 0; padding: 4px 12px; font-size: 12px; color: #5b6477; min-height: 1em; }
+.panel > button.primary { margin: 0 12px 8px; }
 .intro { margin: 0; padding: 12px 12px 0; }
 `;

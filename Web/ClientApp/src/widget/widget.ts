@@ -1,7 +1,7 @@
 // The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { authorLine, type ConversationEvent, type ConversationMessage, errorText, messageText } from "./events";
+import { authorLine, cleanText, type ConversationEvent, type ConversationMessage, errorText, type MessageAck, messageText } from "./events";
 import { h } from "./dom";
 import { widgetCss } from "./styles";
 
@@ -38,10 +38,14 @@ function chatIcon(): SVGSVGElement {
 class Widget {
   private token = "";
   private chatId = localStorage.getItem(key("chat"));
+  /** The chat's name for the visitor, which the server puts on the visitor's messages. */
+  private visitorName = "Visitor";
   private outbox: Pending[] = JSON.parse(localStorage.getItem(key("outbox")) ?? "[]");
   private readonly rendered = new Set<number>();
   private contiguous = 0;
   private lastTypingSent = 0;
+  private lastSeenSent = 0;
+  private latestFromAgents = 0;
   private typingTimer = 0;
   private readonly connection: HubConnection;
 
@@ -69,12 +73,15 @@ class Widget {
     h("button", { type: "submit", value: "Good", "aria-label": "Good" }, "👍"),
     h("button", { type: "submit", value: "Bad", "aria-label": "Bad" }, "👎"),
     this.ratingComment);
+  // CHAT-2: after a close the visitor starts a new chat (the server links it in their history).
+  private readonly newChat = h("button", { class: "primary", type: "button", hidden: "" }, "Start a new chat");
 
   constructor(host: HTMLElement) {
     const root = host.attachShadow({ mode: "open" });
     root.append(h("style", {}, widgetCss), this.bubble, this.panel);
-    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.rating, this.status);
+    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.rating, this.newChat, this.status);
     this.rating.addEventListener("submit", (e) => void this.onRate(e));
+    this.newChat.addEventListener("click", () => void this.onNewChat());
     this.bubble.addEventListener("click", () => this.toggle(this.panel.hidden));
     this.closeButton.addEventListener("click", () => this.toggle(false));
     this.startForm.addEventListener("submit", (e) => void this.onStart(e));
@@ -90,6 +97,7 @@ class Widget {
       }
     });
     this.text.addEventListener("input", () => this.notifyTyping());
+    document.addEventListener("visibilitychange", () => this.markSeen());
     this.toggle(sessionStorage.getItem(key("open")) === "1");
 
     this.connection = new HubConnectionBuilder()
@@ -152,6 +160,7 @@ class Widget {
     sessionStorage.setItem(key("open"), open ? "1" : "0");
     if (open) {
       (this.composer.hidden ? this.name : this.text).focus();
+      this.markSeen();
     }
   }
 
@@ -229,11 +238,12 @@ class Widget {
     if (!this.chatId) {
       return;
     }
-    const chat: { status: string } = await this.connection.invoke("StartChat", propertyId, this.token, this.chatId, this.name.value.trim() || null);
+    const chat: { status: string; visitorName: string } =
+      await this.connection.invoke("StartChat", propertyId, this.token, this.chatId, this.name.value.trim() || null);
+    this.visitorName = chat.visitorName;
     this.startForm.hidden = true;
     this.offlineForm.hidden = true;
-    this.composer.hidden = chat.status === "Closed";
-    this.rating.hidden = chat.status !== "Closed";
+    this.showClosed(chat.status === "Closed");
     this.note("");
     await this.catchUp();
     for (const pending of [...this.outbox]) {
@@ -243,8 +253,39 @@ class Widget {
   }
 
   private async catchUp(): Promise<void> {
-    const history: ConversationMessage[] = await this.connection.invoke("GetMessages", propertyId, this.token, this.chatId, this.contiguous);
-    history.forEach((m) => this.render(m));
+    const chatId = this.chatId;
+    const history: ConversationMessage[] = await this.connection.invoke("GetMessages", propertyId, this.token, chatId, this.contiguous);
+    if (chatId === this.chatId) {
+      history.forEach((m) => this.render(m));
+    }
+  }
+
+  private showClosed(closed: boolean): void {
+    this.composer.hidden = closed;
+    this.rating.hidden = !closed;
+    this.newChat.hidden = !closed;
+  }
+
+  /** CHAT-2: a closed chat stays closed; the visitor's next words go to a new chat of their own. */
+  private async onNewChat(): Promise<void> {
+    this.chatId = null;
+    localStorage.removeItem(key("chat"));
+    this.outbox = [];
+    this.saveOutbox();
+    this.rendered.clear();
+    this.contiguous = 0;
+    this.lastSeenSent = 0;
+    this.latestFromAgents = 0;
+    this.messages.replaceChildren();
+    this.rating.hidden = true;
+    this.newChat.hidden = true;
+    try {
+      await this.begin("", "");
+      this.text.focus();
+    } catch (error) {
+      this.newChat.hidden = false;
+      this.note(errorText(error));
+    }
   }
 
   private send(): void {
@@ -267,9 +308,19 @@ class Widget {
       return; // sent again, with the same command id, after the reconnect
     }
     try {
-      const ack: { sequence: number } = await this.connection.invoke("SendMessage", propertyId, this.token, this.chatId, pending.commandId, pending.text);
+      const chatId = this.chatId;
+      const ack: MessageAck = await this.connection.invoke("SendMessage", propertyId, this.token, chatId, pending.commandId, pending.text);
       this.forget(pending);
-      if (!this.rendered.has(ack.sequence)) {
+      if (chatId !== this.chatId) {
+        return;
+      }
+      // The ack is enough to show the message (issue 17): its event, when it comes, is dropped by its sequence,
+      // and nothing is fetched unless a message before it is still missing.
+      this.render({
+        sequence: ack.sequence, commandId: pending.commandId, authorKind: "Visitor", authorId: "", authorName: this.visitorName,
+        text: cleanText(pending.text), isInternal: false, at: ack.at,
+      });
+      if (ack.sequence > this.contiguous) {
         await this.catchUp();
       }
     } catch (error) {
@@ -296,8 +347,7 @@ class Widget {
       return;
     }
     if (event.type === "chatClosed") {
-      this.composer.hidden = true;
-      this.rating.hidden = false;
+      this.showClosed(true);
       return;
     }
     if (event.type !== "messagePosted") {
@@ -331,6 +381,16 @@ class Widget {
     this.typingTimer = window.setTimeout(() => (this.typing.hidden = true), 6000);
   }
 
+  /** Agents see "Seen" on their messages once the visitor has the chat open in front of them (CHAT-1). */
+  private markSeen(): void {
+    // Only when an agent's message is new to the visitor: their own messages need no mark.
+    if (this.chatId && !this.panel.hidden && document.visibilityState === "visible" && this.latestFromAgents > this.lastSeenSent
+      && this.connection?.state === HubConnectionState.Connected) { // also called from the constructor, before the connection exists
+      this.lastSeenSent = this.contiguous;
+      void this.connection.invoke("MarkSeen", propertyId, this.token, this.chatId, this.contiguous).catch(() => undefined);
+    }
+  }
+
   private notifyTyping(): void {
     const now = Date.now();
     if (this.chatId && now - this.lastTypingSent > typingInterval && this.connection.state === HubConnectionState.Connected) {
@@ -341,6 +401,7 @@ class Widget {
 
   /** One list item per sequence number, in order; replaces the pending item of the same command. */
   private render(message: ConversationMessage): void {
+    this.messages.querySelector(`li.pending[data-command-id="${CSS.escape(message.commandId)}"]`)?.remove();
     if (this.rendered.has(message.sequence)) {
       return;
     }
@@ -348,18 +409,25 @@ class Widget {
     while (this.rendered.has(this.contiguous + 1)) {
       this.contiguous++;
     }
-    this.messages.querySelector(`[data-command-id="${CSS.escape(message.commandId)}"]`)?.remove();
     if (message.authorKind === "Agent") {
       this.typing.hidden = true;
     }
+    if (message.authorKind !== "Visitor") {
+      this.latestFromAgents = Math.max(this.latestFromAgents, message.sequence);
+    }
     const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", message.authorName, message.at, message.text);
     item.dataset.sequence = String(message.sequence);
+    if (message.authorKind === "Visitor") {
+      item.dataset.commandId = message.commandId;
+    }
     const next = [...this.messages.children].find((c) => Number((c as HTMLElement).dataset.sequence ?? Infinity) > message.sequence);
     this.messages.insertBefore(item, next ?? null);
     this.messages.scrollTop = this.messages.scrollHeight;
+    this.markSeen();
   }
 
   private renderPending(pending: Pending): void {
+    // Not when the message is on screen already (stored before a reconnect, found by the catch-up).
     if (!this.messages.querySelector(`[data-command-id="${CSS.escape(pending.commandId)}"]`)) {
       const item = this.item("visitor pending", "Sending…", null, pending.text);
       item.dataset.commandId = pending.commandId;

@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import type { ConversationKind, ConversationMessage, Presence } from "../api/types";
 import { markUnread } from "../store/attention";
 import { rows } from "../store/inbox";
-import { connection as connectionState, showTyping } from "../store/live";
+import { connection as connectionState, markSeen, showTyping } from "../store/live";
 import { addMessage, conversation, openId, pane } from "../store/selection";
 import { me, propertyId } from "../store/session";
 import { setPresence } from "../store/team";
@@ -98,6 +98,7 @@ hub.on("typing", (notice: TypingNotice) => {
     showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
+hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
 hub.onreconnected(() => void join());
 hub.onclose(() => {

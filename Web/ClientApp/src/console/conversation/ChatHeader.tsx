@@ -1,6 +1,5 @@
 import { api, ok } from "../api/client";
 import type { ChatView } from "../api/types";
-import { openConversation } from "../actions/conversation";
 import { me, propertyId } from "../store/session";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
@@ -29,7 +28,6 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
         <span class="sub muted">
           {chat.visitorEmail ? <bdi>{chat.visitorEmail}</bdi> : "No email yet"} · started <RelativeTime at={chat.createdAt} />
           {chat.rating && <> · <span data-testid="rating">{chat.rating.value === "Good" ? <><Icon name="up" size={12} /> Good</> : <><Icon name="down" size={12} /> Bad</>}</span></>}
-          {chat.ticketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", chat.ticketId!)}>Open ticket</button></>}
         </span>
       </div>
       <div class="header-controls">
@@ -83,6 +81,7 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
             ...(inInbox
               ? [
                   { label: "Mark as spam", onSelect: () => void moveTo("chat", chat.id, "spam") },
+                  { label: "Mark as spam and ban…", danger: true, onSelect: () => void banVisitor(chat, true) },
                   { label: "Delete chat", danger: true, onSelect: () => void moveTo("chat", chat.id, "trash") },
                 ]
               : []),

@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { api, ok } from "../api/client";
 import type { Conversation } from "../api/types";
+import { openConversation } from "../actions/conversation";
 import { sendChatMessage, sendTyping } from "../actions/realtime";
 import { propertyId } from "../store/session";
 import { Button } from "../ui/Button";
@@ -97,7 +98,12 @@ export function Composer({ c }: { c: Conversation }) {
         <span class="muted hint">Enter sends · Shift+Enter new line</span>
         <span class="spacer" />
         {chat && !c.view.ticketId && c.view.bin === "Inbox" && (
-          <Button size="sm" onClick={() => void convertToTicket(c.view as Conversation["view"] & { visitorEmail: string | null })}>Convert to Ticket</Button>
+          <Button size="sm" onClick={() => void convertToTicket(c.view as Conversation["view"] & { visitorEmail: string | null; visitorId: string })}>Convert to Ticket</Button>
+        )}
+        {chat && c.view.ticketId && (
+          <span class="muted linked-ticket">
+            Converted · <button type="button" class="link" onClick={() => void openConversation("ticket", c.view.ticketId!)}>Open ticket</button>
+          </span>
         )}
         <span class="split-button">
           <Button type="submit" variant="primary" busy={running.value === "send"}>Send</Button>

@@ -36,6 +36,8 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
           <span class="sub muted">
             <bdi>{ticket.requester.name ?? ""}</bdi> &lt;<bdi>{ticket.requester.email}</bdi>&gt; · opened <RelativeTime at={ticket.createdAt} />
             {ticket.sourceChatId && <> · <button type="button" class="link" onClick={() => void openConversation("chat", ticket.sourceChatId!)}>Source chat</button></>}
+            {ticket.previousTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.previousTicketId!)}>Previous ticket</button></>}
+            {ticket.followUpTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.followUpTicketId!)}>Follow-up ticket</button></>}
           </span>
         </div>
         {!inInbox && <Chip tone={statusTone(ticket.bin)} testId="conversation-status">{ticket.bin}</Chip>}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { ConversationMessage } from "../api/types";
 import { propertyId } from "../store/session";
-import { typing } from "../store/live";
+import { seen, typing } from "../store/live";
 import { Avatar } from "../ui/Avatar";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
@@ -14,6 +14,7 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
     }
   }, [last, conversationId]);
   const typist = typing.value[conversationId];
+  const seenUpTo = seen.value[conversationId] ?? 0;
   return (
     <div class="transcript">
       <ol class="messages" data-testid="messages" ref={list} aria-label="Messages">
@@ -30,6 +31,9 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
                   <time dateTime={m.at} title={new Date(m.at).toLocaleString()}>{new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
                 </span>
                 <span class="text" dir="auto">{m.text}</span>
+                {kind === "chat" && side === "agent" && !m.isInternal && (
+                  <span class="receipt" data-testid="receipt">{m.sequence <= seenUpTo ? "✓✓ Seen" : "✓ Delivered"}</span>
+                )}
                 {kind === "ticket" && m.attachments && m.attachments.length > 0 && <Attachments ticketId={conversationId} files={m.attachments} />}
               </div>
             </li>

@@ -2,14 +2,24 @@ import { api, ok } from "../api/client";
 import type { ChatView, ConversationKind } from "../api/types";
 import { fetchMessages, openConversation, showPane } from "../actions/conversation";
 import { propertyId } from "../store/session";
-import { askValue, confirmAction } from "../ui/Dialog";
+import { askValue, askValueAndChoice, confirmAction } from "../ui/Dialog";
 import { act } from "./act";
 
 const chatParams = (chatId: string) => ({ path: { propertyId: propertyId.value, chatId, conversationId: chatId } });
 
-/** Convert to Ticket (CHAT-3) and the options menu's Create Ticket (CHAT-4): asks for the email only if unknown. */
-export async function convertToTicket(chat: Pick<ChatView, "id" | "visitorEmail">): Promise<void> {
-  const email = chat.visitorEmail ?? (await askValue("Convert to a ticket", {
+/** The email on the visitor's profile (VIS-1), which the server takes when the chat has none. */
+async function profileEmail(visitorId: string): Promise<string | null> {
+  const { data } = await api.GET("/api/v1/properties/{propertyId}/visitors/{visitorId}", { params: { path: { propertyId: propertyId.value, visitorId } } });
+  return data?.about.email ?? null;
+}
+
+/**
+ * Convert to Ticket (CHAT-3) and the options menu's Create Ticket (CHAT-4): asks for the email only when neither the chat
+ * (the pre-chat form's email) nor the visitor's profile has one.
+ */
+export async function convertToTicket(chat: Pick<ChatView, "id" | "visitorEmail" | "visitorId">): Promise<void> {
+  const known = chat.visitorEmail ?? (await profileEmail(chat.visitorId));
+  const email = known ? "" : (await askValue("Convert to a ticket", {
     message: "Replies to a ticket go out by email. What is the visitor's email address?",
     confirm: "Create ticket",
     input: { label: "Visitor email", type: "email", placeholder: "name@example.com" },
@@ -69,19 +79,34 @@ export const printTranscript = (chat: ChatView) =>
     }
   }, false);
 
-/** Ban visitor (CHAT-4): a reason, then the visitor cannot start chats. */
-export async function banVisitor(chat: ChatView): Promise<void> {
-  const reason = await askValue("Ban this visitor?", {
-    message: "They will not be able to start chats on this property. You can unban them under Settings → Bans.",
-    confirm: "Ban visitor",
+/** The visitor's last known address, which a ban may also cover (CHAT-4). */
+async function lastIp(visitorId: string): Promise<string | null> {
+  const { data } = await api.GET("/api/v1/properties/{propertyId}/visitors/{visitorId}", { params: { path: { propertyId: propertyId.value, visitorId } } });
+  return data?.lastIp ?? null;
+}
+
+/**
+ * Ban visitor (CHAT-4): a reason and, when their address is known, whether to ban it too; then the visitor cannot start chats.
+ * With <paramref name="spam"/> the chat also goes to Spam in the same step (BIN-3: marking spam can also ban the sender).
+ */
+export async function banVisitor(chat: ChatView, spam = false): Promise<void> {
+  const ip = await lastIp(chat.visitorId).catch(() => null);
+  const answer = await askValueAndChoice(spam ? "Mark as spam and ban this visitor?" : "Ban this visitor?", {
+    message: `${spam ? "The chat moves to Spam. " : ""}They will not be able to start chats on this property. You can unban them under Settings → Bans.`,
+    confirm: spam ? "Mark spam and ban" : "Ban visitor",
     danger: true,
     input: { label: "Reason", optional: true, placeholder: "spam links" },
+    check: ip ? { label: `Also ban their IP address (${ip})` } : undefined,
   });
-  if (reason !== null) {
-    await act("ban", () => ok(api.POST("/api/v1/properties/{propertyId}/bans", {
-      params: { path: { propertyId: propertyId.value } },
-      body: { visitorId: chat.visitorId, ip: null, reason: reason || null },
-    })));
+  if (answer === null) {
+    return;
+  }
+  const banned = await act("ban", () => ok(api.POST("/api/v1/properties/{propertyId}/bans", {
+    params: { path: { propertyId: propertyId.value } },
+    body: { visitorId: chat.visitorId, ip: answer.checked ? ip : null, reason: answer.value || null },
+  })), !spam);
+  if (banned && spam) {
+    await moveTo("chat", chat.id, "spam");
   }
 }
 

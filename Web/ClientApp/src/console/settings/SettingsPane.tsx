@@ -98,7 +98,21 @@ function PropertySection({ property, snippet, readOnly, run, reload }: { propert
         </label>
         <Button type="submit" disabled={readOnly}>Rename</Button>
       </form>
-      <p>Support email: <strong data-testid="support-email" dir="auto">{property.supportEmail ?? "—"}</strong></p>
+      <form class="settings-row" aria-label="Support email" onSubmit={(e) => {
+        e.preventDefault();
+        const supportEmail = value(e.currentTarget, "support") || null;
+        void run(async () => {
+          await ok(api.PUT("/api/v1/properties/{propertyId}/support-email", { params, body: { supportEmail } }));
+          await reload();
+        });
+      }}>
+        <label class="field">
+          <span class="field-label">Support email — mail to it opens tickets here</span>
+          <input name="support" type="text" inputMode="email" maxLength={254} placeholder="support@… (none)" data-testid="support-email"
+            defaultValue={property.supportEmail ?? ""} disabled={readOnly} key={property.supportEmail ?? ""} />
+        </label>
+        <Button type="submit" disabled={readOnly}>Save email</Button>
+      </form>
       <label class="field">
         <span class="field-label">Widget snippet — paste it into your site's pages</span>
         <textarea readOnly rows={3} data-testid="widget-snippet" value={snippet} />

@@ -18,7 +18,7 @@ function Snippet({ html }: { html: string }) {
 
 /**
  * The Knowledge Base tab (KB-2): search articles (ranked, with snippet), narrowed to a knowledge base and a category;
- * Insert puts the article's text into the reply. Admins also edit knowledge bases here (KB-1).
+ * the article goes into the reply as text or as a link to its public page. Admins also edit knowledge bases here (KB-1).
  */
 export function KnowledgeTab() {
   const [bases, setBases] = useState<{ id: string; name: string }[]>([]);
@@ -56,6 +56,10 @@ export function KnowledgeTab() {
     return () => clearTimeout(timer);
   }, [query, base, category]);
 
+  /** A published article's public page (Web/KnowledgeBase/PublicArticlePage.cs); drafts have none. */
+  const insertLink = (hit: ArticleSearchHit) =>
+    insertIntoReply(`${hit.title}: ${location.origin}/help/${encodeURIComponent(propertyId.value)}/articles/${hit.articleId}`);
+
   const insert = async (hit: ArticleSearchHit) => {
     try {
       const article = await ok(api.GET("/api/v1/properties/{propertyId}/articles/{articleId}", { params: { path: { ...params.path, articleId: hit.articleId } } }));
@@ -87,7 +91,10 @@ export function KnowledgeTab() {
           <li>
             <strong dir="auto">{hit.title}</strong> {hit.status === "Draft" && <span class="chip chip-warning">Draft</span>}
             <Snippet html={hit.snippetHtml} />
-            <Button size="sm" onClick={() => void insert(hit)}>Insert</Button>
+            <span class="settings-row">
+              <Button size="sm" onClick={() => void insert(hit)} aria-label={`Insert text of ${hit.title}`}>Insert text</Button>
+              {hit.status === "Published" && <Button size="sm" onClick={() => insertLink(hit)} aria-label={`Insert link to ${hit.title}`}>Insert link</Button>}
+            </span>
           </li>
         ))}
       </ul>

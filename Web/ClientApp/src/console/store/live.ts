@@ -23,3 +23,12 @@ export function expireTyping(now = Date.now()): void {
     typing.value = Object.fromEntries(Object.entries(typing.value).filter(([, t]) => t.until > now));
   }
 }
+
+/** How far each chat's visitor has seen it (CHAT-1 seen marks), by message sequence; not stored, so a reload starts from none. */
+export const seen = signal<Record<string, number>>({});
+
+export function markSeen(conversationId: string, sequence: number): void {
+  if ((seen.value[conversationId] ?? 0) < sequence) {
+    seen.value = { ...seen.value, [conversationId]: sequence };
+  }
+}
