@@ -22,6 +22,9 @@ public static class StorageNames
 
     public static string AttachmentBlob(Guid conversationId, string attachmentId) => $"{conversationId:N}/{attachmentId}";
 
+    /// <summary>Attachment ids are 32 lower-case hex digits, whoever made them.</summary>
+    public static bool IsAttachmentId(string? id) => id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
     /// <summary>The Azure queues behind the queue stream provider (when it is chosen); every node must use the same count.</summary>
     public static List<string> StreamQueueNames(int count) =>
         Enumerable.Range(0, count).Select(i => $"conversations-events-{i}").ToList();

@@ -9,4 +9,8 @@ public sealed record MessageAttachment(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] string ContentType,
-    [property: Id(3)] long Size);
+    [property: Id(3)] long Size)
+{
+    /// <summary>The most files one message lists.</summary>
+    public const int MaxPerMessage = 20;
+}

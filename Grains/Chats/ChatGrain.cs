@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Email;
 using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
@@ -15,6 +16,7 @@ namespace Conversations.Grains.Chats;
 public sealed class ChatGrain(
     [PersistentState("chat", ConversationsNames.GrainStorage)] IPersistentState<ChatState> state,
     IMessageStore messageStore,
+    IAttachmentStore attachments,
     TimeProvider clock,
     ILogger<ChatGrain> logger) : ConversationGrain<ChatState>(state, messageStore, clock, logger), IChatGrain
 {
@@ -66,9 +68,9 @@ public sealed class ChatGrain(
     public Task<MessageAck> PostMessageAsync(PostMessage command) =>
         PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
             ? command.AuthorId == Chat.VisitorId
-                ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false)
+                ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false, attachments: command.Attachments)
                 : throw DomainException.NotFound(Noun)
-            : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false));
+            : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments));
 
     public Task<ChatView> GetAsync(string propertyId)
     {
@@ -186,8 +188,15 @@ public sealed class ChatGrain(
         return tombstone;
     }
 
-    protected override Task OnPurgedAsync(ChatState tombstone) =>
-        tombstone.VisitorId.Length == 0 ? Task.CompletedTask : Visitor(tombstone).ForgetConversationAsync(Id);
+    /// <summary>BIN-2: the files uploaded to a purged chat go with it, and its line in the visitor's history.</summary>
+    protected override async Task OnPurgedAsync(ChatState tombstone)
+    {
+        await attachments.DeleteAllAsync(Id);
+        if (tombstone.VisitorId.Length > 0)
+        {
+            await Visitor(tombstone).ForgetConversationAsync(Id);
+        }
+    }
 
     /// <summary>The email on the visitor's profile (VIS-1), if there is a profile and a valid email on it.</summary>
     private async Task<string?> KnownEmailAsync(string propertyId, string visitorId)

@@ -280,7 +280,7 @@ public abstract class ConversationGrain<TState>(
     /// <summary>A message by an agent or the system, whose id and name come with the command.</summary>
     protected Task<MessageAck> AppendAsAuthorAsync(
         string commandId, AuthorKind kind, string? authorId, string? authorName, string text, bool isInternal,
-        Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null)
+        Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
         if (kind is not (AuthorKind.Agent or AuthorKind.System))
         {
@@ -289,7 +289,7 @@ public abstract class ConversationGrain<TState>(
 
         var id = TextRules.Id(authorId, "An author id");
         var name = TextRules.Optional(authorName, TextRules.MaxNameLength, "An author name") ?? kind.ToString();
-        return AppendAsync(commandId, kind, id, name, text, isInternal, alsoChange);
+        return AppendAsync(commandId, kind, id, name, text, isInternal, alsoChange, attachments);
     }
 
     /// <summary>
@@ -300,7 +300,10 @@ public abstract class ConversationGrain<TState>(
         string commandId, AuthorKind kind, string authorId, string authorName, string text, bool isInternal,
         Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
-        var cleaned = MessageText.Clean(text);
+        attachments = CheckedAttachments(attachments);
+
+        // A message may be only its files (a screenshot), but never nothing.
+        var cleaned = attachments is not null && string.IsNullOrWhiteSpace(text) ? "" : MessageText.Clean(text);
         if (_restoring is { } restore)
         {
             await messageStore.AppendAsync(Id, new ConversationMessage(restore.Sequence, commandId, kind, authorId, authorName, cleaned, isInternal, restore.At, attachments));
@@ -329,6 +332,22 @@ public abstract class ConversationGrain<TState>(
         Ledger.Remember(commandId, ack);
         await CommitAsync(now, touch: true, [.. changes]);
         return ack;
+    }
+
+    /// <summary>Attachments stored before the message that lists them (by the inbound mail or an upload): a few, with names.</summary>
+    private static IReadOnlyList<MessageAttachment>? CheckedAttachments(IReadOnlyList<MessageAttachment>? attachments)
+    {
+        if (attachments is null or { Count: 0 })
+        {
+            return null;
+        }
+
+        if (attachments.Count > MessageAttachment.MaxPerMessage || attachments.Any(a => string.IsNullOrWhiteSpace(a.Id) || string.IsNullOrWhiteSpace(a.Name) || a.Size < 0))
+        {
+            throw DomainException.Invalid($"A message holds at most {MessageAttachment.MaxPerMessage} attachments, each with an id and a name.");
+        }
+
+        return attachments;
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Email;
-using Conversations.Grains.Tickets;
 
 namespace Conversations.Grains.Email;
 
@@ -14,8 +13,6 @@ namespace Conversations.Grains.Email;
 /// </summary>
 public sealed class InboundAttachments
 {
-    private const int MaxNameLength = 100;
-
     /// <summary>The name of the attachment that holds the whole text of an email too long for one message.</summary>
     public const string WholeTextName = "message.txt";
 
@@ -34,9 +31,9 @@ public sealed class InboundAttachments
         {
             var name = SafeName(file.FileName);
             var bytes = file.Content.Span;
-            if (attachments._kept.Count >= TicketGrain.MaxAttachments)
+            if (attachments._kept.Count >= MessageAttachment.MaxPerMessage)
             {
-                refused.Add($"{name}: a message keeps at most {TicketGrain.MaxAttachments} attachments");
+                refused.Add($"{name}: a message keeps at most {MessageAttachment.MaxPerMessage} attachments");
             }
             else if (bytes.Length > settings.MaxAttachmentBytes)
             {
@@ -62,11 +59,11 @@ public sealed class InboundAttachments
     /// </summary>
     public void KeepWholeText(string text, string key)
     {
-        if (_kept.Count >= TicketGrain.MaxAttachments)
+        if (_kept.Count >= MessageAttachment.MaxPerMessage)
         {
             var (last, _) = _kept[^1];
             _kept.RemoveAt(_kept.Count - 1);
-            _refused.Add($"{last.Name}: a message keeps at most {TicketGrain.MaxAttachments} attachments, and one holds the whole text");
+            _refused.Add($"{last.Name}: a message keeps at most {MessageAttachment.MaxPerMessage} attachments, and one holds the whole text");
         }
 
         var content = BinaryData.FromString(text);
@@ -85,34 +82,6 @@ public sealed class InboundAttachments
         return _kept.Count == 0 ? null : _kept.Select(k => k.Attachment).ToList();
     }
 
-    /// <summary>
-    /// The last path segment of a sender's file name, without control, format (bidi) or shell-special
-    /// characters, and cut to a length that keeps the extension.
-    /// </summary>
-    public static string SafeName(string? fileName)
-    {
-        var name = (fileName ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        var builder = new StringBuilder(name.Length);
-        foreach (var rune in name.EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
-                    or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
-                && !"\"<>:|?*;%".Contains(rune.ToString(), StringComparison.Ordinal))
-            {
-                builder.Append(rune.ToString());
-            }
-        }
-
-        name = builder.ToString().Trim().Trim('.').Trim();
-        var extension = Path.GetExtension(name);
-        if (name.Length > MaxNameLength)
-        {
-            extension = extension.Length > 10 ? "" : extension;
-            name = MailText.Line(name[..^extension.Length], MaxNameLength - extension.Length) + extension;
-        }
-
-        return name.Length == 0 || name == extension ? "attachment" + extension : name;
-    }
+    /// <summary>The sender's file name made safe to show and to download (see <see cref="AttachmentNames.Safe"/>).</summary>
+    public static string SafeName(string? fileName) => AttachmentNames.Safe(fileName);
 }

@@ -22,8 +22,6 @@ public sealed class TicketGrain(
 {
     public const int MaxSubjectLength = 200;
 
-    public const int MaxAttachments = 20;
-
     protected override string Noun => "The ticket";
 
     private TicketState Ticket => Current;
@@ -51,7 +49,7 @@ public sealed class TicketGrain(
         {
             var requester = fields.Requester;
             first = new ConversationMessage(1, "create", AuthorKind.Visitor, requester.VisitorId ?? requester.Email,
-                requester.Name ?? requester.Email, text, IsInternal: false, now, Attachments(command.Attachments));
+                requester.Name ?? requester.Email, text, IsInternal: false, now, command.Attachments);
             await MessageStore.AppendAsync(Id, first);
         }
 
@@ -88,13 +86,13 @@ public sealed class TicketGrain(
             await EnsureRoomForEmailsAsync();
             if (command.AuthorKind != AuthorKind.Visitor)
             {
-                return await AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false);
+                return await AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments);
             }
 
             var requester = Ticket.Requester!;
             return requester.VisitorId is null || requester.VisitorId == command.AuthorId
                 ? await AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
-                    ReopenIfPending(), Attachments(command.Attachments))
+                    ReopenIfPending(), command.Attachments)
                 : throw DomainException.NotFound(Noun);
         });
 
@@ -123,7 +121,7 @@ public sealed class TicketGrain(
                 };
             }
 
-            return await AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange);
+            return await AppendAsAuthorAsync(command.CommandId, AuthorKind.Agent, command.AgentId, command.AgentName, command.Text, isInternal: false, statusChange, command.Attachments);
         });
 
     public async Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status)
@@ -173,22 +171,6 @@ public sealed class TicketGrain(
         }
 
         return View();
-    }
-
-    /// <summary>The requester's attachments (stored by the inbound mail before the message): a few, with names.</summary>
-    private static IReadOnlyList<MessageAttachment>? Attachments(IReadOnlyList<MessageAttachment>? attachments)
-    {
-        if (attachments is null or { Count: 0 })
-        {
-            return null;
-        }
-
-        if (attachments.Count > MaxAttachments || attachments.Any(a => string.IsNullOrWhiteSpace(a.Id) || string.IsNullOrWhiteSpace(a.Name) || a.Size < 0))
-        {
-            throw DomainException.Invalid($"A message holds at most {MaxAttachments} attachments, each with an id and a name.");
-        }
-
-        return attachments;
     }
 
     /// <summary>The emails are stored with the change that calls for them, so none is lost between the write and the outbox.</summary>

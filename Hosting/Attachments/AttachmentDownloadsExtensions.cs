@@ -6,10 +6,10 @@ namespace Conversations.Hosting.Attachments;
 
 public static class AttachmentDownloadsExtensions
 {
-    /// <summary>Reading message attachments from blob storage, for a web node (the silo writes them).</summary>
+    /// <summary>Reading message attachments from blob storage, and writing the files agents and visitors upload, for a web node.</summary>
     public static IServiceCollection AddAttachmentDownloads(this IServiceCollection services, ConversationsSettings settings)
     {
         services.TryAddSingleton(_ => StorageClients.Blobs(settings));
-        return services.AddSingleton<AttachmentDownloads>();
+        return services.AddSingleton<AttachmentDownloads>().AddSingleton<AttachmentUploads>();
     }
 }

@@ -1,7 +1,9 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Hosting.Attachments;
 using Conversations.Web.Access;
+using Conversations.Web.Attachments;
 using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -52,7 +54,12 @@ public static class ChatApi
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).ConvertToTicketAsync(new ConvertChatToTicket(propertyId, request.VisitorEmail, request.Subject)));
 
     private static async Task<Ok<MessageAck>> PostMessageAsync(
-        string propertyId, Guid chatId, PostAgentMessageRequest request, HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(
-            new PostMessage(propertyId, request.CommandId, AuthorKind.Agent, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text)));
+        string propertyId, Guid chatId, PostAgentMessageRequest request, HttpContext http, IClusterClient cluster, AttachmentUploads uploads)
+    {
+        var chat = cluster.GetGrain<IChatGrain>(chatId);
+        await chat.GetAsync(propertyId); // 404 before looking at files, unless the chat is in this property
+        var attachments = await uploads.ResolveAsync(chatId, request.AttachmentIds, http.RequestAborted);
+        return TypedResults.Ok(await chat.PostMessageAsync(
+            new PostMessage(propertyId, request.CommandId, AuthorKind.Agent, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text, attachments)));
+    }
 }

@@ -1,47 +1,67 @@
-using System.Text.RegularExpressions;
-using Conversations.Grains.Interfaces.Common;
-using Conversations.Grains.Interfaces.Email;
+using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Hosting.Attachments;
 using Conversations.Web.Access;
+using Conversations.Web.Attachments;
+using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Web.Email;
 
 /// <summary>
-/// Downloads of inbound email attachments by members of the ticket's property. Always served as a
-/// download (Content-Disposition: attachment), never sniffed, sandboxed, and only as one of the
-/// allowed types, so a hostile file cannot run in the console's origin.
+/// Attachments for members of the conversation's property: uploads (an agent's files for a reply, listed by id in the
+/// reply) and downloads of every file a chat or ticket message lists, inbound email attachments included.
 /// </summary>
-public static partial class AttachmentApi
+public static class AttachmentApi
 {
     public static IEndpointRouteBuilder MapAttachmentApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPropertyGroup("/tickets/{ticketId:guid}/attachments/{attachmentId}").WithTags("Email")
-            .MapGet("", DownloadAsync).WithName("DownloadTicketAttachment")
+        var tickets = endpoints.MapPropertyGroup("/tickets/{ticketId:guid}/attachments").WithTags("Email");
+        tickets.MapGet("/{attachmentId}", DownloadTicketFileAsync).WithName("DownloadTicketAttachment")
             .WithSummary("An attachment of a ticket message (listed in the message's 'attachments'), as a download.");
+        tickets.MapPost("", UploadTicketFileAsync).WithName("UploadTicketAttachment")
+            .WithSummary("Uploads a file (multipart/form-data, field 'file') for a reply, which lists it in 'attachmentIds' (TIC-2). 413 too large, 415 a type that is not accepted, 422 no file.")
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesRefusals();
+
+        var chats = endpoints.MapPropertyGroup("/chats/{chatId:guid}/attachments").WithTags("Chats");
+        chats.MapGet("/{attachmentId}", DownloadChatFileAsync).WithName("DownloadChatAttachment")
+            .WithSummary("An attachment of a chat message (listed in the message's 'attachments'), as a download.");
+        chats.MapPost("", UploadChatFileAsync).WithName("UploadChatAttachment")
+            .WithSummary("Uploads a file (multipart/form-data, field 'file') for an agent's message, which lists it in 'attachmentIds' (CHAT-1). 413 too large, 415 a type that is not accepted, 422 no file.")
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesRefusals();
         return endpoints;
     }
 
-    private static async Task<FileStreamHttpResult> DownloadAsync(
-        string propertyId, Guid ticketId, string attachmentId, IClusterClient cluster, AttachmentDownloads attachments, HttpContext http)
+    private static async Task<FileStreamHttpResult> DownloadTicketFileAsync(
+        string propertyId, Guid ticketId, string attachmentId, IClusterClient cluster, AttachmentDownloads downloads, HttpContext http)
     {
         await cluster.GetGrain<ITicketGrain>(ticketId).GetAsync(propertyId); // 404 unless the ticket is in this property
-        if (!AttachmentId().IsMatch(attachmentId))
-        {
-            throw NotFound();
-        }
-
-        var attachment = await attachments.OpenAsync(ticketId, attachmentId, http.RequestAborted) ?? throw NotFound();
-        var type = attachment.ContentType is { } stored && AttachmentTypes.IsAllowed(stored) ? stored : "application/octet-stream";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Stream(attachment.Content, type, attachment.Name);
+        return await AttachmentDownload.ServeAsync(ticketId, attachmentId, downloads, http);
     }
 
-    private static DomainException NotFound() => DomainException.NotFound("The attachment");
+    private static async Task<FileStreamHttpResult> DownloadChatFileAsync(
+        string propertyId, Guid chatId, string attachmentId, IClusterClient cluster, AttachmentDownloads downloads, HttpContext http)
+    {
+        await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId);
+        return await AttachmentDownload.ServeAsync(chatId, attachmentId, downloads, http);
+    }
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex AttachmentId();
+    private static async Task<Results<Ok<MessageAttachment>, ProblemHttpResult>> UploadTicketFileAsync(
+        string propertyId, Guid ticketId, IClusterClient cluster, AttachmentUploads uploads, IOptions<ConversationsSettings> settings, HttpContext http)
+    {
+        await cluster.GetGrain<ITicketGrain>(ticketId).GetAsync(propertyId);
+        return await UploadedFile.StoreAsync(http, ticketId, settings.Value.Email.MaxAttachmentBytes, uploads);
+    }
+
+    private static async Task<Results<Ok<MessageAttachment>, ProblemHttpResult>> UploadChatFileAsync(
+        string propertyId, Guid chatId, IClusterClient cluster, AttachmentUploads uploads, IOptions<ConversationsSettings> settings, HttpContext http)
+    {
+        await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId);
+        return await UploadedFile.StoreAsync(http, chatId, settings.Value.Email.MaxAttachmentBytes, uploads);
+    }
 }

@@ -1,7 +1,9 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Hosting.Attachments;
 using Conversations.Web.Access;
+using Conversations.Web.Attachments;
 using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -62,9 +64,14 @@ public static class TicketApi
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).GetMessagesAsync(propertyId, after, limit));
 
     private static async Task<Ok<MessageAck>> ReplyAsync(
-        string propertyId, Guid ticketId, TicketReplyRequest request, HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).ReplyAsync(
-            new ReplyToTicket(propertyId, request.CommandId, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text, request.Status)));
+        string propertyId, Guid ticketId, TicketReplyRequest request, HttpContext http, IClusterClient cluster, AttachmentUploads uploads)
+    {
+        var ticket = cluster.GetGrain<ITicketGrain>(ticketId);
+        await ticket.GetAsync(propertyId); // 404 before looking at files, unless the ticket is in this property
+        var attachments = await uploads.ResolveAsync(ticketId, request.AttachmentIds, http.RequestAborted);
+        return TypedResults.Ok(await ticket.ReplyAsync(
+            new ReplyToTicket(propertyId, request.CommandId, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text, request.Status, attachments)));
+    }
 
     private static async Task<Ok<TicketView>> SetStatusAsync(string propertyId, Guid ticketId, SetTicketStatusRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).SetStatusAsync(propertyId, request.Status));
