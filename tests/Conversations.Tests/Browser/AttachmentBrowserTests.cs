@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Conversations.Tests.Infrastructure;
 using MimeKit;
 using Microsoft.Playwright;
@@ -41,5 +42,40 @@ public sealed class AttachmentBrowserTests(EmailWebCluster fixture, BrowserFixtu
         Assert.Equal(200, download.Status);
         Assert.Equal(Pdf, await download.BodyAsync());
         await BrowserFixture.ScreenshotAsync(page, "ticket-attachments");
+    }
+
+    [Fact, Trait("Spec", "TIC-2"), Trait("Spec", "X-1")]
+    public async Task TIC2_an_agent_attaches_files_to_a_reply_sees_a_refused_one_explained_removes_it_and_the_picture_is_previewed()
+    {
+        var property = await fixture.Email.NewPropertyAsync(withSupportAddress: true);
+        using var agent = await SignedInAgent.CreateAsync(fixture.Email.Client, fixture.Web, property);
+        (await agent.Http.PostAsJsonAsync($"/api/v1/properties/{property}/tickets", new
+        {
+            ticketId = Guid.NewGuid(), subject = "Need the manual", requesterEmail = "eve@example.com", requesterName = "Eve", priority = 3, text = "Where is it?",
+        })).EnsureSuccessStatusCode();
+        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await ConsolePage.SignInAsync(page, fixture.Web.BaseAddress, agent);
+        await ConsolePage.Row(page, "Need the manual").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Attach" })).ToBeEnabledAsync();
+        await page.GetByTestId("attach-input").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "manual.png", MimeType = "image/png", Buffer = Pixel },
+            new FilePayload { Name = "setup.svg", MimeType = "image/svg+xml", Buffer = "<svg xmlns='http://www.w3.org/2000/svg'/>"u8.ToArray() },
+        ]);
+        var chosen = page.GetByTestId("chosen-files");
+        await Assertions.Expect(chosen.GetByRole(AriaRole.Alert)).ToContainTextAsync("image/svg+xml");
+        await BrowserFixture.ScreenshotAsync(page, "reply-attachment-refused");
+        await chosen.GetByRole(AriaRole.Button, new() { Name = "Remove setup.svg" }).ClickAsync();
+        await Assertions.Expect(chosen.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await Assertions.Expect(chosen.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Reply" }).FillAsync("Here is the manual.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chosen-files")).ToHaveCountAsync(0);
+        var preview = page.GetByTestId("attachments").GetByRole(AriaRole.Img, new() { Name = "manual.png" });
+        await Assertions.Expect(preview).ToHaveJSPropertyAsync("naturalWidth", 1);
+        await BrowserFixture.ScreenshotAsync(page, "ticket-reply-attachment");
     }
 }

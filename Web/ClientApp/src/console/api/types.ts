@@ -30,3 +30,4 @@ export type ConversationKind = Conversation["kind"];
 export type View = "all" | "chats" | "tickets" | "trash" | "spam";
 
 export const priorities: Priority[] = ["Lowest", "Low", "Medium", "High", "Highest"];
+export type MessageAttachment = Schemas["MessageAttachment"];

@@ -1,16 +1,27 @@
-import { useRef, useState } from "preact/hooks";
-import { api, ok } from "../api/client";
-import type { Conversation } from "../api/types";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { api, errorMessage, ok } from "../api/client";
+import type { Conversation, MessageAttachment } from "../api/types";
+import { uploadAttachment } from "../actions/upload";
 import { openConversation } from "../actions/conversation";
 import { sendChatMessage, sendTyping } from "../actions/realtime";
 import { propertyId } from "../store/session";
 import { Button } from "../ui/Button";
+import { Icon } from "../ui/Icon";
 import { confirmAction } from "../ui/Dialog";
 import { Menu } from "../ui/Menu";
-import { act, running } from "./act";
+import { act, actionError, running } from "./act";
 import { convertToTicket } from "./chatActions";
 
 type SendStatus = "Open" | "Pending" | "Closed" | null;
+
+/** A file chosen for the next reply: uploading (progress 0–1), uploaded (attachment), or refused (error). */
+interface ChosenFile {
+  key: string;
+  name: string;
+  progress: number;
+  attachment?: MessageAttachment;
+  error?: string;
+}
 
 /** "/name" alone expands to the shortcut's message (KB-3); anything else is sent as typed. */
 async function expandShortcut(text: string): Promise<string> {
@@ -41,32 +52,64 @@ export function Composer({ c }: { c: Conversation }) {
   const text = useRef<HTMLTextAreaElement>(null);
   const closed = c.view.status === "Closed" || c.view.bin !== "Inbox";
   const chat = c.kind === "chat";
+  const [files, setFiles] = useState<ChosenFile[]>([]);
+  const picker = useRef<HTMLInputElement>(null);
+  useEffect(() => setFiles([]), [c.view.id]);
+  const uploading = files.some((f) => !f.attachment && !f.error);
+
+  const change = (key: string, update: Partial<ChosenFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...update } : f)));
+  const choose = (chosen: FileList | null) => {
+    for (const file of Array.from(chosen ?? [])) {
+      const key = crypto.randomUUID();
+      setFiles((all) => [...all, { key, name: file.name, progress: 0 }]);
+      uploadAttachment(c.kind, c.view.id, file, (progress) => change(key, { progress })).then(
+        (attachment) => change(key, { attachment, progress: 1 }),
+        (error: unknown) => change(key, { error: errorMessage(error) }),
+      );
+    }
+    if (picker.current) {
+      picker.current.value = "";
+    }
+  };
 
   const send = async (status: SendStatus = null) => {
     const typed = text.current?.value.trim() ?? "";
-    if (!typed) {
+    const attachmentIds = files.flatMap((f) => (f.attachment ? [f.attachment.id] : []));
+    if (uploading) {
+      actionError.value = "Wait until the files are uploaded, or remove them.";
+      return;
+    }
+    if (!typed && attachmentIds.length === 0) {
+      return;
+    }
+    if (whisper && attachmentIds.length > 0) {
+      actionError.value = "Whispers carry no files: remove them or turn Whisper off.";
       return;
     }
     if (status === "Closed" && !whisper && !(await confirmAction("Send and close this ticket?", { message: "A closed ticket cannot be reopened.", confirm: "Send and close", danger: true }))) {
       return;
     }
     await act("send", async () => {
-      const body = await expandShortcut(typed);
+      const body = typed ? await expandShortcut(typed) : "";
       const commandId = crypto.randomUUID();
       const params = { path: { propertyId: propertyId.value, conversationId: c.view.id, ticketId: c.view.id } };
       if (whisper) {
         await (chat
           ? ok(api.POST("/api/v1/properties/{propertyId}/chats/{conversationId}/whispers", { params, body: { commandId, text: body } }))
           : ok(api.POST("/api/v1/properties/{propertyId}/tickets/{conversationId}/whispers", { params, body: { commandId, text: body } })));
+      } else if (chat && attachmentIds.length > 0) {
+        sendTyping(c.view.id, false);
+        await ok(api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/messages", { params: { path: { propertyId: propertyId.value, chatId: c.view.id } }, body: { commandId, text: body, attachmentIds } }));
       } else if (chat) {
         sendTyping(c.view.id, false);
         await sendChatMessage(c.view.id, body);
       } else {
-        await ok(api.POST("/api/v1/properties/{propertyId}/tickets/{ticketId}/replies", { params, body: { commandId, text: body, status } }));
+        await ok(api.POST("/api/v1/properties/{propertyId}/tickets/{ticketId}/replies", { params, body: { commandId, text: body, status, attachmentIds } }));
       }
       if (text.current) {
         text.current.value = "";
       }
+      setFiles([]);
     });
   };
 
@@ -91,7 +134,25 @@ export function Composer({ c }: { c: Conversation }) {
           }
         }}
       />
+      {files.length > 0 && (
+        <ul class="chosen-files" aria-label="Files to send" data-testid="chosen-files">
+          {files.map((f) => (
+            <li class={`chip ${f.error ? "chip-danger" : "chip-neutral"}`} key={f.key}>
+              <bdi class="file-name">{f.name}</bdi>
+              {!f.attachment && !f.error && (
+                <progress max={1} value={f.progress} aria-label={`Uploading ${f.name}`} />
+              )}
+              {f.error && <span role="alert">{f.error}</span>}
+              <button type="button" class="chip-remove" aria-label={`Remove ${f.name}`} onClick={() => setFiles((all) => all.filter((x) => x.key !== f.key))}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="composer-bar">
+        <input ref={picker} type="file" multiple hidden data-testid="attach-input" onChange={(e) => choose(e.currentTarget.files)} />
+        <Button size="sm" title="Attach files (pictures, PDF, text, Office documents)" disabled={whisper} onClick={() => picker.current?.click()}>
+          <Icon name="paperclip" /> Attach
+        </Button>
         <label class="whisper-toggle">
           <input type="checkbox" checked={whisper} aria-label="Whisper (agents only)" onChange={(e) => setWhisper(e.currentTarget.checked)} /> Whisper
         </label>
@@ -106,7 +167,7 @@ export function Composer({ c }: { c: Conversation }) {
           </span>
         )}
         <span class="split-button">
-          <Button type="submit" variant="primary" busy={running.value === "send"}>Send</Button>
+          <Button type="submit" variant="primary" busy={running.value === "send"} disabled={uploading}>Send</Button>
           {!chat && (
             <Menu
               label="Send and set status"

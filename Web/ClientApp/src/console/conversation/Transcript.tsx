@@ -34,7 +34,7 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
                 {kind === "chat" && side === "agent" && !m.isInternal && (
                   <span class="receipt" data-testid="receipt">{m.sequence <= seenUpTo ? "✓✓ Seen" : "✓ Delivered"}</span>
                 )}
-                {kind === "ticket" && m.attachments && m.attachments.length > 0 && <Attachments ticketId={conversationId} files={m.attachments} />}
+                {m.attachments && m.attachments.length > 0 && <Attachments kind={kind} conversationId={conversationId} files={m.attachments} />}
               </div>
             </li>
           );
@@ -54,10 +54,10 @@ const previewable = new Set(["image/png", "image/jpeg", "image/gif", "image/webp
 
 const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-/** A ticket message's files (inbound email attachments): name, size, a download link, and a preview of pictures. */
-function Attachments({ ticketId, files }: { ticketId: string; files: Attachment[] }) {
+/** A message's files (inbound email attachments, uploads): name, size, a download link, and a preview of pictures. */
+function Attachments({ kind, conversationId, files }: { kind: "chat" | "ticket"; conversationId: string; files: Attachment[] }) {
   const url = (file: Attachment) =>
-    `/api/v1/properties/${encodeURIComponent(propertyId.value)}/tickets/${ticketId}/attachments/${encodeURIComponent(file.id)}`;
+    `/api/v1/properties/${encodeURIComponent(propertyId.value)}/${kind}s/${conversationId}/attachments/${encodeURIComponent(file.id)}`;
   return (
     <ul class="attachments" aria-label="Attachments" data-testid="attachments">
       {files.map((file) => (

@@ -13,6 +13,7 @@ const paths = {
   up: "M7 11l5-6 5 6 M12 5v14",
   down: "M7 13l5 6 5-6 M12 19V5",
   plus: "M12 5v14 M5 12h14",
+  paperclip: "M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7",
 } as const;
 
 export type IconName = keyof typeof paths;
