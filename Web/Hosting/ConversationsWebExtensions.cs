@@ -4,6 +4,7 @@ using Conversations.Hosting;
 using Conversations.Hosting.Attachments;
 using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
+using Conversations.Web.Attachments;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Email;
@@ -68,6 +69,7 @@ public static class ConversationsWebExtensions
         app.MapDepartmentApi();
         app.MapEmailApi();
         app.MapWidgetApi();
+        app.MapWidgetAttachmentApi();
         app.MapChatApi();
         app.MapTicketApi();
         app.MapInboxApi();

@@ -2,6 +2,8 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Visitors;
+using Conversations.Hosting.Attachments;
+using Conversations.Web.Attachments;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR;
 
@@ -18,7 +20,8 @@ public sealed class VisitorHub(
     VisitorRateLimits limits,
     VisitTracker visits,
     ClientAddress addresses,
-    TypingNotifier typing) : Hub
+    TypingNotifier typing,
+    AttachmentUploads uploads) : Hub
 {
     public const string Path = "/hubs/visitor";
 
@@ -69,6 +72,20 @@ public sealed class VisitorHub(
         limits.Message(propertyId, visitorId);
         // The chat updates the visitor's history itself (VIS-5).
         return await cluster.GetGrain<IChatGrain>(chatId).PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text));
+    }
+
+    /// <summary>A message listing files the visitor uploaded to this chat before (POST /api/v1/widget/chats/{chatId}/attachments); the text may be empty.</summary>
+    public async Task<MessageAck> SendMessageWithFiles(string propertyId, string visitorToken, Guid chatId, string commandId, string text, IReadOnlyList<string> attachmentIds)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        var chat = cluster.GetGrain<IChatGrain>(chatId);
+        if (!await IsOwnChatAsync(chat, propertyId, visitorId))
+        {
+            throw DomainException.NotFound("The chat");
+        }
+
+        var attachments = await uploads.ResolveAsync(chatId, attachmentIds, Context.ConnectionAborted);
+        return await chat.PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text, attachments));
     }
 
     /// <summary>The visitor's rating of their chat (CHAT-8): Good or Bad with an optional comment; a later one replaces it.</summary>
@@ -140,7 +157,8 @@ public sealed class VisitorHub(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static async Task<bool> IsOwnChatAsync(IChatGrain chat, string propertyId, string visitorId)
+    /// <summary>Whether the chat exists in the property and is this visitor's.</summary>
+    public static async Task<bool> IsOwnChatAsync(IChatGrain chat, string propertyId, string visitorId)
     {
         try
         {

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Chats;
-using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Interfaces.Common;
+using Microsoft.AspNetCore.SignalR.Client;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Web;
@@ -119,6 +120,38 @@ public sealed class AttachmentUploadTests(WebFixture fixture) : IAsyncLifetime
         (await _agent.Http.PostAsync($"{Chat(chatId)}/trash", null)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NoContent, (await _agent.Http.PostAsync($"{Chat(chatId)}/purge", null)).StatusCode);
         await StorageScan.AssertPurgedAsync(fixture.Cluster.Settings.StorageConnectionString, chatId, marker);
+    }
+
+    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "X-1")]
+    public async Task CHAT1_a_visitor_uploads_to_their_own_chat_sends_it_and_downloads_the_agents_file_but_not_from_another_chat()
+    {
+        await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, PropertyId, TestVisitor.UniqueAddress());
+        var chatId = Guid.NewGuid();
+        await visitor.StartChatAsync(chatId, "Vic");
+        using var anonymous = fixture.Web.CreateClient();
+        var query = $"propertyId={PropertyId}&visitorToken={Uri.EscapeDataString(visitor.Session.VisitorToken)}";
+        var widget = $"/api/v1/widget/chats/{chatId}/attachments";
+
+        var upload = await anonymous.PostAsync($"{widget}?{query}", File(Png("visitor"), "screen.png", "image/png"));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await visitor.Hub.InvokeAsync<MessageAck>("SendMessageWithFiles", PropertyId, visitor.Session.VisitorToken, chatId, "v-1", "", new[] { id });
+        var seenByAgent = (await _agent.Http.GetFromJsonAsync<JsonElement>($"{Chat(chatId)}/messages"))[0];
+        Assert.Equal("screen.png", seenByAgent.GetProperty("attachments")[0].GetProperty("name").GetString());
+
+        var agentFile = await UploadTextAsync(chatId, "from the agent");
+        (await _agent.Http.PostAsJsonAsync($"{Chat(chatId)}/messages", new { commandId = "a-1", text = "see this", attachmentIds = new[] { agentFile } })).EnsureSuccessStatusCode();
+        var download = await anonymous.GetAsync($"{widget}/{agentFile}?{query}");
+        Assert.Equal("from the agent", await download.Content.ReadAsStringAsync());
+
+        // Another visitor's token, a forged one, or another chat: nothing to see or add.
+        await using var stranger = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, PropertyId, TestVisitor.UniqueAddress());
+        var strangerQuery = $"propertyId={PropertyId}&visitorToken={Uri.EscapeDataString(stranger.Session.VisitorToken)}";
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"{widget}/{agentFile}?{strangerQuery}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsync($"{widget}?{strangerQuery}", File("x"u8.ToArray(), "x.txt", "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"{widget}/{agentFile}?propertyId={PropertyId}&visitorToken=v1.x.y")).StatusCode);
+        var refused = await anonymous.PostAsync($"{widget}?{query}", File("<svg/>"u8.ToArray(), "x.svg", "image/svg+xml"));
+        await AssertProblemAsync(refused, HttpStatusCode.UnsupportedMediaType, "image/svg+xml");
     }
 
     private async Task<Guid> NewChatAsync()
