@@ -9,6 +9,14 @@ export interface ConversationMessage {
   text: string;
   isInternal: boolean;
   at: string;
+  attachments?: Attachment[] | null;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
 }
 
 interface EventBase {

@@ -21,6 +21,11 @@ li .author { display: block; font-size: 11px; color: #4a5365; }
 li.visitor .author { color: #e6ebff; }
 .composer { flex-direction: row; border-top: 1px solid #e3e6ee; }
 .composer textarea { flex: 1; resize: none; }
+.composer input[hidden] { display: none; }
+.attach { font: inherit; background: none; border: 1px solid #c5cbd8; border-radius: 6px; cursor: pointer; padding: 0 8px; }
+.files { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
+.files a { color: inherit; }
+.files img { display: block; max-width: 200px; max-height: 160px; border-radius: 6px; background: #fff; }
 .note { margin: 0; padding: 4px 12px; font-size: 12px; color: #5b6477; min-height: 1em; }
 .panel > button.primary { margin: 0 12px 8px; }
 .intro { margin: 0; padding: 12px 12px 0; }

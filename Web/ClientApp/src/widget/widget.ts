@@ -1,7 +1,7 @@
 // The embeddable chat widget: <script async src="https://…/widget.js" data-property="…"></script>.
 // One self-contained script (SignalR bundled); its markup lives in a shadow root.
 import { type HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
-import { authorLine, cleanText, type ConversationEvent, type ConversationMessage, errorText, type MessageAck, messageText } from "./events";
+import { type Attachment, authorLine, cleanText, type ConversationEvent, type ConversationMessage, errorText, type MessageAck, messageText } from "./events";
 import { h } from "./dom";
 import { widgetCss } from "./styles";
 
@@ -65,7 +65,9 @@ class Widget {
   private readonly messages = h("ol", { "data-testid": "visitor-messages", "aria-live": "polite" });
   private readonly typing = h("p", { class: "note", "data-testid": "agent-typing", hidden: "" }, "Agent is typing…");
   private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
-  private readonly composer = h("form", { class: "composer", hidden: "" }, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
+  private readonly file = h("input", { type: "file", hidden: "", "data-testid": "widget-file" });
+  private readonly attach = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" }, "📎");
+  private readonly composer = h("form", { class: "composer", hidden: "" }, this.attach, this.file, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
   private readonly status = h("p", { class: "note", role: "status", "data-testid": "widget-status" });
   private readonly ratingComment = h("textarea", { placeholder: "Anything to add? (optional)", rows: "2", maxlength: "1000" });
   private readonly rating = h("form", { class: "rating", hidden: "", "data-testid": "rating-form" },
@@ -97,6 +99,8 @@ class Widget {
       }
     });
     this.text.addEventListener("input", () => this.notifyTyping());
+    this.attach.addEventListener("click", () => this.file.click());
+    this.file.addEventListener("change", () => void this.sendFile());
     document.addEventListener("visibilitychange", () => this.markSeen());
     this.toggle(sessionStorage.getItem(key("open")) === "1");
 
@@ -303,6 +307,53 @@ class Widget {
     void this.deliver(pending);
   }
 
+  /** Uploads the chosen file to the chat and sends it as a message of its own; a refusal (size, type) is shown as a note. */
+  private async sendFile(): Promise<void> {
+    const chosen = this.file.files?.[0];
+    this.file.value = "";
+    const chatId = this.chatId;
+    if (!chosen || !chatId) {
+      return;
+    }
+    this.note(`Uploading ${chosen.name}…`);
+    this.attach.disabled = true;
+    try {
+      const form = new FormData();
+      form.append("file", chosen, chosen.name);
+      const response = await fetch(`${this.fileUrl(chatId, "")}`, { method: "POST", body: form });
+      const answer = await response.json();
+      if (!response.ok) {
+        this.note(answer.detail ?? answer.title ?? `The file could not be sent (${response.status}).`);
+        return;
+      }
+      const commandId = crypto.randomUUID();
+      const ack: MessageAck = await this.connection.invoke("SendMessageWithFiles", propertyId, this.token, chatId, commandId, "", [answer.id]);
+      this.note("");
+      this.render({
+        sequence: ack.sequence, commandId, authorKind: "Visitor", authorId: "", authorName: this.visitorName,
+        text: "", isInternal: false, at: ack.at, attachments: [answer],
+      });
+    } catch (error) {
+      this.note(errorText(error));
+    } finally {
+      this.attach.disabled = false;
+    }
+  }
+
+  /** The chat's attachments route, authorised by the visitor token (a picture's src cannot send headers). */
+  private fileUrl(chatId: string, id: string): string {
+    return `${origin}/api/v1/widget/chats/${chatId}/attachments${id ? `/${id}` : ""}?propertyId=${encodeURIComponent(propertyId)}&visitorToken=${encodeURIComponent(this.token)}`;
+  }
+
+  private attachments(files: Attachment[]): HTMLElement {
+    return h("span", { class: "files" }, ...files.map((f) => {
+      const url = this.fileUrl(this.chatId ?? "", f.id);
+      // Pictures a browser draws safely are shown; anything else (SVG included) is a download link.
+      const picture = /^image\/(png|jpeg|gif|webp)$/.test(f.contentType) ? h("img", { src: url, alt: f.name }) : null;
+      return h("a", { href: url, download: f.name, target: "_blank", rel: "noopener" }, picture, h("bdi", {}, f.name));
+    }));
+  }
+
   private async deliver(pending: Pending): Promise<void> {
     if (this.connection.state !== HubConnectionState.Connected) {
       return; // sent again, with the same command id, after the reconnect
@@ -416,6 +467,9 @@ class Widget {
       this.latestFromAgents = Math.max(this.latestFromAgents, message.sequence);
     }
     const item = this.item(message.authorKind === "Visitor" ? "visitor" : "agent", message.authorName, message.at, message.text);
+    if (message.attachments?.length) {
+      item.append(this.attachments(message.attachments));
+    }
     item.dataset.sequence = String(message.sequence);
     if (message.authorKind === "Visitor") {
       item.dataset.commandId = message.commandId;
