@@ -22,7 +22,8 @@ li.visitor .author { color: #e6ebff; }
 .composer { flex-direction: row; border-top: 1px solid #e3e6ee; }
 .composer textarea { flex: 1; resize: none; }
 .composer input[hidden] { display: none; }
-.attach { font: inherit; background: none; border: 1px solid #c5cbd8; border-radius: 6px; cursor: pointer; padding: 0 8px; }
+.attach { background: none; border: 1px solid #c5cbd8; border-radius: 6px; cursor: pointer; padding: 0 8px; color: #4a5365; }
+.attach svg { width: 18px; height: 18px; vertical-align: middle; }
 .files { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
 .files a { color: inherit; }
 .files img { display: block; max-width: 200px; max-height: 160px; border-radius: 6px; background: #fff; }

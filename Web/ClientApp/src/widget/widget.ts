@@ -23,17 +23,24 @@ const origin = script?.src ? new URL(script.src, location.href).origin : locatio
 const key = (name: string) => `conversations.${propertyId}.${name}`;
 const typingInterval = 3000;
 
-function chatIcon(): SVGSVGElement {
+/** An inline icon (no emoji: a system may lack the font), filled or stroked in the text colour. */
+function icon(d: string, stroked = false): SVGSVGElement {
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
-  path.setAttribute("fill", "currentColor");
+  path.setAttribute("d", d);
+  path.setAttribute(stroked ? "stroke" : "fill", "currentColor");
+  if (stroked) {
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke-width", "2");
+  }
   svg.append(path);
   return svg;
 }
+
+const chatIcon = () => icon("M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
 
 class Widget {
   private token = "";
@@ -66,7 +73,8 @@ class Widget {
   private readonly typing = h("p", { class: "note", "data-testid": "agent-typing", hidden: "" }, "Agent is typing…");
   private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
   private readonly file = h("input", { type: "file", hidden: "", "data-testid": "widget-file" });
-  private readonly attach = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" }, "📎");
+  private readonly attach = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" },
+    icon("M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7", true));
   private readonly composer = h("form", { class: "composer", hidden: "" }, this.attach, this.file, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
   private readonly status = h("p", { class: "note", role: "status", "data-testid": "widget-status" });
   private readonly ratingComment = h("textarea", { placeholder: "Anything to add? (optional)", rows: "2", maxlength: "1000" });
