@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Orleans.Streams;
 
 namespace Conversations.Web.Realtime;
 
