@@ -24,7 +24,7 @@ public static class WidgetAttachmentApi
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         files.MapPost("", UploadAsync).WithName("UploadVisitorAttachment")
             .WithSummary("A visitor uploads a file (multipart/form-data, field 'file') to their own chat, then sends a message listing it (visitor hub SendMessageWithFiles). 413 too large, 415 a type that is not accepted, 422 no file, 429 too many.")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
         files.MapGet("/{attachmentId}", DownloadAsync).WithName("DownloadVisitorAttachment")

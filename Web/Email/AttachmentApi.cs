@@ -24,7 +24,7 @@ public static class AttachmentApi
             .WithSummary("An attachment of a ticket message (listed in the message's 'attachments'), as a download.");
         tickets.MapPost("", UploadTicketFileAsync).WithName("UploadTicketAttachment")
             .WithSummary("Uploads a file (multipart/form-data, field 'file') for a reply, which lists it in 'attachmentIds' (TIC-2). 413 too large, 415 a type that is not accepted, 422 no file.")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesRefusals();
 
         var chats = endpoints.MapPropertyGroup("/chats/{chatId:guid}/attachments").WithTags("Chats");
@@ -32,7 +32,7 @@ public static class AttachmentApi
             .WithSummary("An attachment of a chat message (listed in the message's 'attachments'), as a download.");
         chats.MapPost("", UploadChatFileAsync).WithName("UploadChatAttachment")
             .WithSummary("Uploads a file (multipart/form-data, field 'file') for an agent's message, which lists it in 'attachmentIds' (CHAT-1). 413 too large, 415 a type that is not accepted, 422 no file.")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesRefusals();
         return endpoints;
     }

@@ -88,7 +88,7 @@ public sealed class AttachmentUploadTests(WebFixture fixture) : IAsyncLifetime
 
         var empty = await _agent.Http.PostAsync(url, File([], "empty.txt", "text/plain"));
         await AssertProblemAsync(empty, HttpStatusCode.UnprocessableEntity, "not empty");
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _agent.Http.PostAsJsonAsync(url, new { file = "x" })).StatusCode);
+        await AssertProblemAsync(await _agent.Http.PostAsJsonAsync(url, new { file = "x" }), HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
 
         var unknown = await _agent.Http.PostAsJsonAsync($"{Chat(chatId)}/messages", new { commandId = "ghost", text = "hi", attachmentIds = new[] { Guid.NewGuid().ToString("N") } });
         await AssertProblemAsync(unknown, HttpStatusCode.UnprocessableEntity, "upload it");

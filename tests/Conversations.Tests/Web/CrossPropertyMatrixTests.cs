@@ -29,6 +29,8 @@ public sealed class CrossPropertyMatrixTests(WebFixture fixture)
         ["/api/v1/properties"] = "creates a new property owned by the caller",
         ["/api/v1/widget/sessions"] = "visitor-facing: anonymous, rate-limited, issues a token bound to one property",
         ["/api/v1/widget/offline-messages"] = "visitor-facing: needs the property's signed visitor token, rate-limited",
+        ["/api/v1/widget/chats/{chatId:guid}/attachments/"] = "visitor-facing: the signed visitor token, own chat only (AttachmentUploadTests: 404 for another visitor, 403 forged), rate-limited",
+        ["/api/v1/widget/chats/{chatId:guid}/attachments/{attachmentId}"] = "visitor-facing: the signed visitor token, own chat only (AttachmentUploadTests)",
         ["/api/{documentName}/openapi.json"] = "the public API description",
         ["/health"] = "liveness, no data",
         ["{*path:nonfile}"] = "the console's static shell",
