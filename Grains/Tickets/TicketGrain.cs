@@ -67,6 +67,9 @@ public sealed class TicketGrain(
         }
 
         await EnsureIdFreeOf<IChatGrain>("a chat");
+
+        // The copied messages list the chat's files by id: the ticket keeps its own copies, which outlive a purge of the chat.
+        await attachments.CopyAllAsync(command.ChatId, Id);
         await MessageStore.CopyAsync(command.ChatId, Id, command.MessageCount);
 
         // CHAT-3: the ticket keeps the chat's assignee (already checked by the chat); no assignment emails, nobody was newly assigned.

@@ -21,6 +21,22 @@ public sealed class BlobAttachmentStore(BlobServiceClient blobs) : IAttachmentSt
         }, cancellationToken);
     }
 
+    public async Task CopyAllAsync(Guid fromConversationId, Guid toConversationId, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{fromConversationId:N}/", Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            var source = container.GetBlobClient(blob.Name);
+            var content = (await source.DownloadContentAsync(cancellationToken)).Value;
+            var id = blob.Name[(blob.Name.IndexOf('/') + 1)..];
+            await container.GetBlobClient(StorageNames.AttachmentBlob(toConversationId, id)).UploadAsync(content.Content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = content.Details.ContentType },
+                Metadata = content.Details.Metadata,
+            }, cancellationToken);
+        }
+    }
+
     public async Task DeleteAllAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         var container = await ContainerAsync(cancellationToken);

@@ -122,6 +122,21 @@ public sealed class AttachmentUploadTests(WebFixture fixture) : IAsyncLifetime
         await StorageScan.AssertPurgedAsync(fixture.Cluster.Settings.StorageConnectionString, chatId, marker);
     }
 
+    [Fact, Trait("Spec", "CHAT-3"), Trait("Spec", "BIN-2")]
+    public async Task CHAT3_the_ticket_made_from_a_chat_keeps_its_own_copy_of_the_chats_files_after_the_chat_is_purged()
+    {
+        var chatId = await NewChatAsync();
+        var id = await UploadTextAsync(chatId, "kept by the ticket");
+        (await _agent.Http.PostAsJsonAsync($"{Chat(chatId)}/messages", new { commandId = "m", text = "file", attachmentIds = new[] { id } })).EnsureSuccessStatusCode();
+        var converted = await _agent.Http.PostAsJsonAsync($"{Chat(chatId)}/ticket", new { visitorEmail = "ann@example.com" });
+        var ticketId = (await converted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await _agent.Http.PostAsync($"{Chat(chatId)}/trash", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await _agent.Http.PostAsync($"{Chat(chatId)}/purge", null)).StatusCode);
+
+        var ticketFile = await _agent.Http.GetAsync($"/api/v1/properties/{PropertyId}/tickets/{ticketId}/attachments/{id}");
+        Assert.Equal("kept by the ticket", await ticketFile.Content.ReadAsStringAsync());
+    }
+
     [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "X-1")]
     public async Task CHAT1_a_visitor_uploads_to_their_own_chat_sends_it_and_downloads_the_agents_file_but_not_from_another_chat()
     {
