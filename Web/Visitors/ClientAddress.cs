@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Web.Visitors;
 
-/// <summary>The visitor's IP address: the connection's, or the first X-Forwarded-For entry when that is trusted.</summary>
+/// <summary>
+/// The visitor's IP address: the connection's, or, behind a trusted proxy, the last X-Forwarded-For entry: the address
+/// that proxy saw. Earlier entries come from the client and could be anything, so a visitor cannot pick an address to
+/// escape an IP ban or a per-address limit (the Container Apps ingress appends; the local load balancer sets one entry).
+/// </summary>
 public sealed class ClientAddress(IOptions<VisitorSettings> options)
 {
     public IPAddress? Of(HttpContext? http)
@@ -14,7 +18,7 @@ public sealed class ClientAddress(IOptions<VisitorSettings> options)
         }
 
         if (options.Value.TrustForwardedFor
-            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded
+            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[^1].Trim() is { Length: > 0 } forwarded
             && IPAddress.TryParse(forwarded, out var parsed))
         {
             return Normalize(parsed);
