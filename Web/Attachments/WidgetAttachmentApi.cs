@@ -3,6 +3,7 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Hosting.Attachments;
 using Conversations.Web.Realtime;
+using Conversations.Web.Validation;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -21,7 +22,7 @@ public static class WidgetAttachmentApi
     {
         var files = endpoints.MapGroup("/api/v1/widget/chats/{chatId:guid}/attachments").WithTags("Widget")
             .AllowAnonymous().RequireCors(WidgetApi.CorsPolicy)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).CheckKeys();
         files.MapPost("", UploadAsync).WithName("UploadVisitorAttachment")
             .WithSummary("A visitor uploads a file (multipart/form-data, field 'file') to their own chat, then sends a message listing it (visitor hub SendMessageWithFiles). 413 too large, 415 a type that is not accepted, 422 no file, 429 too many.")
             .DisableAntiforgery()
