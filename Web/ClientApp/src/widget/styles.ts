@@ -27,6 +27,15 @@ li.visitor .author { color: #e6ebff; }
 .files { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
 .files a { color: inherit; }
 .files img { display: block; max-width: 200px; max-height: 160px; border-radius: 6px; background: #fff; }
+.chips { list-style: none; margin: 0; padding: 6px 12px 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.chips[hidden] { display: none; }
+.chips li { max-width: 100%; align-self: auto; display: flex; align-items: center; gap: 6px; padding: 3px 4px 3px 10px; border-radius: 14px; font-size: 12px; white-space: normal; }
+.chips bdi { display: inline-block; max-width: 150px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.chips progress { width: 56px; height: 6px; }
+.chips li.refused { background: #fdecec; color: #8a1c1c; }
+.chips button { background: none; border: 0; border-radius: 50%; cursor: pointer; font-size: 16px; line-height: 1; padding: 2px 6px; color: inherit; }
+.chips button:hover { background: rgba(0,0,0,.08); }
+.seen { display: block; font-size: 11px; text-align: right; color: #e6ebff; }
 .note { margin: 0; padding: 4px 12px; font-size: 12px; color: #5b6477; min-height: 1em; }
 .panel > button.primary { margin: 0 12px 8px; }
 .intro { margin: 0; padding: 12px 12px 0; }

@@ -37,7 +37,7 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
             <bdi>{ticket.requester.name ?? ""}</bdi> &lt;<bdi>{ticket.requester.email}</bdi>&gt; · opened <RelativeTime at={ticket.createdAt} />
             {ticket.sourceChatId && <> · <button type="button" class="link" onClick={() => void openConversation("chat", ticket.sourceChatId!)}>Source chat</button></>}
             {ticket.previousTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.previousTicketId!)}>Previous ticket</button></>}
-            {ticket.followUpTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.followUpTicketId!)}>Follow-up ticket</button></>}
+            <FollowUps ids={ticket.followUpTicketIds ?? (ticket.followUpTicketId ? [ticket.followUpTicketId] : [])} />
           </span>
         </div>
         {!inInbox && <Chip tone={statusTone(ticket.bin)} testId="conversation-status">{ticket.bin}</Chip>}
@@ -82,5 +82,23 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
         )}
       </div>
     </div>
+  );
+}
+
+/** TIC-5: every ticket that follows this one up, oldest first; a new one appears live (its link is an event). */
+function FollowUps({ ids }: { ids: string[] }) {
+  if (ids.length === 0) {
+    return null;
+  }
+  const open = (id: string) => () => void openConversation("ticket", id);
+  return ids.length === 1 ? (
+    <> · <button type="button" class="link" onClick={open(ids[0])}>Follow-up ticket</button></>
+  ) : (
+    <span data-testid="follow-ups">
+      {" · Follow-ups: "}
+      {ids.map((id, i) => (
+        <>{i > 0 && ", "}<button type="button" class="link" aria-label={`Follow-up ticket ${i + 1} of ${ids.length}`} onClick={open(id)}>{i + 1}</button></>
+      ))}
+    </span>
   );
 }
