@@ -41,11 +41,27 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
           </span>
         </div>
         {!inInbox && <Chip tone={statusTone(ticket.bin)} testId="conversation-status">{ticket.bin}</Chip>}
+        <button type="button" class="btn btn-ghost btn-sm" aria-expanded={ticketTagsShown.value} onClick={() => (ticketTagsShown.value = !ticketTagsShown.value)}>
+          Tags
+        </button>
+        {inInbox ? (
+          <Menu
+            label="More options"
+            align="end"
+            button={<Icon name="more" />}
+            items={[
+              { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
+              { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },
+            ]}
+          />
+        ) : (
+          <BinButtons kind="ticket" id={ticket.id} />
+        )}
         <PopoutButton kind="ticket" id={ticket.id} />
       </div>
       <div class="header-controls">
         <span class="field-inline control">
-          <span class="field-label" aria-hidden="true">Status</span>
+          <span class="field-label status-label" aria-hidden="true">Status</span>
           <span class="segmented status-group" role="group" aria-label="Status">
             {(["Open", "Pending", "Closed"] as const).map((s) => (
               <button type="button" class={s === ticket.status ? "active" : ""} aria-pressed={s === ticket.status} disabled={closed || !inInbox || running.value === "status"} onClick={() => s !== ticket.status && setStatus(s)}>
@@ -64,22 +80,6 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
             {priorities.map((p) => <option value={p}>{p}</option>)}
           </select>
         </label>
-        <button type="button" class="btn btn-ghost btn-sm" aria-expanded={ticketTagsShown.value} onClick={() => (ticketTagsShown.value = !ticketTagsShown.value)}>
-          Tags
-        </button>
-        {inInbox ? (
-          <Menu
-            label="More options"
-            align="end"
-            button={<Icon name="more" />}
-            items={[
-              { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
-              { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },
-            ]}
-          />
-        ) : (
-          <BinButtons kind="ticket" id={ticket.id} />
-        )}
       </div>
     </div>
   );
