@@ -159,18 +159,15 @@ public sealed class RoutingGrain(
         }
     }
 
-    /// <summary>Takes the event in, stores what it changed (a failed write throws: the stream delivers the event again), then routes.</summary>
+    /// <summary>
+    /// Takes the event in and routes, then stores both in one write (a failed write throws: the stream delivers the event again, to a
+    /// fresh activation, and an assignment made meanwhile comes back as its own event).
+    /// </summary>
     private async Task OnConversationEventAsync(ConversationEvent evt)
     {
-        if (!Routing.Settings.Enabled)
+        if (Routing.Settings.Enabled && await ApplyAsync(evt))
         {
-            return;
-        }
-
-        if (await ApplyAsync(evt))
-        {
-            await this.PersistAsync(state.WriteStateAsync);
-            await RouteAsync();
+            await RouteAsync(taken: true);
         }
     }
 
@@ -338,7 +335,7 @@ public sealed class RoutingGrain(
     /// Gives waiting conversations (oldest first) to agents with room, passes on chats left unanswered too long, forgets silent chats,
     /// then tells waiting visitors their places and sets the next wake-up. A failed assignment leaves the conversation waiting.
     /// </summary>
-    private async Task RouteAsync()
+    private async Task RouteAsync(bool taken = false)
     {
         if (!Routing.Settings.Enabled)
         {
@@ -347,7 +344,7 @@ public sealed class RoutingGrain(
             return;
         }
 
-        var changed = ForgetSilentChats();
+        var changed = ForgetSilentChats() | taken;
         var loads = Loads();
         var now = Now;
         var reassignAfter = TimeSpan.FromSeconds(Routing.Settings.ReassignAfterSeconds);
