@@ -10,6 +10,7 @@ import { setPresence } from "../store/team";
 import { reloadOpen } from "./conversation";
 import { scheduleRefresh } from "./inbox";
 import { notify } from "./notify";
+import { onSlaBreached, scheduleSlaRefresh, type SlaBreachNotice } from "./sla";
 import { loadTeamQuietly } from "./team";
 
 interface WireEvent {
@@ -48,6 +49,7 @@ function onEvent(event: WireEvent): void {
     return;
   }
   scheduleRefresh();
+  scheduleSlaRefresh();
   const open = openId() === event.conversationId;
   const kind: ConversationKind = event.type.startsWith("ticket") ? "ticket" : pane.value.type === "conversation" && open ? pane.value.kind : "chat";
   if (event.type === "messagePosted" && event.message) {
@@ -98,6 +100,7 @@ hub.on("typing", (notice: TypingNotice) => {
     showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
+hub.on("slaBreached", (breach: SlaBreachNotice) => onSlaBreached(breach));
 hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
 hub.onreconnected(() => void join());
