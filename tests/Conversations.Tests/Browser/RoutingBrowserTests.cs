@@ -20,11 +20,13 @@ public sealed class RoutingBrowserTests(WebFixture fixture, BrowserFixture brows
         await routing.GetByLabel("Assign automatically").CheckAsync();
         await routing.GetByLabel("Chats per agent").FillAsync("1");
         await routing.GetByRole(AriaRole.Button, new() { Name = "Save auto-assignment" }).ClickAsync();
+        await Assertions.Expect(routing.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.GetByTestId("routing-agents")).ToContainTextAsync("Online");
         var saved = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{admin.PropertyId}/routing");
         Assert.True(saved.GetProperty("settings").GetProperty("enabled").GetBoolean());
         Assert.Equal(1, saved.GetProperty("settings").GetProperty("defaultChatCapacity").GetInt32());
         await BrowserFixture.ScreenshotAsync(page, "settings-routing");
+        await page.Locator("[data-view=all]").ClickAsync(); // the settings cover the list; a view brings it back
 
         // The admin (online, capacity 1) takes the first chat; the second visitor waits first in line, the third second.
         await using var first = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
@@ -65,6 +67,7 @@ public sealed class RoutingBrowserTests(WebFixture fixture, BrowserFixture brows
         await sla.GetByLabel("First response target for Medium, minutes").FillAsync("20");
         await sla.GetByLabel("Resolution target for High, minutes").FillAsync("480");
         await sla.GetByRole(AriaRole.Button, new() { Name = "Save SLA policies" }).ClickAsync();
+        await Assertions.Expect(sla.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(sla.GetByLabel("First response target for Medium, minutes")).ToHaveValueAsync("20");
         var saved = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/properties/{admin.PropertyId}/sla");
         Assert.Equal("Europe/Berlin", saved.GetProperty("hours").GetProperty("timeZone").GetString());
@@ -75,6 +78,7 @@ public sealed class RoutingBrowserTests(WebFixture fixture, BrowserFixture brows
         await sla.GetByRole(AriaRole.Button, new() { Name = "Save SLA policies" }).ClickAsync();
         await Assertions.Expect(page.Locator(".settings > .error")).ToContainTextAsync("not a known time zone");
 
+        await page.Locator("[data-view=all]").ClickAsync();
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, admin.PropertyId);
         var chat = Guid.NewGuid();
         await visitor.StartChatAsync(chat, "Dora Due");

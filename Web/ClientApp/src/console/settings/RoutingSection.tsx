@@ -15,6 +15,7 @@ const number = (form: HTMLFormElement, name: string) => Number((form.elements.na
  */
 export function RoutingSection({ departments, readOnly, run }: { departments: Department[]; readOnly: boolean; run: Run }) {
   const [routing, setRouting] = useState<RoutingView | null>(null);
+  const [saved, setSaved] = useState(false);
   const params = { path: { propertyId: propertyId.value } };
   const load = async () => setRouting(await ok(api.GET("/api/v1/properties/{propertyId}/routing", { params })));
   useEffect(() => void run(load), [propertyId.value]);
@@ -34,6 +35,7 @@ export function RoutingSection({ departments, readOnly, run }: { departments: De
         e.preventDefault();
         const form = e.currentTarget;
         const manual = [...form.querySelectorAll<HTMLInputElement>("input[name=manual]:checked")].map((b) => b.value);
+        setSaved(false);
         void run(async () => {
           setRouting(await ok(api.PUT("/api/v1/properties/{propertyId}/routing", {
             params,
@@ -45,6 +47,7 @@ export function RoutingSection({ departments, readOnly, run }: { departments: De
               manualDepartments: manual,
             },
           })));
+          setSaved(true);
         });
       }}>
         <div class="settings-grid">
@@ -64,7 +67,7 @@ export function RoutingSection({ departments, readOnly, run }: { departments: De
             ))}
           </fieldset>
         )}
-        <div class="settings-row"><Button type="submit" disabled={readOnly}>Save auto-assignment</Button></div>
+        <div class="settings-row"><Button type="submit" disabled={readOnly}>Save auto-assignment</Button><span role="status" class="muted">{saved ? "Saved." : ""}</span></div>
       </form>
       <table class="agents" data-testid="routing-agents">
         <thead><tr><th>Agent</th><th>Online</th><th>Chats</th><th>Tickets</th><th><span class="sr-only">Actions</span></th></tr></thead>

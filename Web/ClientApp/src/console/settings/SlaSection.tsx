@@ -24,6 +24,7 @@ const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(n
 /** SLA-1: policies per priority in business minutes, business hours in a time zone, holidays, and the "breaching soon" window. */
 export function SlaSection({ readOnly, run }: { readOnly: boolean; run: Run }) {
   const [settings, setSettings] = useState<SlaSettings | null>(null);
+  const [saved, setSaved] = useState(false);
   const params = { path: { propertyId: propertyId.value } };
   useEffect(() => void run(async () => setSettings(await ok(api.GET("/api/v1/properties/{propertyId}/sla", { params })))), [propertyId.value]);
   if (!settings) {
@@ -55,8 +56,10 @@ export function SlaSection({ readOnly, run }: { readOnly: boolean; run: Run }) {
             return { priority: p, firstResponseMinutes: minutes("firstResponseMinutes"), nextResponseMinutes: minutes("nextResponseMinutes"), resolutionMinutes: minutes("resolutionMinutes") } as Policy;
           }).filter((p) => p.firstResponseMinutes !== null || p.nextResponseMinutes !== null || p.resolutionMinutes !== null),
         };
+        setSaved(false);
         void run(async () => {
           setSettings(await ok(api.PUT("/api/v1/properties/{propertyId}/sla", { params, body })));
+          setSaved(true);
           await loadSla();
         });
       }}>
@@ -101,7 +104,7 @@ export function SlaSection({ readOnly, run }: { readOnly: boolean; run: Run }) {
             <input name="holidays" defaultValue={settings.hours.holidays.join(", ")} disabled={readOnly} />
           </label>
         </fieldset>
-        <div class="settings-row"><Button type="submit" disabled={readOnly}>Save SLA policies</Button></div>
+        <div class="settings-row"><Button type="submit" disabled={readOnly}>Save SLA policies</Button><span role="status" class="muted">{saved ? "Saved." : ""}</span></div>
       </form>
     </section>
   );
