@@ -13,6 +13,7 @@ using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
+using Conversations.Web.Search;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
 
@@ -73,6 +74,7 @@ public static class ConversationsWebExtensions
         app.MapChatApi();
         app.MapTicketApi();
         app.MapInboxApi();
+        app.MapSearchApi();
         app.MapKnowledgeBaseApi();
         app.MapTypingApi();
         app.MapVisitorApi();

@@ -1,6 +1,5 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
-using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Web.Access;
 using Conversations.Web.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,30 +27,15 @@ public static class InboxApi
         string? tags = null, DateTimeOffset? updatedFrom = null, DateTimeOffset? updatedTo = null, string? sort = null, string? cursor = null, int limit = 50,
         string? priority = null)
     {
-        var query = new InboxQuery(
-            Parse(view, InboxView.All, "view"),
-            string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(),
-            minMessages,
-            List(status)?.Select(s => Parse<InboxStatus>(s, default, "status")).ToArray(),
-            List(tags)?.Select(t => t.ToLowerInvariant()).ToArray(),
-            updatedFrom,
-            updatedTo,
-            Parse(sort, InboxSort.Updated, "sort"),
-            InboxCursor.Decode(cursor),
-            limit,
-            List(priority)?.Select(p => Parse<TicketPriority>(p, default, "priority")).ToArray());
+        var query = InboxFilterParsing.Filters(view, assignee, minMessages, status, tags, updatedFrom, updatedTo, priority) with
+        {
+            Sort = InboxFilterParsing.Parse(sort, InboxSort.Updated, "sort"),
+            After = InboxCursor.Decode(cursor),
+            Limit = limit,
+        };
         return TypedResults.Ok(InboxPageResponse.From(await cluster.GetGrain<IInboxGrain>(propertyId).QueryAsync(query)));
     }
 
     private static async Task<Ok<IReadOnlyList<BulkItemResult>>> BulkAsync(string propertyId, BulkRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IInboxGrain>(propertyId).BulkAsync(request.Action, request.Ids ?? []));
-
-    private static string[]? List(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static T Parse<T>(string? text, T fallback, string name)
-        where T : struct, Enum =>
-        string.IsNullOrWhiteSpace(text) ? fallback
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
-        : throw DomainException.Invalid($"Unknown {name} '{text}': use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 }
