@@ -31,3 +31,5 @@ export type View = "all" | "chats" | "tickets" | "trash" | "spam";
 
 export const priorities: Priority[] = ["Lowest", "Low", "Medium", "High", "Highest"];
 export type MessageAttachment = Schemas["MessageAttachment"];
+export type SearchPage = Schemas["ConversationSearchPage"];
+export type SearchHit = Schemas["ConversationSearchHit"];

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ConversationMessage } from "../api/types";
 import { propertyId } from "../store/session";
 import { seen, typing } from "../store/live";
+import { scrollTarget } from "../store/search";
 import { Avatar } from "../ui/Avatar";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
@@ -13,6 +14,23 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
       list.current.scrollTop = list.current.scrollHeight;
     }
   }, [last, conversationId]);
+  // A search hit opened this conversation: show its message instead of the end, once it is loaded.
+  const target = scrollTarget.value;
+  useEffect(() => {
+    if (target?.conversationId !== conversationId) {
+      return;
+    }
+    if (target.sequence === 0) {
+      scrollTarget.value = null;
+      return;
+    }
+    const item = list.current?.querySelector<HTMLElement>(`li[data-sequence="${target.sequence}"]`);
+    if (item) {
+      scrollTarget.value = null;
+      item.scrollIntoView({ block: "center" });
+      item.classList.add("search-target");
+    }
+  }, [target, last, conversationId]);
   const typist = typing.value[conversationId];
   const seenUpTo = seen.value[conversationId] ?? 0;
   return (
