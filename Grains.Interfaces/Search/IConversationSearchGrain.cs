@@ -1,4 +1,4 @@
-using Conversations.Grains.Interfaces.Common;
+using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces.Search;
 
@@ -19,8 +19,11 @@ public interface IConversationSearchGrain : IGrainWithStringKey
     [Alias("GetProgress")]
     Task<SearchIndexProgress> GetProgressAsync();
 
-    /// <summary>Removes a purged conversation at once and for good (BIN-2); later events of it are ignored.</summary>
-    [Alias("RemovePurged")]
+    /// <summary>
+    /// Removes a purged conversation at once and for good (BIN-2); later events of it are ignored. It interleaves: the
+    /// purging conversation waits for it while the index may be waiting for that conversation's row.
+    /// </summary>
+    [Alias("RemovePurged"), AlwaysInterleave]
     Task RemovePurgedAsync(Guid conversationId);
 
     /// <summary>
