@@ -3,12 +3,14 @@ using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.KnowledgeBase;
 using Conversations.Grains.Messages;
+using Conversations.Grains.Search;
 using Conversations.Grains.Visitors;
 using Conversations.Hosting;
 using Conversations.Infrastructure.Email;
 using Conversations.Infrastructure.Inbox;
 using Conversations.Infrastructure.KnowledgeBase;
 using Conversations.Infrastructure.Messages;
+using Conversations.Infrastructure.Search;
 using Conversations.Infrastructure.Visitors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,7 @@ public static class ConversationsInfrastructureExtensions
 {
     /// <summary>
     /// The adapters behind the grains' ports: the message log, page views and inbox checkpoints in Azure Tables,
-    /// attachments in blobs, outbound mail over SMTP, the Lucene article index, and the inbound SMTP listener when a port is set.
+    /// attachments in blobs, outbound mail over SMTP, the Lucene article and conversation indexes, and the inbound SMTP listener when a port is set.
     /// </summary>
     public static IServiceCollection AddConversationsInfrastructure(this IServiceCollection services, ConversationsSettings settings)
     {
@@ -29,6 +31,7 @@ public static class ConversationsInfrastructureExtensions
         services.AddSingleton<IInboxCheckpointStore, TableInboxCheckpointStore>();
         services.AddSingleton<IAttachmentStore>(new BlobAttachmentStore(StorageClients.Blobs(settings)));
         services.AddSingleton<IArticleSearchIndexFactory, LuceneArticleSearchIndexFactory>();
+        services.AddSingleton<IConversationSearchIndexFactory>(_ => new LuceneConversationSearchIndexFactory());
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         if (settings.Email.ReceivesMail)
         {

@@ -3,6 +3,7 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Search;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Realtime;
 using Microsoft.Extensions.Logging;
@@ -483,6 +484,7 @@ public abstract class ConversationGrain<TState>(
         if (Current.Bin == BinState.Purged && Current.PurgeCleanupDue)
         {
             await messageStore.DeleteAllAsync(Id);
+            await GrainFactory.GetGrain<IConversationSearchGrain>(Current.PropertyId).RemovePurgedAsync(Id);
             await OnPurgedAsync(Current);
             state.State = Tombstone(Current.UpdatedAt, cleanupDue: false);
             await this.PersistAsync(() => WriteStateAsync());

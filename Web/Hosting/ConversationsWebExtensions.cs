@@ -16,6 +16,7 @@ using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 using Conversations.Web.Routing;
 using Conversations.Web.Sla;
+using Conversations.Web.Search;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
 
@@ -80,6 +81,7 @@ public static class ConversationsWebExtensions
         app.MapChatApi();
         app.MapTicketApi();
         app.MapInboxApi();
+        app.MapSearchApi();
         app.MapKnowledgeBaseApi();
         app.MapTypingApi();
         app.MapVisitorApi();

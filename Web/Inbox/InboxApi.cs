@@ -33,21 +33,15 @@ public static class InboxApi
     {
         if (!string.IsNullOrWhiteSpace(sla))
         {
-            return TypedResults.Ok(await SlaPageAsync(cluster, propertyId, Parse(sla, SlaFilter.All, "sla"), limit));
+            return TypedResults.Ok(await SlaPageAsync(cluster, propertyId, InboxFilterParsing.Parse(sla, SlaFilter.All, "sla"), limit));
         }
 
-        var query = new InboxQuery(
-            Parse(view, InboxView.All, "view"),
-            string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(),
-            minMessages,
-            List(status)?.Select(s => Parse<InboxStatus>(s, default, "status")).ToArray(),
-            List(tags)?.Select(t => t.ToLowerInvariant()).ToArray(),
-            updatedFrom,
-            updatedTo,
-            Parse(sort, InboxSort.Updated, "sort"),
-            InboxCursor.Decode(cursor),
-            limit,
-            List(priority)?.Select(p => Parse<TicketPriority>(p, default, "priority")).ToArray());
+        var query = InboxFilterParsing.Filters(view, assignee, minMessages, status, tags, updatedFrom, updatedTo, priority) with
+        {
+            Sort = InboxFilterParsing.Parse(sort, InboxSort.Updated, "sort"),
+            After = InboxCursor.Decode(cursor),
+            Limit = limit,
+        };
         var page = await cluster.GetGrain<IInboxGrain>(propertyId).QueryAsync(query);
         return TypedResults.Ok(new InboxPageResponse(await WithDueTimesAsync(cluster, propertyId, page.Rows), page.Total, page.Next?.Encode()));
     }
@@ -85,13 +79,4 @@ public static class InboxApi
 
     private static async Task<Ok<IReadOnlyList<BulkItemResult>>> BulkAsync(string propertyId, BulkRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IInboxGrain>(propertyId).BulkAsync(request.Action, request.Ids ?? []));
-
-    private static string[]? List(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static T Parse<T>(string? text, T fallback, string name)
-        where T : struct, Enum =>
-        string.IsNullOrWhiteSpace(text) ? fallback
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
-        : throw DomainException.Invalid($"Unknown {name} '{text}': use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 }

@@ -60,6 +60,7 @@ installShortcuts({
   },
   focusReply: () => document.querySelector<HTMLTextAreaElement>("#detail .composer textarea")?.focus(),
   focusFilters: () => !popout && document.querySelector<HTMLInputElement>("#filters input")?.focus(),
+  focusSearch: () => !popout && document.querySelector<HTMLInputElement>("#search-box")?.focus(),
   closeConversation: () => {
     const c = conversation.value;
     if (c && c.view.bin === "Inbox" && c.view.status !== "Closed") {

@@ -4,6 +4,7 @@ export interface ShortcutActions {
   openFocused(): void;
   focusReply(): void;
   focusFilters(): void;
+  focusSearch(): void;
   closeConversation(): void;
   showHelp(): void;
   escape(): void;
@@ -15,6 +16,7 @@ export const shortcutHelp: [keys: string, what: string][] = [
   ["Enter", "Open the highlighted conversation"],
   ["r", "Reply: focus the reply box"],
   ["/", "Filter the list"],
+  ["Ctrl+K", "Search all conversations"],
   ["e", "Close the open chat or ticket (asks first)"],
   ["?", "Show this help"],
   ["Esc", "Close dialogs, menus and panes"],
@@ -27,6 +29,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function installShortcuts(actions: ShortcutActions): void {
   document.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
+      e.preventDefault();
+      actions.focusSearch();
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) {
       return;
     }

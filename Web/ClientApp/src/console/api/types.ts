@@ -34,3 +34,5 @@ export type MessageAttachment = Schemas["MessageAttachment"];
 export type RoutingView = Schemas["RoutingView"];
 export type SlaSettings = Schemas["SlaSettings"];
 export type SlaStatus = Schemas["SlaStatus"];
+export type SearchPage = Schemas["ConversationSearchPage"];
+export type SearchHit = Schemas["ConversationSearchHit"];

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ConversationMessage } from "../api/types";
 import { propertyId } from "../store/session";
 import { seen, typing } from "../store/live";
+import { scrollTarget } from "../store/search";
 import { sendSeen } from "../actions/realtime";
 import { Avatar } from "../ui/Avatar";
 
@@ -14,6 +15,23 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
       list.current.scrollTop = list.current.scrollHeight;
     }
   }, [last, conversationId]);
+  // A search hit opened this conversation: show its message instead of the end, once it is loaded.
+  const target = scrollTarget.value;
+  useEffect(() => {
+    if (target?.conversationId !== conversationId) {
+      return;
+    }
+    if (target.sequence === 0) {
+      scrollTarget.value = null;
+      return;
+    }
+    const item = list.current?.querySelector<HTMLElement>(`li[data-sequence="${target.sequence}"]`);
+    if (item) {
+      scrollTarget.value = null;
+      item.scrollIntoView({ block: "center" });
+      item.classList.add("search-target");
+    }
+  }, [target, last, conversationId]);
   // The visitor's widget shows "Seen" once the chat is on an agent's screen with their latest message.
   const latestFromVisitor = messages.reduce((latest, m) => (m.authorKind === "Visitor" ? m.sequence : latest), 0);
   useEffect(() => {

@@ -2,8 +2,9 @@ import { ConversationPane } from "../conversation/ConversationPane";
 import { NewTicket } from "../NewTicket";
 import { pane, paneError } from "../store/selection";
 import { SettingsPane } from "../settings/SettingsPane";
+import { SearchPane } from "../search/SearchPane";
 
-/** The middle pane: the open conversation, the settings, a new ticket, or a hint. */
+/** The middle pane: the open conversation, the settings, a new ticket, search results, or a hint. */
 export function MainPane() {
   const current = pane.value;
   return (
@@ -11,6 +12,7 @@ export function MainPane() {
       {current.type === "conversation" && <ConversationPane />}
       {current.type === "settings" && <SettingsPane />}
       {current.type === "new-ticket" && <NewTicket />}
+      {current.type === "search" && <SearchPane />}
       {current.type === "none" && (paneError.value
         ? <p class="error pane-message" role="alert">{paneError.value}</p>
         : (

@@ -12,10 +12,11 @@ import { Button } from "../ui/Button";
 import { Menu } from "../ui/Menu";
 import { Icon } from "../ui/Icon";
 import { showShortcutHelp } from "./ShortcutHelp";
+import { SearchBox } from "../search/SearchBox";
 
 const connectionLabels = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
 
-/** The bar across the top: brand, property switcher (by name), settings, notifications, connection, the agent and their status. */
+/** The bar across the top: brand, property switcher (by name), search, settings, notifications, connection, the agent and their status. */
 export function TopBar() {
   const self = me.value;
   const presence = agents.value.find((a) => a.id === self?.id)?.presence;
@@ -43,6 +44,7 @@ export function TopBar() {
         </select>
       </label>
       <span class="spacer" />
+      {!popout && <SearchBox />}
       {!popout && (
         <>
           <Button variant="ghost" size="sm" id="settings" onClick={() => showPane({ type: "settings" })}>Settings</Button>

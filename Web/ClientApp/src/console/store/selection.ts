@@ -7,6 +7,7 @@ export type Pane =
   | { type: "conversation"; kind: ConversationKind; id: string }
   | { type: "settings" }
   | { type: "new-ticket" }
+  | { type: "search" }
   | { type: "bans" };
 
 export const pane = signal<Pane>({ type: "none" });

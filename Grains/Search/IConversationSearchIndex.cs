@@ -1,0 +1,30 @@
+using Conversations.Grains.Interfaces.Common;
+
+namespace Conversations.Grains.Search;
+
+/// <summary>
+/// A full-text index of one property's conversations (Lucene in the product): a document per message and one per
+/// conversation's own fields. Not thread-safe: one owner (the search grain, or the benchmark) calls it at a time.
+/// </summary>
+public interface IConversationSearchIndex : IDisposable
+{
+    long MessageCount { get; }
+
+    /// <summary>Bytes the index takes on disk (or in memory) now.</summary>
+    long SizeInBytes { get; }
+
+    /// <summary>Puts or replaces the conversation's own document (title, email, tags).</summary>
+    void UpsertConversation(SearchedConversationFields fields);
+
+    void AddMessage(Guid conversationId, ConversationMessage message);
+
+    void RemoveConversation(Guid conversationId);
+
+    void Clear();
+
+    /// <summary>
+    /// The hits of <paramref name="text"/> whose conversation <paramref name="accept"/> lets through, best first.
+    /// Throws <see cref="SearchQueryException"/> for text that is not a valid query.
+    /// </summary>
+    SearchIndexResult Search(string text, bool includeWhispers, Func<Guid, bool> accept, int offset, int limit);
+}
