@@ -14,6 +14,7 @@ public static class ConversationsNames
     public const string AgentTypingStreamNamespace = "typing-agents";
     public const string VisitorTypingStreamNamespace = "typing-visitor";
     public const string AgentSeenStreamNamespace = "seen-agents";
+    public const string WatchersStreamNamespace = "watchers";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

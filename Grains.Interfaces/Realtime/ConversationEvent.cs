@@ -19,6 +19,8 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(TicketCreated), "ticketCreated")]
 [JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
 [JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
+[JsonDerivedType(typeof(ConversationMerged), "conversationMerged")]
+[JsonDerivedType(typeof(TranscriptRewritten), "transcriptRewritten")]
 public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,
     [property: Id(1)] Guid ConversationId,

@@ -79,6 +79,14 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
             return Refuse("Replies to a ticket are taken from its requester's address only.");
         }
 
+        // MRG-1: an email to a merged ticket threads into the ticket it was merged into (and on, if that one was merged too).
+        for (var hops = 0; view.MergedIntoId is { } survivor && hops < 10; hops++)
+        {
+            ticketId = survivor;
+            ticket = grains.GetGrain<ITicketGrain>(ticketId);
+            view = await ticket.GetAsync(propertyId);
+        }
+
         if (view.Status == TicketStatus.Closed)
         {
             var followUpId = FollowUpTicketId(ticketId, key);

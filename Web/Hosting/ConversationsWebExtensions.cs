@@ -14,6 +14,7 @@ using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
+using Conversations.Web.Merging;
 using Conversations.Web.Tickets;
 
 namespace Conversations.Web.Hosting;
@@ -72,9 +73,11 @@ public static class ConversationsWebExtensions
         app.MapWidgetAttachmentApi();
         app.MapChatApi();
         app.MapTicketApi();
+        app.MapMergeApi();
         app.MapInboxApi();
         app.MapKnowledgeBaseApi();
         app.MapTypingApi();
+        app.MapWatchersApi();
         app.MapVisitorApi();
         app.MapOrganizationApi();
         app.MapBanApi();

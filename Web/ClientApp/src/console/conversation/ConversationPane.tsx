@@ -7,6 +7,8 @@ import { SessionInfo, sessionInfoOpen } from "./SessionInfo";
 import { TagBar } from "./TagBar";
 import { TicketHeader, ticketTagsShown } from "./TicketHeader";
 import { Transcript } from "./Transcript";
+import { MergedBanner, splitChoice } from "./MergeAndSplit";
+import { WatchersBar } from "./Watchers";
 
 /** The open chat or ticket: header, tags, session info, transcript and reply box. */
 export function ConversationPane() {
@@ -14,6 +16,7 @@ export function ConversationPane() {
   const current = pane.value;
   const id = current.type === "conversation" ? current.id : null;
   useEffect(() => {
+    splitChoice.value = null;
     actionError.value = null;
     sessionInfoOpen.value = false;
   }, [id]);
@@ -26,6 +29,8 @@ export function ConversationPane() {
   return (
     <div class="conversation" key={c.view.id}>
       {c.kind === "chat" ? <ChatHeader chat={c.view} /> : <TicketHeader ticket={c.view} />}
+      <WatchersBar conversationId={c.view.id} />
+      <MergedBanner c={c} />
       {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
       <p class="error" role="alert">{actionError.value ?? ""}</p>
       {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}
