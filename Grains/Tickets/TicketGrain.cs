@@ -336,10 +336,16 @@ public sealed class TicketGrain(
             }
 
             var requester = Ticket.Requester!;
-            return requester.VisitorId is null || requester.VisitorId == command.AuthorId
-                ? await AppendAsync(command.CommandId, AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, command.Text, isInternal: false,
-                    ReopenIfPending(), command.Attachments)
-                : throw DomainException.NotFound(Noun);
+            if (requester.VisitorId is not null && requester.VisitorId != command.AuthorId)
+            {
+                throw DomainException.NotFound(Noun);
+            }
+
+            // An email requester's ticket may hold several requesters' threads after a merge (MRG-1): the inbound mail names the sender.
+            var (authorId, authorName) = requester.VisitorId is null && !string.IsNullOrWhiteSpace(command.AuthorId)
+                ? (command.AuthorId, string.IsNullOrWhiteSpace(command.AuthorName) ? command.AuthorId : command.AuthorName)
+                : (requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email);
+            return await AppendAsync(command.CommandId, AuthorKind.Visitor, authorId, authorName, command.Text, isInternal: false, ReopenIfPending(), command.Attachments);
         });
 
     /// <summary>TIC-5: the requester's answer to a pending ticket sets it back to Open, in the same write as the message.</summary>
