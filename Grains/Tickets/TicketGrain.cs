@@ -99,41 +99,28 @@ public sealed class TicketGrain(
     {
         EnsureFound(command.PropertyId);
         var mergeId = TextRules.Id(command.MergeId, "A merge id");
-        if (!Ticket.DoneRewriteIds.Contains(mergeId))
-        {
-            await CompletePendingRewriteAsync();
-        }
-
-        if (!Ticket.DoneRewriteIds.Contains(mergeId))
-        {
-            EnsureInInbox(command.PropertyId);
-            if (Ticket.Status == TicketStatus.Closed)
+        await RewriteOnceAsync(command.PropertyId, mergeId,
+            "This ticket is closed, and closing is irreversible: it takes no more messages, so nothing can be merged into it. Merge into an open ticket instead (a closed ticket can be merged into it and stays closed).",
+            async () =>
             {
-                throw DomainException.Irreversible(
-                    "This ticket is closed, and closing is irreversible: it takes no more messages, so nothing can be merged into it. Merge into an open ticket instead (a closed ticket can be merged into it and stays closed).");
-            }
+                var sources = (command.SourceIds ?? []).Distinct().ToList();
+                if (sources.Count is 0 or > MaxMergeSources)
+                {
+                    throw DomainException.Invalid($"Name 1 to {MaxMergeSources} tickets or chats to merge into this ticket.");
+                }
 
-            var sources = (command.SourceIds ?? []).Distinct().ToList();
-            if (sources.Count is 0 or > MaxMergeSources)
-            {
-                throw DomainException.Invalid($"Name 1 to {MaxMergeSources} tickets or chats to merge into this ticket.");
-            }
+                if (sources.Contains(Id))
+                {
+                    throw DomainException.Invalid("A ticket cannot be merged into itself.");
+                }
 
-            if (sources.Contains(Id))
-            {
-                throw DomainException.Invalid("A ticket cannot be merged into itself.");
-            }
+                foreach (var source in sources)
+                {
+                    await (await ConversationAsync(source)).CheckMergeAsync(Ticket.PropertyId, Id);
+                }
 
-            foreach (var source in sources)
-            {
-                await (await ConversationAsync(source)).CheckMergeAsync(Ticket.PropertyId, Id);
-            }
-
-            Ticket.PendingRewrite = new TranscriptRewrite { Id = mergeId, BaseSequence = Ticket.MessageCount, SourceIds = sources };
-            await CommitAsync(Now, touch: false);
-            await CompletePendingRewriteAsync();
-        }
-
+                return new TranscriptRewrite { Id = mergeId, BaseSequence = Ticket.MessageCount, SourceIds = sources };
+            });
         return new MergeResult(mergeId, View(), Ticket.MergedIds.ToList());
     }
 
@@ -142,45 +129,62 @@ public sealed class TicketGrain(
     {
         EnsureFound(command.PropertyId);
         var splitId = TextRules.Id(command.SplitId, "A split id");
-        if (!Ticket.DoneRewriteIds.Contains(splitId))
-        {
-            await CompletePendingRewriteAsync();
-        }
-
-        if (!Ticket.DoneRewriteIds.Contains(splitId))
-        {
-            EnsureInInbox(command.PropertyId);
-            if (Ticket.Status == TicketStatus.Closed)
+        await RewriteOnceAsync(command.PropertyId, splitId,
+            "This ticket is closed, and closing is irreversible: it stays as it was closed, so no message can be split out of it.",
+            () =>
             {
-                throw DomainException.Irreversible("This ticket is closed, and closing is irreversible: it stays as it was closed, so no message can be split out of it.");
-            }
+                var sequences = (command.Sequences ?? []).Distinct().Order().ToList();
+                if (sequences.Count == 0)
+                {
+                    throw DomainException.Invalid("Choose at least one message to split out.");
+                }
 
-            var sequences = (command.Sequences ?? []).Distinct().Order().ToList();
-            if (sequences.Count == 0)
-            {
-                throw DomainException.Invalid("Choose at least one message to split out.");
-            }
+                if (sequences.Any(s => s < FirstSequence || s > Ticket.MessageCount))
+                {
+                    throw DomainException.Invalid("Only messages of this ticket can be split out.");
+                }
 
-            if (sequences.Any(s => s < FirstSequence || s > Ticket.MessageCount))
-            {
-                throw DomainException.Invalid("Only messages of this ticket can be split out.");
-            }
+                if (sequences.Count >= VisibleMessageCount)
+                {
+                    throw DomainException.Invalid("At least one message must stay in the ticket.");
+                }
 
-            if (sequences.Count >= VisibleMessageCount)
-            {
-                throw DomainException.Invalid("At least one message must stay in the ticket.");
-            }
-
-            var subject = TextRules.Optional(command.Subject, MaxSubjectLength, "A subject") ?? Truncated("Split from: " + Ticket.Subject);
-            Ticket.PendingRewrite = new TranscriptRewrite
-            {
-                Id = splitId, BaseSequence = Ticket.MessageCount, SplitSequences = sequences, SplitTicketId = SplitTicketId(splitId), SplitSubject = subject,
-            };
-            await CommitAsync(Now, touch: false);
-            await CompletePendingRewriteAsync();
-        }
-
+                var subject = TextRules.Optional(command.Subject, MaxSubjectLength, "A subject") ?? Truncated("Split from: " + Ticket.Subject);
+                return Task.FromResult(new TranscriptRewrite
+                {
+                    Id = splitId, BaseSequence = Ticket.MessageCount, SplitSequences = sequences, SplitTicketId = SplitTicketId(splitId), SplitSubject = subject,
+                });
+            });
         return await GrainFactory.GetGrain<ITicketGrain>(SplitTicketId(splitId)).GetAsync(Ticket.PropertyId);
+    }
+
+    /// <summary>
+    /// Runs a merge or split once per id (MRG-1): a done id changes nothing; otherwise a rewrite still pending is completed
+    /// first, then <paramref name="begin"/> checks the command and names the rewrite, whose intent is stored before any
+    /// other step and then completed. A closed ticket takes no rewrite (closing is irreversible).
+    /// </summary>
+    private async Task RewriteOnceAsync(string propertyId, string rewriteId, string closedRefusal, Func<Task<TranscriptRewrite>> begin)
+    {
+        EnsureFound(propertyId);
+        if (!Ticket.DoneRewriteIds.Contains(rewriteId))
+        {
+            await CompletePendingRewriteAsync();
+        }
+
+        if (Ticket.DoneRewriteIds.Contains(rewriteId))
+        {
+            return;
+        }
+
+        EnsureInInbox(propertyId);
+        if (Ticket.Status == TicketStatus.Closed)
+        {
+            throw DomainException.Irreversible(closedRefusal);
+        }
+
+        Ticket.PendingRewrite = await begin();
+        await CommitAsync(Now, touch: false);
+        await CompletePendingRewriteAsync();
     }
 
     public async Task<TicketView> CreateFromSplitAsync(CreateTicketFromSplit command)

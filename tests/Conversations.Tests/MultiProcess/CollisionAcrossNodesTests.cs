@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Collision;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Conversations.Tests.MultiProcess;
@@ -40,7 +38,7 @@ public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : IAsync
 
         var conversationId = Guid.NewGuid();
         var seen = new BlockingCollection<WatchersChanged>();
-        await using var consoleOnA = Connect(Cluster.WebNodes[0], cookies);
+        await using var consoleOnA = ProcessCluster.AgentHubConnection(Cluster.WebNodes[0], cookies);
         consoleOnA.On<WatchersChanged>(RealtimeDelivery.WatchersMethod, change =>
         {
             if (change.ConversationId == conversationId)
@@ -51,7 +49,7 @@ public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : IAsync
         await consoleOnA.StartAsync();
         await consoleOnA.InvokeAsync("JoinProperty", ProcessCluster.Property);
 
-        await using var consoleOnB = Connect(Cluster.WebNodes[1], cookies);
+        await using var consoleOnB = ProcessCluster.AgentHubConnection(Cluster.WebNodes[1], cookies);
         await consoleOnB.StartAsync();
         await consoleOnB.InvokeAsync("WatchConversation", ProcessCluster.Property, conversationId, true);
         var watching = Next(seen, TimeSpan.FromSeconds(15));
@@ -68,9 +66,4 @@ public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : IAsync
     private static WatchersChanged Next(BlockingCollection<WatchersChanged> seen, TimeSpan wait) =>
         seen.TryTake(out var next, wait) ? next : throw new TimeoutException($"No watchers event within {wait.TotalSeconds} s.");
 
-    private static HubConnection Connect(Uri node, CookieContainer cookies) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(node, AgentHub.Path), o => o.Cookies = cookies)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
 }
