@@ -14,6 +14,7 @@ public static class ConversationsNames
     public const string AgentTypingStreamNamespace = "typing-agents";
     public const string VisitorTypingStreamNamespace = "typing-visitor";
     public const string AgentSeenStreamNamespace = "seen-agents";
+    public const string VisitorSeenStreamNamespace = "seen-visitor";
     public const string WatchersStreamNamespace = "watchers";
 
     /// <summary>

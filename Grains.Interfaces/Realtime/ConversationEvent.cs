@@ -19,6 +19,7 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(TicketCreated), "ticketCreated")]
 [JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
 [JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
+[JsonDerivedType(typeof(TicketFollowUpLinked), "ticketFollowUpLinked")]
 [JsonDerivedType(typeof(ConversationMerged), "conversationMerged")]
 [JsonDerivedType(typeof(TranscriptRewritten), "transcriptRewritten")]
 public abstract record ConversationEvent(

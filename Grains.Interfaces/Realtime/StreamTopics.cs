@@ -35,6 +35,10 @@ public static class StreamTopics
     public static StreamId VisitorTyping(Guid conversationId) =>
         StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);
 
+    /// <summary>Agents' seen marks in a chat, for its visitor (<see cref="AgentSeen"/>).</summary>
+    public static StreamId VisitorSeen(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.VisitorSeenStreamNamespace, conversationId);
+
     /// <summary>Every agent's membership changes (<see cref="Agents.AgentAccessChanged"/>); each web node listens to it.</summary>
     public static StreamId Access { get; } = StreamId.Create(ConversationsNames.AccessStreamNamespace, "agents");
 }

@@ -23,5 +23,8 @@ public sealed record HubGroups(string Group, StreamId Topic)
     /// <summary>An agent typing, sent to the conversation's group of the visitor hub.</summary>
     public static HubGroups VisitorTyping(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorTyping(conversationId));
 
+    /// <summary>Agents' seen marks, sent to the conversation's group of the visitor hub.</summary>
+    public static HubGroups VisitorSeen(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorSeen(conversationId));
+
     public static HubGroups Conversation(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.Conversation(conversationId));
 }

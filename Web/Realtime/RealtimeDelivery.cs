@@ -30,6 +30,8 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
             agents.Clients.Group(group).SendAsync(WatchersMethod, watchers),
         VisitorSeen seen when audience == Audience.Agents =>
             agents.Clients.Group(group).SendAsync(TypingNotifier.SeenMethod, new SeenNotice(seen.ConversationId, seen.Sequence)),
+        AgentSeen seen when audience == Audience.Visitors =>
+            visitors.Clients.Group(group).SendAsync(TypingNotifier.SeenMethod, new SeenNotice(seen.ConversationId, seen.Sequence)),
         _ => Task.CompletedTask,
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Conversations.Web.Admission;
 using Conversations.Web.Errors;
 using Conversations.Web.Visitors;
 using Conversations.Web.Validation;
@@ -13,6 +14,7 @@ public static class RealtimeExtensions
         services.AddSignalR(o =>
             {
                 o.AddFilter<DomainExceptionHubFilter>(); // first, so it also turns the key check's refusals into HubExceptions
+                o.AddFilter<AdmissionHubFilter>();
                 o.AddFilter<KeyValidationHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

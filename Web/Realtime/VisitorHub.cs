@@ -63,6 +63,7 @@ public sealed class VisitorHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
         await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId);
+        await relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(chatId), Context.ConnectionId);
         return view;
     }
 

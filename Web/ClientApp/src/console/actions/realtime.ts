@@ -194,6 +194,20 @@ export function sendChatMessage(chatId: string, text: string): Promise<unknown> 
   return hub.invoke("SendMessage", propertyId.value, chatId, crypto.randomUUID(), text);
 }
 
+const seenSent = new Map<string, number>();
+
+/** Tells the chat's visitor an agent has seen its messages up to this sequence (CHAT-1), once per new sequence. */
+export function sendSeen(chatId: string, sequence: number): void {
+  if (document.visibilityState !== "visible" || (seenSent.get(chatId) ?? 0) >= sequence) {
+    return;
+  }
+  seenSent.set(chatId, sequence);
+  void api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/seen", {
+    params: { path: { propertyId: propertyId.value, chatId } },
+    body: { sequence },
+  }).catch(() => seenSent.delete(chatId));
+}
+
 const typingEvery = 3000;
 let lastTyping: { chatId: string; at: number } | null = null;
 
