@@ -120,7 +120,8 @@ async function join(): Promise<void> {
   }
   await hub.invoke("JoinProperty", propertyId.value);
   connectionState.value = "live";
-  showAllWatchers(await hub.invoke<WatchersChange[]>("GetWatchers", propertyId.value));
+  // Who else is on which conversation (COL-1): shown when it comes, and never in the way of joining.
+  void hub.invoke<WatchersChange[]>("GetWatchers", propertyId.value).then(showAllWatchers, () => undefined);
   watched = null;
   reportWatch();
   // Events sent while disconnected are not replayed: refetch the list, the team and the open conversation.
