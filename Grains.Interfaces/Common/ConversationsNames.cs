@@ -15,6 +15,8 @@ public static class ConversationsNames
     public const string VisitorTypingStreamNamespace = "typing-visitor";
     public const string AgentSeenStreamNamespace = "seen-agents";
     public const string VisitorSeenStreamNamespace = "seen-visitor";
+    public const string VisitorQueueStreamNamespace = "queue-visitor";
+    public const string SlaStreamNamespace = "sla";
     public const string WatchersStreamNamespace = "watchers";
 
     /// <summary>

@@ -39,6 +39,14 @@ public static class StreamTopics
     public static StreamId VisitorSeen(Guid conversationId) =>
         StreamId.Create(ConversationsNames.VisitorSeenStreamNamespace, conversationId);
 
+    /// <summary>A waiting chat's place in the queue, for its visitor (<see cref="Routing.QueuePlace"/>, RTE-1).</summary>
+    public static StreamId VisitorQueue(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.VisitorQueueStreamNamespace, conversationId);
+
+    /// <summary>SLA breaches of a property's conversations, for its agents (SlaBreached, SLA-1).</summary>
+    public static StreamId Sla(string propertyId) =>
+        StreamId.Create(ConversationsNames.SlaStreamNamespace, propertyId);
+
     /// <summary>Every agent's membership changes (<see cref="Agents.AgentAccessChanged"/>); each web node listens to it.</summary>
     public static StreamId Access { get; } = StreamId.Create(ConversationsNames.AccessStreamNamespace, "agents");
 }

@@ -20,6 +20,7 @@ public static class EmailTemplates
             EmailKind.Assigned => ($"[Assigned] {title}", $"The ticket \"{title}\" from {Requester(intent)} is assigned to you.", null),
             EmailKind.AssignmentNotice => ($"Re: {title}", "Your request has been assigned to a member of our team, who will get back to you.", null),
             EmailKind.ReplyNotification => ($"[New message] {title}", $"{author} wrote on the ticket \"{title}\":", intent.Text),
+            EmailKind.SlaBreached => ($"[SLA breached] {title}", $"\"{title}\", assigned to you, missed its target:", intent.Text),
             _ => throw new ArgumentOutOfRangeException(nameof(intent), intent.Kind, "Unknown email kind."),
         };
         var greeting = $"Hello {BidiIsolation.Isolate(recipientName)},";

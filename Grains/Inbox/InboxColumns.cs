@@ -91,7 +91,7 @@ internal sealed class InboxColumns(string propertyId)
             (AssigneeKind)f.AssigneeKind, Strings[_assignee[slot]], _messages[slot],
             new DateTimeOffset(_created[slot], TimeSpan.Zero), new DateTimeOffset(_updated[slot], TimeSpan.Zero),
             (ChatRatingValue)f.Rating, f.Priority, Names(_tags[slot]), _versions[slot],
-            _mergedInto.TryGetValue(slot, out var survivor) ? survivor : (Guid?)null);
+            MergedIntoId: _mergedInto.TryGetValue(slot, out var survivor) ? survivor : null);
     }
 
     private int[] Intern(IReadOnlyList<string> values)

@@ -14,6 +14,8 @@ using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
+using Conversations.Web.Routing;
+using Conversations.Web.Sla;
 using Conversations.Web.Visitors;
 using Conversations.Web.Merging;
 using Conversations.Web.Tickets;
@@ -71,6 +73,8 @@ public static class ConversationsWebExtensions
         app.MapAuthApi();
         app.MapPropertyApi();
         app.MapDepartmentApi();
+        app.MapRoutingApi();
+        app.MapSlaApi();
         app.MapEmailApi();
         app.MapWidgetApi();
         app.MapWidgetAttachmentApi();

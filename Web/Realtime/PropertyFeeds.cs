@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Collision;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Sla;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Realtime;
@@ -131,6 +132,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
+        await relay.JoinAsync<SlaBreached>(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
         await relay.JoinAsync<WatchersChanged>(Audience.Agents, HubGroups.Watchers(propertyId), connectionId);
     }
 
@@ -142,6 +144,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.Watchers(propertyId), connectionId);
     }
 

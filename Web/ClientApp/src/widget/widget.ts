@@ -83,6 +83,8 @@ class Widget {
     this.offlineName, this.offlineEmail, this.offlineText, h("button", { class: "primary", type: "submit" }, "Send message"));
   private readonly messages = h("ol", { "data-testid": "visitor-messages", "aria-live": "polite" });
   private readonly typing = h("p", { class: "note", "data-testid": "agent-typing", hidden: "" }, "Agent is typing…");
+  // RTE-1: while every agent is busy the chat waits in a queue; its place moves live.
+  private readonly queue = h("p", { class: "note", role: "status", "data-testid": "queue-place", hidden: "" });
   private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
   private readonly file = h("input", { type: "file", multiple: true, hidden: "", "data-testid": "widget-file" });
   private readonly chips = h("ul", { class: "chips", "aria-label": "Files to send", hidden: "", "data-testid": "widget-chips" });
@@ -102,7 +104,7 @@ class Widget {
   constructor(host: HTMLElement) {
     const root = host.attachShadow({ mode: "open" });
     root.append(h("style", {}, widgetCss), this.bubble, this.panel);
-    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.chips, this.composer, this.rating, this.newChat, this.status);
+    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.queue, this.typing, this.chips, this.composer, this.rating, this.newChat, this.status);
     this.rating.addEventListener("submit", (e) => void this.onRate(e));
     this.newChat.addEventListener("click", () => void this.onNewChat());
     this.bubble.addEventListener("click", () => this.toggle(this.panel.hidden));
@@ -134,6 +136,7 @@ class Widget {
     this.connection.on("conversationEvent", (event: ConversationEvent) => this.onEvent(event));
     this.connection.on("typing", (notice: TypingNotice) => this.onTyping(notice));
     this.connection.on("seen", (notice: { conversationId: string; sequence: number }) => this.onSeen(notice));
+    this.connection.on("queuePlace", (chatId: string, place: number) => chatId === this.chatId && this.showQueuePlace(place));
     this.connection.onreconnecting(() => this.note("Reconnecting…"));
     this.connection.onreconnected(() => void this.resume().catch((error) => this.note(errorText(error))));
   }
@@ -272,6 +275,7 @@ class Widget {
     this.showClosed(chat.status === "Closed");
     this.note("");
     await this.catchUp();
+    this.showQueuePlace(chat.status === "Closed" ? 0 : await this.connection.invoke<number>("GetQueuePlace", propertyId, this.token, this.chatId).catch(() => 0));
     for (const pending of [...this.outbox]) {
       this.renderPending(pending);
       await this.deliver(pending);
@@ -286,7 +290,15 @@ class Widget {
     }
   }
 
+  private showQueuePlace(place: number): void {
+    this.queue.textContent = place === 1 ? "You are next in line; an agent will be with you shortly." : place > 1 ? `All our agents are busy. You are number ${place} in line.` : "";
+    this.queue.hidden = place < 1;
+  }
+
   private showClosed(closed: boolean): void {
+    if (closed) {
+      this.showQueuePlace(0);
+    }
     this.composer.hidden = closed;
     this.rating.hidden = !closed;
     this.newChat.hidden = !closed;

@@ -25,6 +25,7 @@ function query(forView: View, cursor: string | null, limit: number): InboxQuery 
     updatedFrom: day(f.from, false),
     updatedTo: day(f.to, true),
     cursor: cursor ?? undefined,
+    sla: f.sla || undefined,
   };
 }
 

@@ -12,6 +12,7 @@ import { replying, showAllWatchers, showWatchers, type WatchersChange } from "..
 import { reloadOpen } from "./conversation";
 import { scheduleRefresh } from "./inbox";
 import { notify } from "./notify";
+import { onSlaBreached, scheduleSlaRefresh, type SlaBreachNotice } from "./sla";
 import { loadTeamQuietly } from "./team";
 
 interface WireEvent {
@@ -50,6 +51,7 @@ function onEvent(event: WireEvent): void {
     return;
   }
   scheduleRefresh();
+  scheduleSlaRefresh();
   const open = openId() === event.conversationId;
   const kind: ConversationKind = event.type.startsWith("ticket") ? "ticket" : pane.value.type === "conversation" && open ? pane.value.kind : "chat";
   if (event.type === "messagePosted" && event.message) {
@@ -105,6 +107,7 @@ hub.on("typing", (notice: TypingNotice) => {
     showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
+hub.on("slaBreached", (breach: SlaBreachNotice) => onSlaBreached(breach));
 hub.on("watchers", (change: WatchersChange) => change.propertyId === propertyId.value && showWatchers(change));
 hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));

@@ -7,6 +7,8 @@ import { SessionInfo, sessionInfoOpen } from "./SessionInfo";
 import { TagBar } from "./TagBar";
 import { TicketHeader, ticketTagsShown } from "./TicketHeader";
 import { Transcript } from "./Transcript";
+import { SlaCountdown } from "../ui/SlaCountdown";
+import { slaByConversation } from "../store/sla";
 import { MergedBanner, splitChoice } from "./MergeAndSplit";
 import { WatchersBar } from "./Watchers";
 
@@ -29,6 +31,7 @@ export function ConversationPane() {
   return (
     <div class="conversation" key={c.view.id}>
       {c.kind === "chat" ? <ChatHeader chat={c.view} /> : <TicketHeader ticket={c.view} />}
+      {slaByConversation.value[c.view.id] && <p class="sla-line">SLA: <SlaCountdown conversationId={c.view.id} /></p>}
       <WatchersBar conversationId={c.view.id} />
       <MergedBanner c={c} />
       {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
