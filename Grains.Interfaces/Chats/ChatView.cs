@@ -18,4 +18,5 @@ public sealed record ChatView(
     [property: Id(11)] ChatRating? Rating,
     [property: Id(12)] Guid? TicketId,
     [property: Id(13)] string? VisitorEmail,
-    [property: Id(14)] ConversationAssignee? Assignee);
+    [property: Id(14)] ConversationAssignee? Assignee,
+    [property: Id(15)] Guid? MergedIntoId = null);

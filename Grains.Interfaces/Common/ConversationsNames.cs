@@ -17,6 +17,7 @@ public static class ConversationsNames
     public const string VisitorSeenStreamNamespace = "seen-visitor";
     public const string VisitorQueueStreamNamespace = "queue-visitor";
     public const string SlaStreamNamespace = "sla";
+    public const string WatchersStreamNamespace = "watchers";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

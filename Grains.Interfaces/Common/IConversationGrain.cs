@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Merging;
 using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces.Common;
@@ -44,4 +45,16 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>The conversation's inbox row as stored now (null before it exists); the inbox repairs itself with it.</summary>
     [Alias("GetInboxRow")]
     Task<InboxRow?> GetInboxRowAsync();
+
+    /// <summary>MRG-1: whether the conversation may be merged into <paramref name="survivorId"/> (throws the reason if not); changes nothing.</summary>
+    [Alias("CheckMerge")]
+    Task<MergeSource> CheckMergeAsync(string propertyId, Guid survivorId);
+
+    /// <summary>
+    /// MRG-1: seals the conversation as merged into <paramref name="survivorId"/> by <paramref name="mergeId"/>: read-only from now
+    /// on (a chat is closed, a ticket closed if it was not), so the messages it gives the survivor cannot change. Repeating it
+    /// with the same merge id answers the same.
+    /// </summary>
+    [Alias("SealForMerge")]
+    Task<MergeSource> SealForMergeAsync(string propertyId, string mergeId, Guid survivorId);
 }

@@ -36,6 +36,8 @@ public sealed class ConversationsSettings
 
     public EmailSettings Email { get; set; } = new();
 
+    public Merging.MergeSettings Merge { get; set; } = new();
+
     /// <summary>Every problem with these settings, worded for the person starting the process (checked at start: Hosting/Settings).</summary>
     public IReadOnlyList<string> Problems()
     {

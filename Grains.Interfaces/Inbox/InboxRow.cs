@@ -8,7 +8,8 @@ namespace Conversations.Grains.Interfaces.Inbox;
 /// <summary>
 /// One line of the inbox list (INB-3) with the fields filters and sorting use (INB-4). Title is the
 /// chat's visitor name or the ticket's subject; Requester is the ticket requester's email. Priority
-/// is 0 for chats. <see cref="Version"/> is the conversation's version: a row only moves forward.
+/// is 0 for chats. <see cref="MergedIntoId"/> is set on a conversation merged into another (MRG-1), listed as a link to it.
+/// <see cref="Version"/> is the conversation's version: a row only moves forward.
 /// <see cref="DueAt"/> (SLA-1) is the nearest SLA due time, joined in by the API from the SLA follower when it answers: the index
 /// does not keep it (a due time moves with business hours and settings, not with the conversation's versions).
 /// </summary>
@@ -30,7 +31,8 @@ public sealed record InboxRow(
     [property: Id(13)] int Priority,
     [property: Id(14)] IReadOnlyList<string> Tags,
     [property: Id(15)] long Version,
-    [property: Id(16)] DateTimeOffset? DueAt = null)
+    [property: Id(16)] DateTimeOffset? DueAt = null,
+    [property: Id(17)] Guid? MergedIntoId = null)
 {
     /// <summary>From creation to the latest change (for a closed chat: to its close).</summary>
     [JsonInclude]

@@ -20,6 +20,8 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
 [JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
 [JsonDerivedType(typeof(TicketFollowUpLinked), "ticketFollowUpLinked")]
+[JsonDerivedType(typeof(ConversationMerged), "conversationMerged")]
+[JsonDerivedType(typeof(TranscriptRewritten), "transcriptRewritten")]
 public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,
     [property: Id(1)] Guid ConversationId,

@@ -27,6 +27,10 @@ public static class StreamTopics
     public static StreamId AgentSeen(string propertyId) =>
         StreamId.Create(ConversationsNames.AgentSeenStreamNamespace, propertyId);
 
+    /// <summary>Who views and replies in a property's conversations, for its agents (COL-1, <see cref="Collision.WatchersChanged"/>).</summary>
+    public static StreamId Watchers(string propertyId) =>
+        StreamId.Create(ConversationsNames.WatchersStreamNamespace, propertyId);
+
     /// <summary>An agent typing in a conversation, for its visitor.</summary>
     public static StreamId VisitorTyping(Guid conversationId) =>
         StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);

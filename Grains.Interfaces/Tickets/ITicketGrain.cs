@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Merging;
 
 namespace Conversations.Grains.Interfaces.Tickets;
 
@@ -36,4 +37,23 @@ public interface ITicketGrain : IConversationGrain
 
     [Alias("SetPriority")]
     Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority);
+
+    /// <summary>
+    /// MRG-1: takes the sources (tickets or chats of this property) into this ticket: every message interleaved by time with
+    /// authors and times kept, tags united; each source becomes a read-only link here. Idempotent by merge id, crash-safe
+    /// (the intent is stored first and a merge once begun is always completed).
+    /// </summary>
+    [Alias("Merge")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
+    Task<MergeResult> MergeAsync(MergeIntoTicket command);
+
+    /// <summary>MRG-1: moves chosen messages out into a new ticket, linked both ways; idempotent by split id.</summary>
+    [Alias("Split")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
+    Task<TicketView> SplitAsync(SplitTicket command);
+
+    /// <summary>The new ticket of a split (MRG-1); a repeat returns it.</summary>
+    [Alias("CreateFromSplit")]
+    [ResponseTimeout(GrainCallTimeouts.Long)]
+    Task<TicketView> CreateFromSplitAsync(CreateTicketFromSplit command);
 }

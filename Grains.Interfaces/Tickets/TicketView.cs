@@ -20,4 +20,8 @@ public sealed record TicketView(
     [property: Id(13)] long Version,
     [property: Id(14)] Guid? PreviousTicketId = null,
     [property: Id(15)] Guid? FollowUpTicketId = null,
-    [property: Id(16)] IReadOnlyList<Guid>? FollowUpTicketIds = null);
+    [property: Id(16)] IReadOnlyList<Guid>? FollowUpTicketIds = null,
+    [property: Id(17)] Guid? MergedIntoId = null,
+    [property: Id(18)] IReadOnlyList<Guid>? MergedIds = null,
+    [property: Id(19)] Guid? SplitFromId = null,
+    [property: Id(20)] IReadOnlyList<Guid>? SplitIds = null);

@@ -149,6 +149,16 @@ public sealed class ChatGrain(
         return ticket;
     }
 
+    /// <summary>MRG-1: a chat merged into a ticket is closed (irreversibly, as every close), so its visitor's next message starts a new chat.</summary>
+    protected override IEnumerable<Func<long, ConversationEvent>> SealChanges(DateTimeOffset now)
+    {
+        if (Chat.Status == ChatStatus.Open)
+        {
+            Chat.Status = ChatStatus.Closed;
+            yield return v => new ChatClosed(Chat.PropertyId, Id, v, now);
+        }
+    }
+
     protected override void OnMessageApplied(ConversationMessage message)
     {
         if (message.AuthorKind == AuthorKind.Visitor)
@@ -227,9 +237,9 @@ public sealed class ChatGrain(
     protected override Interfaces.Inbox.ConversationKind Kind => Interfaces.Inbox.ConversationKind.Chat;
 
     /// <summary>What the visitor may see: no tags, no ticket link, no assignee, and no sign of Trash or Spam.</summary>
-    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox, Assignee = null };
+    private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox, Assignee = null, MergedIntoId = null };
 
     private ChatView View() => new(
         Id, Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.Status, Chat.MessageCount,
-        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version, Chat.Bin, Chat.Tags.ToList(), Chat.Rating, Chat.TicketId, Chat.VisitorEmail, Chat.Assignee);
+        Chat.CreatedAt, Chat.UpdatedAt, Chat.Version, Chat.Bin, Chat.Tags.ToList(), Chat.Rating, Chat.TicketId, Chat.VisitorEmail, Chat.Assignee, Chat.MergedIntoId);
 }

@@ -41,5 +41,9 @@ public sealed class ChatState : IConversationState
 
     [Id(19)] public DateTimeOffset? HistoryActivityAt { get; set; }
 
+    [Id(20)] public Guid? MergedIntoId { get; set; }
+
+    [Id(21)] public string? SealedByMergeId { get; set; }
+
     public bool Exists => Status != ChatStatus.None;
 }

@@ -2,6 +2,7 @@ using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Merging;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Search;
 using Conversations.Grains.Messages;
@@ -37,6 +38,8 @@ public abstract class ConversationGrain<TState>(
     protected Guid Id => this.GetPrimaryKey();
 
     protected IMessageStore MessageStore => messageStore;
+
+    protected ILogger Logger => logger;
 
     private MessageLedger Ledger => _ledger ??= new MessageLedger(Id, messageStore, () => Current, OnMessageApplied);
 
@@ -112,11 +115,61 @@ public abstract class ConversationGrain<TState>(
             throw DomainException.Invalid("maxCount must be between 1 and 1000.");
         }
 
-        var messages = await messageStore.ReadAsync(Id, Math.Max(0, afterSequence), maxCount);
+        // A merged or split ticket's transcript starts after the rows it replaced (MRG-1).
+        var messages = await messageStore.ReadAsync(Id, Math.Max(FirstSequence - 1, afterSequence), maxCount);
 
         // Rows beyond the acknowledged count are leftovers of a crash, never shown.
         return messages.Where(m => m.Sequence <= Current.MessageCount).ToList();
     }
+
+    /// <summary>The first sequence of the visible transcript in the message log (a merge or split moves it, MRG-1).</summary>
+    protected virtual long FirstSequence => 1;
+
+    /// <summary>How many messages the visible transcript holds.</summary>
+    protected long VisibleMessageCount => Math.Max(0, Current.MessageCount - FirstSequence + 1);
+
+    public Task<MergeSource> CheckMergeAsync(string propertyId, Guid survivorId)
+    {
+        EnsureFound(propertyId);
+        if (Current.MergedIntoId != survivorId)
+        {
+            EnsureMergeable(survivorId);
+        }
+
+        return Task.FromResult(MergeSourceOf());
+    }
+
+    public async Task<MergeSource> SealForMergeAsync(string propertyId, string mergeId, Guid survivorId)
+    {
+        EnsureFound(propertyId);
+        if (Current.MergedIntoId == survivorId && Current.SealedByMergeId == mergeId)
+        {
+            return MergeSourceOf();
+        }
+
+        EnsureMergeable(survivorId);
+        var now = Now;
+        Current.MergedIntoId = survivorId;
+        Current.SealedByMergeId = mergeId;
+        await CommitAsync(now, touch: true, [.. SealChanges(now), v => new ConversationMerged(Current.PropertyId, Id, v, now, survivorId)]);
+        return MergeSourceOf();
+    }
+
+    /// <summary>What may be merged (MRG-1): a conversation in the inbox, not merged yet, not the survivor itself.</summary>
+    protected virtual void EnsureMergeable(Guid survivorId)
+    {
+        if (survivorId == Id)
+        {
+            throw DomainException.Invalid("A conversation cannot be merged into itself.");
+        }
+
+        EnsureInInbox(Current.PropertyId);
+    }
+
+    /// <summary>What sealing a merged conversation changes besides the link (closing it, so it takes no more messages).</summary>
+    protected abstract IEnumerable<Func<long, ConversationEvent>> SealChanges(DateTimeOffset now);
+
+    private MergeSource MergeSourceOf() => new(Id, Kind, FirstSequence, Current.MessageCount, Current.Tags.ToList());
 
     public Task<bool> IsTakenAsync() => Task.FromResult(Current.Exists || Current.Bin == BinState.Purged);
 
@@ -228,6 +281,11 @@ public abstract class ConversationGrain<TState>(
         if (Current.Bin != BinState.Inbox)
         {
             throw DomainException.Conflict($"{Noun} is in {(Current.Bin == BinState.Spam ? "Spam" : "Trash")}; restore it first.");
+        }
+
+        if (Current.MergedIntoId is { } survivor)
+        {
+            throw DomainException.Conflict($"{Noun} was merged into ticket {survivor} and is read-only; work on that ticket.");
         }
     }
 

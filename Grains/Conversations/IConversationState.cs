@@ -19,4 +19,10 @@ public interface IConversationState
 
     /// <summary>Set on a purged tombstone until everything else kept of the conversation is removed (BIN-2).</summary>
     bool PurgeCleanupDue { get; set; }
+
+    /// <summary>The ticket this conversation was merged into (MRG-1); it is read-only since.</summary>
+    Guid? MergedIntoId { get; set; }
+
+    /// <summary>The merge that sealed this conversation, so a retried seal answers the same.</summary>
+    string? SealedByMergeId { get; set; }
 }

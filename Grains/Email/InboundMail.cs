@@ -79,6 +79,16 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
             return Refuse("Replies to a ticket are taken from its requester's address only.");
         }
 
+        // MRG-1: an email to a merged ticket threads into the ticket it was merged into (and on, if that one was merged too),
+        // from its own requester.
+        var requester = view.Requester;
+        for (var hops = 0; view.MergedIntoId is { } survivor && hops < 10; hops++)
+        {
+            ticketId = survivor;
+            ticket = grains.GetGrain<ITicketGrain>(ticketId);
+            view = await ticket.GetAsync(propertyId);
+        }
+
         if (view.Status == TicketStatus.Closed)
         {
             var followUpId = FollowUpTicketId(ticketId, key);
@@ -88,7 +98,6 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
             return InboundVerdict.Accepted;
         }
 
-        var requester = view.Requester;
         await ticket.PostMessageAsync(new PostMessage(
             propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text,
             await attachments.StoreAsync(attachmentStore, ticketId)));

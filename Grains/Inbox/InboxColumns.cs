@@ -26,6 +26,9 @@ internal sealed class InboxColumns(string propertyId)
     private string?[] _requesters = new string?[InitialSlots];
     private int[]?[] _tags = new int[]?[InitialSlots];
 
+    /// <summary>Few conversations are merged (MRG-1): their links are kept aside rather than in a column.</summary>
+    private readonly Dictionary<int, Guid> _mergedInto = [];
+
     /// <summary>Assignee ids and tags as small numbers (0 for none).</summary>
     public StringPool Strings { get; } = new();
 
@@ -68,6 +71,14 @@ internal sealed class InboxColumns(string propertyId)
         _titles[slot] = purged ? null : row.Title;
         _requesters[slot] = purged ? null : row.Requester;
         _tags[slot] = purged || row.Tags.Count == 0 ? null : Intern(row.Tags);
+        if (!purged && row.MergedIntoId is { } survivor)
+        {
+            _mergedInto[slot] = survivor;
+        }
+        else
+        {
+            _mergedInto.Remove(slot);
+        }
     }
 
     public InboxKey KeyOf(int slot) => new(_updated[slot], _ids[slot], slot, _fields[slot].Cell);
@@ -79,7 +90,8 @@ internal sealed class InboxColumns(string propertyId)
             _ids[slot], propertyId, (ConversationKind)f.Kind, (InboxStatus)f.Status, (BinState)f.Place, _titles[slot] ?? "", _requesters[slot],
             (AssigneeKind)f.AssigneeKind, Strings[_assignee[slot]], _messages[slot],
             new DateTimeOffset(_created[slot], TimeSpan.Zero), new DateTimeOffset(_updated[slot], TimeSpan.Zero),
-            (ChatRatingValue)f.Rating, f.Priority, Names(_tags[slot]), _versions[slot]);
+            (ChatRatingValue)f.Rating, f.Priority, Names(_tags[slot]), _versions[slot],
+            MergedIntoId: _mergedInto.TryGetValue(slot, out var survivor) ? survivor : null);
     }
 
     private int[] Intern(IReadOnlyList<string> values)

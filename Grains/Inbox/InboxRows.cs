@@ -12,10 +12,11 @@ public static class InboxRows
     public static InboxRow Of(Guid id, ChatState chat) => new(
         id, chat.PropertyId, ConversationKind.Chat, chat.Status == ChatStatus.Closed ? InboxStatus.Closed : InboxStatus.Open, chat.Bin,
         chat.VisitorName, chat.VisitorEmail, chat.Assignee?.Kind ?? AssigneeKind.None, chat.Assignee?.Id, chat.MessageCount, chat.CreatedAt, chat.UpdatedAt,
-        chat.Rating?.Value ?? ChatRatingValue.None, 0, chat.Tags.ToArray(), chat.Version);
+        chat.Rating?.Value ?? ChatRatingValue.None, 0, chat.Tags.ToArray(), chat.Version, MergedIntoId: chat.MergedIntoId);
 
-    public static InboxRow Of(Guid id, TicketState ticket) => new(
+    /// <summary>A ticket's row; <paramref name="messageCount"/> is its visible transcript's (a merge or split rewrites it, MRG-1).</summary>
+    public static InboxRow Of(Guid id, TicketState ticket, long messageCount) => new(
         id, ticket.PropertyId, ConversationKind.Ticket, (InboxStatus)ticket.Status, ticket.Bin,
-        ticket.Subject, ticket.Requester?.Email, ticket.Assignee?.Kind ?? AssigneeKind.None, ticket.Assignee?.Id, ticket.MessageCount,
-        ticket.CreatedAt, ticket.UpdatedAt, ChatRatingValue.None, (int)ticket.Priority, ticket.Tags.ToArray(), ticket.Version);
+        ticket.Subject, ticket.Requester?.Email, ticket.Assignee?.Kind ?? AssigneeKind.None, ticket.Assignee?.Id, messageCount,
+        ticket.CreatedAt, ticket.UpdatedAt, ChatRatingValue.None, (int)ticket.Priority, ticket.Tags.ToArray(), ticket.Version, MergedIntoId: ticket.MergedIntoId);
 }

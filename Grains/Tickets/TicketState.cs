@@ -39,5 +39,29 @@ public sealed class TicketState : IConversationState
     /// <summary>Every ticket that follows this one up, oldest first (TIC-5); states stored before it was kept hold only <see cref="FollowUpTicketId"/>.</summary>
     [Id(18)] public List<Guid> FollowUpTicketIds { get; set; } = [];
 
+    [Id(19)] public Guid? MergedIntoId { get; set; }
+
+    [Id(20)] public string? SealedByMergeId { get; set; }
+
+    /// <summary>
+    /// The first message-log sequence of the visible transcript (0 and 1: from the start). A merge or a split appends the
+    /// new transcript after the old rows (the log is append-only) and moves this past them (MRG-1).
+    /// </summary>
+    [Id(21)] public long FirstSequence { get; set; }
+
+    /// <summary>A merge or split begun and not yet completed: stored before any other step, completed by every activation.</summary>
+    [Id(22)] public TranscriptRewrite? PendingRewrite { get; set; }
+
+    /// <summary>Merge and split ids done (the latest <see cref="TicketGrain.RememberedRewrites"/>), so a retry does nothing twice.</summary>
+    [Id(23)] public List<string> DoneRewriteIds { get; set; } = [];
+
+    /// <summary>Conversations merged into this ticket (at most <see cref="TicketGrain.MaxLinks"/> kept).</summary>
+    [Id(24)] public List<Guid> MergedIds { get; set; } = [];
+
+    [Id(25)] public Guid? SplitFromId { get; set; }
+
+    /// <summary>Tickets split out of this one (at most <see cref="TicketGrain.MaxLinks"/> kept).</summary>
+    [Id(26)] public List<Guid> SplitIds { get; set; } = [];
+
     public bool Exists => Status != TicketStatus.None;
 }

@@ -28,6 +28,7 @@ public static class ConversationsSiloBuilderExtensions
 
         silo.Services.AddConversationsInfrastructure(settings);
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(settings.Merge);
         silo.AddConversationsEmail(settings);
         return silo;
     }

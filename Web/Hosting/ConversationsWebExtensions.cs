@@ -18,6 +18,7 @@ using Conversations.Web.Routing;
 using Conversations.Web.Sla;
 using Conversations.Web.Search;
 using Conversations.Web.Visitors;
+using Conversations.Web.Merging;
 using Conversations.Web.Tickets;
 
 namespace Conversations.Web.Hosting;
@@ -80,10 +81,12 @@ public static class ConversationsWebExtensions
         app.MapWidgetAttachmentApi();
         app.MapChatApi();
         app.MapTicketApi();
+        app.MapMergeApi();
         app.MapInboxApi();
         app.MapSearchApi();
         app.MapKnowledgeBaseApi();
         app.MapTypingApi();
+        app.MapWatchersApi();
         app.MapVisitorApi();
         app.MapOrganizationApi();
         app.MapBanApi();

@@ -19,6 +19,8 @@ public sealed record HubGroups(string Group, StreamId Topic)
 
     /// <summary>SLA breaches of the property's conversations (SLA-1), sent to the same group as its conversations.</summary>
     public static HubGroups Sla(string propertyId) => new($"property:{propertyId}", StreamTopics.Sla(propertyId));
+    /// <summary>Who views and replies in the property's conversations (COL-1), sent to the same group as its conversations.</summary>
+    public static HubGroups Watchers(string propertyId) => new($"property:{propertyId}", StreamTopics.Watchers(propertyId));
 
     /// <summary>An agent typing, sent to the conversation's group of the visitor hub.</summary>
     public static HubGroups VisitorTyping(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorTyping(conversationId));

@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Collision;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Sla;
@@ -132,6 +133,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
         await relay.JoinAsync<SlaBreached>(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
+        await relay.JoinAsync<WatchersChanged>(Audience.Agents, HubGroups.Watchers(propertyId), connectionId);
     }
 
     private async Task UnsubscribeAsync(string connectionId, string propertyId)
@@ -143,6 +145,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.Watchers(propertyId), connectionId);
     }
 
     private sealed record Connection(Guid AgentId, HashSet<string> PropertyIds);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Conversations.Grains.Interfaces.Collision;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Routing;
 using Conversations.Grains.Interfaces.Sla;
@@ -14,6 +15,7 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
     public const string PresenceMethod = "agentPresence";
     public const string QueuePlaceMethod = "queuePlace";
     public const string SlaBreachedMethod = "slaBreached";
+    public const string WatchersMethod = "watchers";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,6 +30,8 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
         TypingChanged typing => audience == Audience.Agents
             ? agents.Clients.Group(group).SendAsync(TypingNotifier.Method, TypingNotice.Of(typing))
             : visitors.Clients.Group(group).SendAsync(TypingNotifier.Method, TypingNotice.Of(typing)),
+        WatchersChanged watchers when audience == Audience.Agents =>
+            agents.Clients.Group(group).SendAsync(WatchersMethod, watchers),
         VisitorSeen seen when audience == Audience.Agents =>
             agents.Clients.Group(group).SendAsync(TypingNotifier.SeenMethod, new SeenNotice(seen.ConversationId, seen.Sequence)),
         AgentSeen seen when audience == Audience.Visitors =>

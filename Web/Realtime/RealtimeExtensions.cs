@@ -24,6 +24,8 @@ public static class RealtimeExtensions
         services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
         services.AddSingleton<AgentConnectionRenewals>();
+        services.AddSingleton<ConversationWatching>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationWatching>());
         services.AddHostedService(sp => sp.GetRequiredService<AgentConnectionRenewals>());
         return services;
     }

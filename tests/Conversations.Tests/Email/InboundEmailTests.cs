@@ -1,5 +1,6 @@
 using Conversations.Grains.Email;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Merging;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 using MailKit.Net.Smtp;
@@ -61,6 +62,23 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
         Assert.Equal((ticketId, TicketStatus.Open, requester, 1L), (followUp.PreviousTicketId, followUp.Status, followUp.Requester.Email, followUp.MessageCount));
         var previous = await Client.GetGrain<ITicketGrain>(ticketId).GetAsync(property);
         Assert.Equal((TicketStatus.Closed, followUp.Id), (previous.Status, previous.FollowUpTicketId));
+    }
+
+    [Fact, Trait("Spec", "MRG-1"), Trait("Spec", "TIC-2")]
+    public async Task MRG1_an_answer_to_a_merged_ticket_threads_into_its_survivor_from_its_own_requester()
+    {
+        var (property, _, ticketId, requester, reply) = await RepliedTicketAsync();
+        var survivor = Client.GetGrain<ITicketGrain>(Guid.NewGuid());
+        await survivor.CreateAsync(new CreateTicket(property, "The main ticket", new TicketRequester(null, "Sam", "sam@example.com"), TicketPriority.Medium, "Same problem here"));
+        await survivor.MergeAsync(new MergeIntoTicket(property, "merge-mail", [ticketId]));
+
+        var answer = MailSender.Message(requester, reply.ReplyTo.Mailboxes.Single().Address, "Re: " + reply.Subject, "Is it fixed for both of us?");
+        await MailSender.SendAsync(email.InboundPort, answer);
+
+        var last = (await survivor.GetMessagesAsync(property, 0, 50))[^1];
+        Assert.Equal(("Is it fixed for both of us?", AuthorKind.Visitor, requester), (last.Text, last.AuthorKind, last.AuthorId));
+        Assert.False(await Client.GetGrain<ITicketGrain>(InboundMail.FollowUpTicketId(ticketId, answer.MessageId!)).IsTakenAsync());
+        Assert.Equal(2L, (await Client.GetGrain<ITicketGrain>(ticketId).GetAsync(property)).MessageCount);
     }
 
     [Fact, Trait("Spec", "TIC-5")]

@@ -2,14 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Properties;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Conversations.Tests.MultiProcess;
@@ -43,7 +41,7 @@ public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsync
 
         // Typing: a visitor on node B, the console on node A, both ways.
         var consoleSaw = new TaskCompletionSource<TypingNotice>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var consoleOnA = Connect(Cluster.WebNodes[0], adminCookies);
+        await using var consoleOnA = ProcessCluster.AgentHubConnection(Cluster.WebNodes[0], adminCookies);
         consoleOnA.On<TypingNotice>(TypingNotifier.Method, n => consoleSaw.TrySetResult(n));
         await consoleOnA.StartAsync();
         await consoleOnA.InvokeAsync("JoinProperty", ProcessCluster.Property);
@@ -76,7 +74,7 @@ public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsync
         }
 
         var revoked = new TaskCompletionSource<AccessRevoked>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var agentOnB = Connect(Cluster.WebNodes[1], agentCookies);
+        await using var agentOnB = ProcessCluster.AgentHubConnection(Cluster.WebNodes[1], agentCookies);
         agentOnB.On<AccessRevoked>(PropertyFeeds.AccessRevokedMethod, r => revoked.TrySetResult(r));
         await agentOnB.StartAsync();
         await agentOnB.InvokeAsync("JoinProperty", ProcessCluster.Property);
@@ -84,7 +82,7 @@ public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsync
         Assert.Equal(ProcessCluster.Property, (await revoked.Task.WaitAsync(TimeSpan.FromSeconds(15))).PropertyId);
 
         // Presence: the admin's only console connection is on node B; node B dies without a word.
-        await using var adminOnB = Connect(Cluster.WebNodes[1], adminCookies);
+        await using var adminOnB = ProcessCluster.AgentHubConnection(Cluster.WebNodes[1], adminCookies);
         await adminOnB.StartAsync();
         await consoleOnA.StopAsync();
         Assert.Equal(AgentPresence.Online, await AdminPresenceAsync(admin));
@@ -103,10 +101,4 @@ public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsync
     private static async Task<AgentPresence> AdminPresenceAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<List<PropertyAgent>>($"/api/v1/properties/{ProcessCluster.Property}/agents", ProcessCluster.Json))!
         .Single(a => a.Email == ProcessCluster.AdminEmail).Presence;
-
-    private static HubConnection Connect(Uri node, CookieContainer cookies) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(node, AgentHub.Path), o => o.Cookies = cookies)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
 }

@@ -7,6 +7,7 @@ using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Conversations.Web.Visitors;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Tests.MultiProcess;
 
@@ -188,6 +189,13 @@ public sealed class ProcessCluster : IAsyncDisposable
         await client.ConnectionAsync();
         return client;
     }
+
+    /// <summary>An agent hub connection (not started) to <paramref name="node"/> with the cookies of a sign-in.</summary>
+    public static HubConnection AgentHubConnection(Uri node, CookieContainer cookies) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(node, Conversations.Web.Realtime.AgentHub.Path), o => o.Cookies = cookies)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
 
     /// <summary>Every stored message of a chat, read back through the REST API.</summary>
     public static async Task<List<ConversationMessage>> StoredMessagesAsync(HttpClient admin, Guid chatId) =>

@@ -40,6 +40,7 @@ public sealed class CrossPropertyMatrixTests(WebFixture fixture)
     private static readonly Dictionary<string, string> CallerScopedHubMethods = new()
     {
         ["SetPresence"] = "changes the caller's own presence",
+        ["StopWatching"] = "ends the caller's own connection's watch (COL-1)",
     };
 
     [Fact, Trait("Spec", "ADM-4")]

@@ -1,12 +1,14 @@
+import { effect } from "@preact/signals";
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { api } from "../api/client";
 import type { ConversationKind, ConversationMessage, Presence } from "../api/types";
 import { markUnread } from "../store/attention";
 import { rows } from "../store/inbox";
 import { connection as connectionState, markSeen, showTyping } from "../store/live";
-import { addMessage, conversation, openId, pane } from "../store/selection";
+import { addMessage, conversation, messages, openId, pane } from "../store/selection";
 import { me, propertyId } from "../store/session";
 import { setPresence } from "../store/team";
+import { replying, showAllWatchers, showWatchers, type WatchersChange } from "../store/watchers";
 import { reloadOpen } from "./conversation";
 import { scheduleRefresh } from "./inbox";
 import { notify } from "./notify";
@@ -65,6 +67,10 @@ function onEvent(event: WireEvent): void {
       }
       notify(event.message.authorName, event.message.text, !open || document.hidden);
     }
+  } else if (event.type === "transcriptRewritten" && open) {
+    // MRG-1: a merge or split renumbered the transcript: the messages on screen are replaced, not added to.
+    messages.value = [];
+    void reloadOpen();
   } else if (event.type === "chatStarted") {
     markUnread(event.conversationId, "chat");
     notify(event.visitorName ?? "A visitor", "started a chat", true);
@@ -75,8 +81,9 @@ function onEvent(event: WireEvent): void {
 
 /** The row's count and time change at once; the refetch that follows (scheduleRefresh) confirms them and the order. */
 function showInRow(conversationId: string, message: ConversationMessage): void {
-  if (rows.value.some((r) => r.id === conversationId && r.messageCount < message.sequence)) {
-    rows.value = rows.value.map((r) => (r.id === conversationId ? { ...r, messageCount: message.sequence, updatedAt: message.at } : r));
+  // A merged ticket's sequences run past its count (MRG-1), so the count grows by one per new message instead.
+  if (rows.value.some((r) => r.id === conversationId && r.updatedAt < message.at)) {
+    rows.value = rows.value.map((r) => (r.id === conversationId ? { ...r, messageCount: r.messageCount + 1, updatedAt: message.at } : r));
   }
 }
 
@@ -101,6 +108,7 @@ hub.on("typing", (notice: TypingNotice) => {
   }
 });
 hub.on("slaBreached", (breach: SlaBreachNotice) => onSlaBreached(breach));
+hub.on("watchers", (change: WatchersChange) => change.propertyId === propertyId.value && showWatchers(change));
 hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
 hub.onreconnected(() => void join());
@@ -115,6 +123,10 @@ async function join(): Promise<void> {
   }
   await hub.invoke("JoinProperty", propertyId.value);
   connectionState.value = "live";
+  // Who else is on which conversation (COL-1): shown when it comes, and never in the way of joining.
+  void hub.invoke<WatchersChange[]>("GetWatchers", propertyId.value).then(showAllWatchers, () => undefined);
+  watched = null;
+  reportWatch();
   // Events sent while disconnected are not replayed: refetch the list, the team and the open conversation.
   scheduleRefresh(0);
   loadTeamQuietly();
@@ -156,6 +168,30 @@ export async function setMyPresence(presence: "Online" | "Away"): Promise<void> 
   wantedPresence = presence;
   await hub.invoke("SetPresence", presence);
 }
+
+/** What this connection last told the cluster it has open (COL-1), so only changes are sent. */
+let watched: string | null = null;
+
+/** Tells every console which conversation this one has open, and whether its agent writes a reply there (COL-1). */
+function reportWatch(): void {
+  if (hub.state !== HubConnectionState.Connected || !propertyId.value) {
+    return;
+  }
+  const id = openId();
+  const next = id ? `${propertyId.value}/${id}/${replying.value}` : null;
+  if (next === watched) {
+    return;
+  }
+  watched = next;
+  void (id ? hub.invoke("WatchConversation", propertyId.value, id, replying.value) : hub.invoke("StopWatching")).catch(() => (watched = null));
+}
+
+effect(() => {
+  // Read both so a change of either reports again.
+  void pane.value;
+  void replying.value;
+  reportWatch();
+});
 
 /** An agent reply in a chat goes over the hub, the live path. */
 export function sendChatMessage(chatId: string, text: string): Promise<unknown> {

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, errorMessage, ok } from "../api/client";
-import type { Conversation, MessageAttachment } from "../api/types";
+import type { Conversation, ConversationMessage, MessageAttachment } from "../api/types";
 import { uploadAttachment } from "../actions/upload";
 import { openConversation } from "../actions/conversation";
 import { sendChatMessage, sendTyping } from "../actions/realtime";
-import { propertyId } from "../store/session";
+import { me, propertyId } from "../store/session";
+import { messages } from "../store/selection";
+import { replying } from "../store/watchers";
 import { Button } from "../ui/Button";
 import { Icon } from "../ui/Icon";
-import { confirmAction } from "../ui/Dialog";
+import { confirmAction, confirmOrBack } from "../ui/Dialog";
 import { Menu } from "../ui/Menu";
 import { act, actionError, running } from "./act";
 import { convertToTicket } from "./chatActions";
@@ -21,6 +23,28 @@ interface ChosenFile {
   progress: number;
   attachment?: MessageAttachment;
   error?: string;
+}
+
+/** Where the transcript stood when the agent began writing (COL-1): its newest message. */
+interface Baseline {
+  sequence: number;
+  at: number;
+}
+
+const newest = (): Baseline => {
+  const last = messages.value[messages.value.length - 1];
+  return last ? { sequence: last.sequence, at: Date.parse(last.at) } : { sequence: 0, at: 0 };
+};
+
+/** COL-1 send-time guard: visitor messages and other agents' replies that arrived after the agent began writing. */
+async function arrivedSince(c: Conversation, since: Baseline): Promise<ConversationMessage[]> {
+  const params = { path: { propertyId: propertyId.value, chatId: c.view.id, ticketId: c.view.id }, query: { after: since.sequence, limit: 100 } };
+  const later = c.kind === "chat"
+    ? await ok(api.GET("/api/v1/properties/{propertyId}/chats/{chatId}/messages", { params }))
+    : await ok(api.GET("/api/v1/properties/{propertyId}/tickets/{ticketId}/messages", { params }));
+  // Times, not only sequences: a merge renumbers a transcript, and its older messages are not news (MRG-1).
+  return later.filter((m) => !m.isInternal && Date.parse(m.at) > since.at
+    && (m.authorKind === "Visitor" || (m.authorKind === "Agent" && m.authorId !== me.value?.id)));
 }
 
 /** "/name" alone expands to the shortcut's message (KB-3); anything else is sent as typed. */
@@ -56,6 +80,19 @@ export function Composer({ c }: { c: Conversation }) {
   const picker = useRef<HTMLInputElement>(null);
   useEffect(() => setFiles([]), [c.view.id]);
   const uploading = files.some((f) => !f.attachment && !f.error);
+  const baseline = useRef<Baseline | null>(null);
+  useEffect(() => () => void (replying.value = false), []);
+
+  /** COL-1: the agent began (or stopped) writing a reply: others see it, and the guard remembers where the transcript stood. */
+  const writing = (value: string) => {
+    const now = value.trim() !== "" && !whisper;
+    if (now && !baseline.current) {
+      baseline.current = newest();
+    } else if (!value.trim()) {
+      baseline.current = null;
+    }
+    replying.value = now;
+  };
 
   const change = (key: string, update: Partial<ChosenFile>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...update } : f)));
   const choose = (chosen: FileList | null) => {
@@ -86,6 +123,28 @@ export function Composer({ c }: { c: Conversation }) {
       actionError.value = "Whispers carry no files: remove them or turn Whisper off.";
       return;
     }
+    if (!whisper && baseline.current) {
+      const arrived = await arrivedSince(c, baseline.current).catch(() => []);
+      if (arrived.length > 0) {
+        const goAhead = await confirmOrBack("New messages arrived while you were writing", {
+          message: (
+            <>
+              <ul class="arrived" data-testid="arrived-messages">
+                {arrived.map((m) => <li><strong><bdi>{m.authorName}</bdi>:</strong> <span dir="auto">{m.text}</span></li>)}
+              </ul>
+              Send your reply anyway, or edit it first?
+            </>
+          ),
+          confirm: "Send anyway",
+          cancel: "Edit",
+        });
+        baseline.current = { sequence: arrived[arrived.length - 1].sequence, at: Math.max(...arrived.map((m) => Date.parse(m.at))) };
+        if (!goAhead) {
+          text.current?.focus();
+          return;
+        }
+      }
+    }
     if (status === "Closed" && !whisper && !(await confirmAction("Send and close this ticket?", { message: "A closed ticket cannot be reopened.", confirm: "Send and close", danger: true }))) {
       return;
     }
@@ -109,6 +168,7 @@ export function Composer({ c }: { c: Conversation }) {
       if (text.current) {
         text.current.value = "";
       }
+      writing("");
       setFiles([]);
     });
   };
@@ -125,7 +185,12 @@ export function Composer({ c }: { c: Conversation }) {
         maxLength={4000}
         aria-label={whisper ? "Whisper to the team" : "Reply"}
         placeholder={placeholder}
-        onInput={(e) => chat && !whisper && e.currentTarget.value.trim() && sendTyping(c.view.id, true)}
+        onInput={(e) => {
+          writing(e.currentTarget.value);
+          if (chat && !whisper && e.currentTarget.value.trim()) {
+            sendTyping(c.view.id, true);
+          }
+        }}
         onBlur={() => chat && sendTyping(c.view.id, false)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {

@@ -9,6 +9,8 @@ import { TicketHeader, ticketTagsShown } from "./TicketHeader";
 import { Transcript } from "./Transcript";
 import { SlaCountdown } from "../ui/SlaCountdown";
 import { slaByConversation } from "../store/sla";
+import { MergedBanner, splitChoice } from "./MergeAndSplit";
+import { WatchersBar } from "./Watchers";
 
 /** The open chat or ticket: header, tags, session info, transcript and reply box. */
 export function ConversationPane() {
@@ -16,6 +18,7 @@ export function ConversationPane() {
   const current = pane.value;
   const id = current.type === "conversation" ? current.id : null;
   useEffect(() => {
+    splitChoice.value = null;
     actionError.value = null;
     sessionInfoOpen.value = false;
   }, [id]);
@@ -29,6 +32,8 @@ export function ConversationPane() {
     <div class="conversation" key={c.view.id}>
       {c.kind === "chat" ? <ChatHeader chat={c.view} /> : <TicketHeader ticket={c.view} />}
       {slaByConversation.value[c.view.id] && <p class="sla-line">SLA: <SlaCountdown conversationId={c.view.id} /></p>}
+      <WatchersBar conversationId={c.view.id} />
+      <MergedBanner c={c} />
       {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
       <p class="error" role="alert">{actionError.value ?? ""}</p>
       {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}

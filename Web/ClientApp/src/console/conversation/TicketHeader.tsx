@@ -13,6 +13,7 @@ import { act, running } from "./act";
 import { closeConversation, moveTo } from "./chatActions";
 import { AssigneeSelect, BinButtons, PopoutButton } from "./controls";
 import { BackToList } from "./BackToList";
+import { splitChoice } from "./MergeAndSplit";
 
 /** The Tags button's choice (TIC-8) holds for every ticket until changed, and survives live reloads. */
 export const ticketTagsShown = signal(true);
@@ -50,6 +51,7 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
             align="end"
             button={<Icon name="more" />}
             items={[
+              ...(closed || ticket.mergedIntoId ? [] : [{ label: "Split messages…", onSelect: () => (splitChoice.value = new Set<number>()) }]),
               { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
               { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },
             ]}

@@ -5,6 +5,7 @@ import { seen, typing } from "../store/live";
 import { scrollTarget } from "../store/search";
 import { sendSeen } from "../actions/realtime";
 import { Avatar } from "../ui/Avatar";
+import { splitChoice, toggleSplitMessage } from "./MergeAndSplit";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
 export function Transcript({ conversationId, kind, messages, visitorName }: { conversationId: string; kind: "chat" | "ticket"; messages: ConversationMessage[]; visitorName: string }) {
@@ -45,6 +46,7 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
   }, [kind, conversationId, latestFromVisitor]);
   const typist = typing.value[conversationId];
   const seenUpTo = seen.value[conversationId] ?? 0;
+  const choosing = kind === "ticket" ? splitChoice.value : null;
   return (
     <div class="transcript">
       <ol class="messages" data-testid="messages" ref={list} aria-label="Messages">
@@ -52,6 +54,10 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
           const side = m.authorKind === "Visitor" ? "visitor" : m.authorKind === "System" ? "system" : "agent";
           return (
             <li key={m.sequence} data-sequence={m.sequence} class={`${side}${m.isInternal ? " internal" : ""}`}>
+              {choosing && (
+                <input type="checkbox" class="split-tick" aria-label={`Split out message ${m.sequence}`} checked={choosing.has(m.sequence)}
+                  onChange={(e) => toggleSplitMessage(m.sequence, e.currentTarget.checked)} />
+              )}
               {side === "visitor" && <Avatar name={m.authorName} size={28} />}
               <div class="bubble">
                 <span class="author">

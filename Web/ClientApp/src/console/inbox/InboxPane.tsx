@@ -7,6 +7,7 @@ import { bulkResult, filtered, filters, listError, loading, nextCursor, rows, ti
 import { propertyId } from "../store/session";
 import { Filters } from "./Filters";
 import { InboxTable } from "./InboxTable";
+import { mergeTicked } from "../conversation/MergeAndSplit";
 
 const emptyTexts = {
   all: "No conversations here yet. Open the demo site and start a chat.",
@@ -83,6 +84,7 @@ function BulkBar() {
           {!inBin && <Button size="sm" title="Close selected" onClick={() => void run("close")}>✓ Close</Button>}
           {!inBin && <Button size="sm" onClick={() => void run("trash")}>Delete</Button>}
           {!inBin && <Button size="sm" onClick={() => void run("spam")}>Spam</Button>}
+          {!inBin && count > 1 && <Button size="sm" title="Merge the selected conversations into one ticket" onClick={() => void mergeTicked()}>Merge</Button>}
           {inBin && <Button size="sm" onClick={() => void run("restore")}>Restore</Button>}
           {inBin && <Button size="sm" variant="danger" onClick={() => void run("purge")}>Purge</Button>}
         </div>

@@ -7,6 +7,7 @@ import { typing } from "../store/live";
 import { filters, rows, setFilter, ticked, toggleTick, view } from "../store/inbox";
 import { openId } from "../store/selection";
 import { columnsOf, created } from "./columns";
+import { WatcherAvatars } from "../conversation/Watchers";
 
 const rowHeight = 56;
 
@@ -119,6 +120,8 @@ function Row({ row, index, top, template, current }: { row: InboxRow; index: num
         </button>
         <span class="cell-sub">
           {typist ? <em class="typing-note">typing…</em> : !chat && row.requester ? <bdi>{row.requester}</bdi> : null}
+          {row.mergedIntoId && <em class="merged-note">merged</em>}
+          <WatcherAvatars conversationId={row.id} />
           {row.tags.length > 0 && <span class="row-tags">{row.tags.map((t, i) => <>{i > 0 && " "}<bdi>#{t}</bdi></>)}</span>}
         </span>
       </span>

@@ -12,6 +12,10 @@ interface Question {
   input?: { label: string; type?: "text" | "email"; value?: string; optional?: boolean; placeholder?: string };
   /** A yes/no choice under the value (for example "also ban their IP address"). */
   check?: { label: string; checked?: boolean };
+  /** One of several options, as radio buttons (the answer is the chosen value). */
+  choice?: { label: string; options: { value: string; label: string }[] };
+  /** A second way to answer besides Cancel (for example "Edit" beside "Send anyway"): answers null, like Cancel. */
+  cancel?: string;
   answer: (value: string | null, checked?: boolean) => void;
 }
 
@@ -50,6 +54,16 @@ export function askValueAndChoice(title: string, options: {
   return askFully({ title, ...options });
 }
 
+/** Asks to pick one of several options; null when the agent cancels. */
+export function askChoice(title: string, options: { message?: ComponentChildren; confirm: string; choice: NonNullable<Question["choice"]>; danger?: boolean }): Promise<string | null> {
+  return ask({ title, ...options });
+}
+
+/** Asks before an action with a named way back (for example "Edit"); false when the agent takes it or cancels. */
+export async function confirmOrBack(title: string, options: { message?: ComponentChildren; confirm: string; cancel: string }): Promise<boolean> {
+  return (await ask({ title, ...options })) !== null;
+}
+
 /** Renders the current question as a modal dialog (focus trapped by the browser, Escape cancels). */
 export function DialogHost() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -76,11 +90,12 @@ export function DialogHost() {
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          q.answer(input.current ? input.current.value.trim() : "", check.current?.checked ?? false);
+          const chosen = e.currentTarget.querySelector<HTMLInputElement>("input[name=dialog-choice]:checked");
+          q.answer(chosen ? chosen.value : input.current ? input.current.value.trim() : "", check.current?.checked ?? false);
         }}
       >
         <h2 id="dialog-title">{q.title}</h2>
-        {q.message && <p id="dialog-message">{q.message}</p>}
+        {q.message && <div id="dialog-message">{q.message}</div>}
         {q.input && (
           <label class="field">
             <span class="field-label">{q.input.label}</span>
@@ -89,13 +104,23 @@ export function DialogHost() {
               : <input ref={input} type="text" value={q.input.value ?? ""} required={!q.input.optional} placeholder={q.input.placeholder} maxLength={254} />}
           </label>
         )}
+        {q.choice && (
+          <fieldset class="field choice">
+            <legend class="field-label">{q.choice.label}</legend>
+            {q.choice.options.map((o, i) => (
+              <label class="check">
+                <input type="radio" name="dialog-choice" value={o.value} defaultChecked={i === 0} required /> <bdi>{o.label}</bdi>
+              </label>
+            ))}
+          </fieldset>
+        )}
         {q.check && (
           <label class="check">
             <input ref={check} type="checkbox" defaultChecked={q.check.checked ?? false} /> {q.check.label}
           </label>
         )}
         <div class="dialog-actions">
-          <Button onClick={() => q.answer(null)}>Cancel</Button>
+          <Button onClick={() => q.answer(null)}>{q.cancel ?? "Cancel"}</Button>
           <Button type="submit" variant={q.danger ? "danger" : "primary"} data-confirm="">
             {q.confirm}
           </Button>
