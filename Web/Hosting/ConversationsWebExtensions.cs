@@ -5,6 +5,7 @@ using Conversations.Hosting.Attachments;
 using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
 using Conversations.Web.Attachments;
+using Conversations.Web.Audit;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Email;
@@ -13,6 +14,7 @@ using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
+using Conversations.Web.Reports;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
 
@@ -58,6 +60,7 @@ public static class ConversationsWebExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AuditActorMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<UnknownPaths>();
 
@@ -78,6 +81,8 @@ public static class ConversationsWebExtensions
         app.MapVisitorApi();
         app.MapOrganizationApi();
         app.MapBanApi();
+        app.MapReportApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -2,6 +2,8 @@ import { ConversationPane } from "../conversation/ConversationPane";
 import { NewTicket } from "../NewTicket";
 import { pane, paneError } from "../store/selection";
 import { SettingsPane } from "../settings/SettingsPane";
+import { ReportsPane } from "../reports/ReportsPane";
+import { AuditPane } from "../audit/AuditPane";
 
 /** The middle pane: the open conversation, the settings, a new ticket, or a hint. */
 export function MainPane() {
@@ -10,6 +12,8 @@ export function MainPane() {
     <section class="detail" id="detail" aria-label="Conversation">
       {current.type === "conversation" && <ConversationPane />}
       {current.type === "settings" && <SettingsPane />}
+      {current.type === "reports" && <ReportsPane />}
+      {current.type === "audit" && <AuditPane />}
       {current.type === "new-ticket" && <NewTicket />}
       {current.type === "none" && (paneError.value
         ? <p class="error pane-message" role="alert">{paneError.value}</p>
