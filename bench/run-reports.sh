@@ -13,5 +13,5 @@ conversations="${1:-1000000}"
 queries="${2:-300}"
 dotnet build bench/Reports.Bench -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
 log "Reports benchmark: $conversations conversations, $queries queries per scenario"
-dotnet bench/Reports.Bench/bin/"$CONFIGURATION"/net10.0/Reports.Bench.dll "$conversations" --queries "$queries" --out bench/results/reports.md
+dotnet bench/Reports.Bench/bin/"$CONFIGURATION"/net10.0/Conversations.Reports.Bench.dll "$conversations" --queries "$queries" --out bench/results/reports.md
 log "bench/results/reports.md written"

@@ -10,7 +10,7 @@ public interface IReportDayGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task ApplyAsync(string changeKey, ReportDayPart delta);
 
-    /// <summary>The day's slices named (all of them when <paramref name="slices"/> is null), and with breakdowns every agent's and department's.</summary>
+    /// <summary>The day's slices named, and with a breakdown every agent's and department's.</summary>
     [Alias("Get"), ReadOnly]
-    Task<ReportDayPart> GetAsync(IReadOnlyList<string> slices, bool withBreakdown);
+    Task<ReportDaySnapshot> GetAsync(IReadOnlyList<string> slices, bool withBreakdown);
 }

@@ -69,6 +69,14 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
             return;
         }
 
+        if (before is not null && after with { Version = before.Version } == before)
+        {
+            // Most changes (a visitor's next message, tags) move nothing a report counts: no write. The stored card keeps its
+            // older version, so after a restart the next change looks like a gap and is caught up from the source once.
+            Remember(after);
+            return;
+        }
+
         foreach (var (day, delta) in ReportContribution.Delta(before, after))
         {
             await GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(PropertyId, day))

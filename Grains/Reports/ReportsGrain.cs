@@ -8,6 +8,8 @@ namespace Conversations.Grains.Reports;
 [StatelessWorker]
 public sealed class ReportsGrain : Grain, IReportsGrain
 {
+    private static readonly ReportFigures Nothing = ReportFigures.Of(new ReportCounts());
+
     public async Task<ReportView> GetAsync(ReportQuery query)
     {
         TableKeys.Require(query.PropertyId, "The property id");
@@ -27,31 +29,45 @@ public sealed class ReportsGrain : Grain, IReportsGrain
             : ReportSlices.All;
         IReadOnlyList<string> slices = [slice];
         var days = Enumerable.Range(0, dayCount).Select(i => query.From.AddDays(i)).ToList();
-        var parts = await Task.WhenAll(days.Select(day =>
+        var snapshots = await Task.WhenAll(days.Select(day =>
             GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(query.PropertyId, day)).GetAsync(slices, query.WithBreakdown)));
 
-        var total = new ReportCounts();
-        var breakdown = new ReportDayPart();
+        var total = new DenseCounts();
+        var breakdown = new Dictionary<string, DenseCounts>(StringComparer.Ordinal);
         var dayFigures = new List<ReportDayFigures>(dayCount);
         for (var i = 0; i < dayCount; i++)
         {
-            var counts = parts[i].Slices.GetValueOrDefault(slice) ?? new ReportCounts();
-            total.Merge(counts);
-            dayFigures.Add(new ReportDayFigures(days[i], ReportFigures.Of(counts)));
+            var snapshot = snapshots[i];
+            if (snapshot.Slices.TryGetValue(slice, out var counts))
+            {
+                total.Add(counts);
+            }
+
+            dayFigures.Add(new ReportDayFigures(days[i], snapshot.Figures.GetValueOrDefault(slice) ?? Nothing));
             if (query.WithBreakdown)
             {
-                parts[i].Slices.Remove(ReportSlices.All);
-                breakdown.Merge(parts[i]);
+                foreach (var (key, dayCounts) in snapshot.Slices)
+                {
+                    if (key != ReportSlices.All)
+                    {
+                        if (!breakdown.TryGetValue(key, out var sum))
+                        {
+                            breakdown[key] = sum = new DenseCounts();
+                        }
+
+                        sum.Add(dayCounts);
+                    }
+                }
             }
         }
 
-        return new ReportView(query, ReportFigures.Of(total), dayFigures, total.ByHour, Rows(breakdown, ReportSlices.AgentPrefix), Rows(breakdown, ReportSlices.DepartmentPrefix));
+        return new ReportView(query, total.Figures(), dayFigures, total.ByHour, Rows(breakdown, ReportSlices.AgentPrefix), Rows(breakdown, ReportSlices.DepartmentPrefix));
     }
 
-    private static List<ReportBreakdownRow> Rows(ReportDayPart breakdown, string prefix) =>
-        breakdown.Slices
+    private static List<ReportBreakdownRow> Rows(Dictionary<string, DenseCounts> breakdown, string prefix) =>
+        breakdown
             .Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(s => new ReportBreakdownRow(s.Key[prefix.Length..], ReportFigures.Of(s.Value)))
+            .Select(s => new ReportBreakdownRow(s.Key[prefix.Length..], s.Value.Figures()))
             .OrderByDescending(r => r.Figures.Chats + r.Figures.Tickets)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

@@ -88,7 +88,8 @@ if (counted != conversations)
     throw new InvalidOperationException("The report does not count every conversation.");
 }
 
-var results = new List<(string Name, double P50, double P99, double Max)>();
+var process = Process.GetCurrentProcess();
+var results = new List<(string Name, double P50, double P99, double Max, double CpuMs)>();
 foreach (var (name, query) in scenarios)
 {
     for (var w = 0; w < 5; w++)
@@ -97,6 +98,8 @@ foreach (var (name, query) in scenarios)
     }
 
     var times = new List<double>(queries);
+    process.Refresh();
+    var cpuBefore = process.TotalProcessorTime;
     for (var q = 0; q < queries; q++)
     {
         var watch = Stopwatch.StartNew();
@@ -104,8 +107,10 @@ foreach (var (name, query) in scenarios)
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
 
-    results.Add((name, Percentile(times, 0.5), Percentile(times, 0.99), times.Max()));
-    Console.WriteLine($"{name,-28} p50 {results[^1].P50,7:F2} ms  p99 {results[^1].P99,7:F2} ms");
+    process.Refresh();
+    var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / queries;
+    results.Add((name, Percentile(times, 0.5), Percentile(times, 0.99), times.Max(), cpuMs));
+    Console.WriteLine($"{name,-28} p50 {results[^1].P50,7:F2} ms  p99 {results[^1].P99,7:F2} ms  CPU {cpuMs,6:F2} ms");
 }
 
 const int Callers = 8;
@@ -146,14 +151,16 @@ md.AppendLine(inv, $"- Aggregation: {conversations / aggregating.Elapsed.TotalSe
 md.AppendLine(inv, $"- Day state: {dayBytes.Average() / 1024:F1} KiB on average, {dayBytes.Max() / 1024:F1} KiB at most (slices: everyone, each agent, each department; histograms sparse). It does not grow with conversations, only with agents and departments.");
 md.AppendLine(inv, $"- Percentiles come from log histograms with 8 buckets per doubling: at most {DurationHistogram.MaxRelativeError:P1} from the exact value.");
 md.AppendLine();
-md.AppendLine("| query | p50 ms | p99 ms | max ms |");
-md.AppendLine("|---|---:|---:|---:|");
+md.AppendLine(inv, $"Load average while it ran: {LoadAverage()} (on {Environment.ProcessorCount} cores). The CPU column (process CPU time per query, all threads) does not depend on what else the machine runs.");
+md.AppendLine();
+md.AppendLine("| query | p50 ms | p99 ms | max ms | CPU ms/query |");
+md.AppendLine("|---|---:|---:|---:|---:|");
 foreach (var r in results)
 {
-    md.AppendLine(inv, $"| {r.Name} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} |");
+    md.AppendLine(inv, $"| {r.Name} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} | {r.CpuMs:F2} |");
 }
 
-md.AppendLine(inv, $"| {Callers} concurrent callers, all queries mixed | {concurrentP50:F2} | {concurrentP99:F2} | {concurrent.Max():F2} |");
+md.AppendLine(inv, $"| {Callers} concurrent callers, all queries mixed | {concurrentP50:F2} | {concurrentP99:F2} | {concurrent.Max():F2} | |");
 md.AppendLine();
 md.AppendLine(inv, $"Target p99 ≤ {TargetP99Ms} ms: worst single-caller p99 {worst:F2} ms — **{(worst <= TargetP99Ms && concurrentP99 <= TargetP99Ms ? "met" : "not met")}** (8 callers: p99 {concurrentP99:F2} ms).");
 md.AppendLine();
@@ -173,6 +180,9 @@ static double Percentile(List<double> values, double q)
     var sorted = values.Order().ToList();
     return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static int FreePort()
 {

@@ -75,7 +75,7 @@ function Figures({ figures }: { figures: ReportFigures }) {
     ["First response p90", duration(figures.firstResponseP90)],
     ["Resolution p50", duration(figures.resolutionP50)],
     ["Resolution p90", duration(figures.resolutionP90)],
-    ["Ratings 👍 / 👎", `${figures.ratingsGood} / ${figures.ratingsBad}`],
+    ["Ratings good / bad", `${figures.ratingsGood} / ${figures.ratingsBad}`],
     ["SLA attained", sla],
   ];
   return (
@@ -93,7 +93,7 @@ function Breakdown({ title, rows }: { title: string; rows: { name: string; figur
     <section class="card" aria-label={title}>
       <h3>{title}</h3>
       <table class="report-table">
-        <thead><tr><th scope="col">Name</th><th scope="col">Chats</th><th scope="col">Tickets</th><th scope="col">Missed</th><th scope="col">Resolved</th><th scope="col">First response p50</th><th scope="col">Resolution p50</th><th scope="col">👍 / 👎</th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Chats</th><th scope="col">Tickets</th><th scope="col">Missed</th><th scope="col">Resolved</th><th scope="col">First response p50</th><th scope="col">Resolution p50</th><th scope="col">Ratings good / bad</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr>
