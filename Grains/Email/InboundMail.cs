@@ -100,7 +100,9 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
     {
         foreach (var recipient in recipients)
         {
-            if (await grains.GetGrain<ISupportAddressGrain>(recipient.Trim().ToLowerInvariant()).GetPropertyAsync() is not { } propertyId)
+            // An address that cannot be a storage key would be read under a lookalike's key ("a#b" as "a_b").
+            var address = recipient.Trim().ToLowerInvariant();
+            if (!TableKeys.IsValid(address) || await grains.GetGrain<ISupportAddressGrain>(address).GetPropertyAsync() is not { } propertyId)
             {
                 continue;
             }

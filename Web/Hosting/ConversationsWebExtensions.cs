@@ -4,6 +4,7 @@ using Conversations.Hosting;
 using Conversations.Hosting.Attachments;
 using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
+using Conversations.Web.Admission;
 using Conversations.Web.Attachments;
 using Conversations.Web.Audit;
 using Conversations.Web.Chats;
@@ -42,6 +43,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster");
         builder.AddConversationsTelemetry("conversations-web");
+        builder.Services.AddConversationsAdmission(builder.Configuration);
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
         builder.Services.AddConversationsRealtime();
@@ -54,6 +56,7 @@ public static class ConversationsWebExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<AdmissionMiddleware>();
         app.UseMiddleware<SameOriginGuard>();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Conversations.Web.Admission;
 using Conversations.Web.Audit;
 using Conversations.Web.Errors;
 using Conversations.Web.Visitors;
@@ -14,6 +15,7 @@ public static class RealtimeExtensions
         services.AddSignalR(o =>
             {
                 o.AddFilter<DomainExceptionHubFilter>(); // first, so it also turns the key check's refusals into HubExceptions
+                o.AddFilter<AdmissionHubFilter>();
                 o.AddFilter<KeyValidationHubFilter>();
                 o.AddFilter<AuditActorHubFilter>();
             })

@@ -48,7 +48,7 @@ public sealed record BenchPlan(
             OverloadDuration: TimeSpan.FromSeconds(15),
             RecoveryDuration: TimeSpan.FromSeconds(15))
         : new BenchPlan(
-            ChatCounts: [100, 1000],
+            ChatCounts: [100, 1000, 5000],
             ChatInterval: TimeSpan.FromSeconds(10),
             Warmup: TimeSpan.FromSeconds(10),
             LatencyDuration: TimeSpan.FromSeconds(40),
@@ -61,7 +61,7 @@ public sealed record BenchPlan(
             LastSustainedRate: 2000,
             SustainedStep: TimeSpan.FromSeconds(15),
             KneeP99Ms: 250,
-            FanOutSizes: [10, 100, 500],
+            FanOutSizes: [10, 100, 1000],
             FanOutEvents: 30,
             OperationTimeout: TimeSpan.FromSeconds(30),
             OverloadDuration: TimeSpan.FromSeconds(60),

@@ -10,6 +10,7 @@ public static class FanOutMeasurement
     {
         var first = new LongHistogram(600_000_000, 3);
         var last = new LongHistogram(600_000_000, 3);
+        var lastAfterAck = new LongHistogram(600_000_000, 3);
         var incomplete = 0;
         for (var i = 0; i < events; i++)
         {
@@ -17,8 +18,11 @@ public static class FanOutMeasurement
             var arrival = tracker.Expect(eventId, receivers);
             try
             {
+                var sending = System.Diagnostics.Stopwatch.StartNew();
                 await send(eventId);
+                var toAck = sending.Elapsed;
                 var (toFirst, toLast) = await arrival.WaitAsync(timeout);
+                lastAfterAck.RecordValue(Math.Max(1, (long)(toLast - toAck).TotalMicroseconds));
                 first.RecordValue(Math.Max(1, (long)toFirst.TotalMicroseconds));
                 last.RecordValue(Math.Max(1, (long)toLast.TotalMicroseconds));
             }
@@ -36,6 +40,6 @@ public static class FanOutMeasurement
         var lastP50 = Ms(last, 50);
         return new FanOutSummary(
             receivers, events, incomplete, Ms(first, 50), lastP50, Ms(last, 99), Ms(last, 100),
-            lastP50 > 0 ? Math.Round(receivers / (lastP50 / 1000.0)) : 0);
+            lastP50 > 0 ? Math.Round(receivers / (lastP50 / 1000.0)) : 0, Ms(lastAfterAck, 50));
     }
 }

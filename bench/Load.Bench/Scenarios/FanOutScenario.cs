@@ -3,7 +3,7 @@ using Conversations.Load.Bench.OpenLoop;
 namespace Conversations.Load.Bench.Scenarios;
 
 /// <summary>
-/// S4: 10/100/500 agent consoles watch the property; one visitor message is posted at a time and timed from
+/// S4: 10/100/1,000 agent consoles watch the property; one visitor message is posted at a time and timed from
 /// the send until the last console has it (chat grain, storage, stream, the web node's relay, the SignalR group).
 /// </summary>
 public sealed class FanOutScenario(LoadCluster cluster, BenchPlan plan)

@@ -102,6 +102,22 @@ public sealed class InboundEmailTests(EmailCluster email) : IClassFixture<EmailC
     }
 
     [Fact, Trait("Spec", "TIC-1")]
+    public async Task TIC1_a_recipient_that_cannot_be_a_storage_key_is_unknown_not_a_lookalike_support_address()
+    {
+        // Orleans stores "help#x" under the key of "help_x": mail to the first must not open a ticket in the second's property.
+        var property = "mail-" + Guid.NewGuid().ToString("N")[..12];
+        await Client.GetGrain<Conversations.Grains.Interfaces.Properties.IPropertyGrain>(property).CreateAsync("Mail test", $"help_{property}@conversations.test");
+
+        var lookalike = MailSender.Message("carl@example.com", $"help#{property}@conversations.test", "Hi", "lookalike");
+        await AssertRefusedAsync(lookalike, 550);
+        await Assert.ThrowsAsync<DomainException>(() => Client.GetGrain<ITicketGrain>(InboundMail.NewTicketId(property, lookalike.MessageId!)).GetAsync(property));
+
+        var real = MailSender.Message("carl@example.com", $"help_{property}@conversations.test", "Hi", "the real one");
+        await MailSender.SendAsync(email.InboundPort, real);
+        Assert.Equal("Hi", (await Client.GetGrain<ITicketGrain>(InboundMail.NewTicketId(property, real.MessageId!)).GetAsync(property)).Subject);
+    }
+
+    [Fact, Trait("Spec", "TIC-1")]
     public async Task TIC1_html_mail_is_reduced_to_text_and_a_refused_attachment_is_noted()
     {
         var property = await email.NewPropertyAsync(withSupportAddress: true);
