@@ -6,4 +6,7 @@ public interface IReportCardStore
     Task<ReportCard?> GetAsync(string propertyId, Guid conversationId, CancellationToken cancellationToken = default);
 
     Task SaveAsync(string propertyId, ReportCard card, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a purged conversation's card (BIN-2: nothing keyed by its id stays behind).</summary>
+    Task DeleteAsync(string propertyId, Guid conversationId, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -69,7 +71,8 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
             return;
         }
 
-        if (before is not null && after with { Version = before.Version } == before)
+        var purged = evt is BinChanged { Bin: BinState.Purged };
+        if (!purged && before is not null && after with { Version = before.Version } == before)
         {
             // Most changes (a visitor's next message, tags) move nothing a report counts: no write. The stored card keeps its
             // older version, so after a restart the next change looks like a gap and is caught up from the source once.
@@ -80,13 +83,27 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
         foreach (var (day, delta) in ReportContribution.Delta(before, after))
         {
             await GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(PropertyId, day))
-                .ApplyAsync($"{evt.ConversationId:N}:{after.Version}", delta);
+                .ApplyAsync(ChangeKey(evt.ConversationId, after.Version), delta);
         }
 
-        await cards.SaveAsync(PropertyId, after);
-        Remember(after);
+        if (purged)
+        {
+            // Its contribution is taken out above; a purged conversation leaves no card (BIN-2).
+            await cards.DeleteAsync(PropertyId, evt.ConversationId);
+            _cache.Remove(evt.ConversationId);
+        }
+        else
+        {
+            await cards.SaveAsync(PropertyId, after);
+            Remember(after);
+        }
+
         _applied++;
     }
+
+    /// <summary>A day's key for one change: a hash, so the day keeps no conversation id after a purge (BIN-2).</summary>
+    private static string ChangeKey(Guid conversationId, long version) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{conversationId:N}:{version}")), 0, 12);
 
     private async Task<ReportCard?> CardAsync(Guid conversationId)
     {
@@ -125,6 +142,11 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
         if (await source.GetInboxRowAsync() is not { } row)
         {
             return known is null ? null : known with { Version = evt.Version };
+        }
+
+        if (row.Place == BinState.Purged && known is null)
+        {
+            return null; // counted nowhere, and no card may be made for it (BIN-2)
         }
 
         logger.LogInformation("Reports catch up {ConversationId} from v{Known} to v{Version} from the source.", evt.ConversationId, known?.Version ?? 0, row.Version);

@@ -59,4 +59,10 @@ public sealed class TableReportCardStore(TableServiceClient tableService) : IRep
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    public async Task DeleteAsync(string propertyId, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(propertyId, conversationId.ToString("N"), cancellationToken: cancellationToken);
+    }
 }
