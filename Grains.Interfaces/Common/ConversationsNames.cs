@@ -14,6 +14,9 @@ public static class ConversationsNames
     public const string AgentTypingStreamNamespace = "typing-agents";
     public const string VisitorTypingStreamNamespace = "typing-visitor";
     public const string AgentSeenStreamNamespace = "seen-agents";
+    public const string VisitorSeenStreamNamespace = "seen-visitor";
+    public const string VisitorQueueStreamNamespace = "queue-visitor";
+    public const string SlaStreamNamespace = "sla";
 
     /// <summary>
     /// Queues of the in-memory stream provider; silos and clients must agree on it. Few queues let each be polled often

@@ -18,4 +18,5 @@ public sealed record EmailIntent(
     [property: Id(5)] ConversationAssignee? Assignee,
     [property: Id(6)] string? AuthorId,
     [property: Id(7)] string? AuthorName,
-    [property: Id(8)] string? Text);
+    [property: Id(8)] string? Text,
+    [property: Id(9)] IReadOnlyList<MessageAttachment>? Attachments = null);

@@ -13,4 +13,7 @@ public enum EmailKind
 
     /// <summary>To the assignee(s): a new message on their ticket (TIC-6).</summary>
     ReplyNotification = 4,
+
+    /// <summary>To the assigned agent: a conversation missed an SLA target (SLA-1).</summary>
+    SlaBreached = 5,
 }

@@ -41,6 +41,12 @@ public sealed class EmailSettings
     /// <summary>Larger attachments (decoded) are not kept; the ticket message says so.</summary>
     public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The files of one reply together (decoded) at most: they go to the requester in one email, which base64 makes a third
+    /// larger, and common mail servers take 25 MB. A ticket reply over it is refused with the reason (422).
+    /// </summary>
+    public int MaxEmailAttachmentBytes { get; set; } = 18 * 1024 * 1024;
+
     /// <summary>Emails a ticket's outbox holds unsent; past this it refuses more until some are sent (the ticket keeps them).</summary>
     public int MaxEmailsPendingPerTicket { get; set; } = 500;
 
@@ -97,6 +103,11 @@ public sealed class EmailSettings
         if (MaxAttachmentBytes < 1 || MaxAttachmentBytes > MaxInboundBytes)
         {
             problems.Add($"{SectionName}:MaxAttachmentBytes must be positive and at most MaxInboundBytes.");
+        }
+
+        if (MaxEmailAttachmentBytes is < 1 or > 50 * 1024 * 1024)
+        {
+            problems.Add($"{SectionName}:MaxEmailAttachmentBytes must be between 1 and 52428800.");
         }
 
         if (MaxEmailsPendingPerTicket is < 1 or > 5000 || MaxEmailsWaitingPerTicket is < 1 or > 1000)

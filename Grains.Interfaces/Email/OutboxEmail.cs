@@ -1,6 +1,11 @@
+using Conversations.Grains.Interfaces.Common;
+
 namespace Conversations.Grains.Interfaces.Email;
 
-/// <summary>One rendered email to one recipient. <see cref="MessageId"/> is derived from <see cref="DedupeKey"/>.</summary>
+/// <summary>
+/// One rendered email to one recipient. <see cref="MessageId"/> is derived from <see cref="DedupeKey"/>. <see cref="Attachments"/> (a reply's
+/// files) are read from the ticket's stored files when the email is sent, so the outbox state holds only their names and sizes.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Conversations.OutboxEmail")]
 public sealed record OutboxEmail(
     [property: Id(0)] string DedupeKey,
@@ -18,7 +23,8 @@ public sealed record OutboxEmail(
     [property: Id(12)] int Attempts,
     [property: Id(13)] DateTimeOffset NextAttemptAt,
     [property: Id(14)] string? LastError,
-    [property: Id(15)] DateTimeOffset CreatedAt)
+    [property: Id(15)] DateTimeOffset CreatedAt,
+    [property: Id(16)] IReadOnlyList<MessageAttachment>? Attachments = null)
 {
     /// <summary>The record kept once the email is done with: who, what and why, without the text (which is on the ticket).</summary>
     public OutboxEmail WithoutBodies() => this with { TextBody = "", HtmlBody = "" };

@@ -56,4 +56,8 @@ public interface IPropertyGrain : IGrainWithStringKey
     /// <summary>Whether any agent of the property is online: the widget offers the offline form otherwise (CHAT-9).</summary>
     [Alias("HasAgentOnline")]
     Task<bool> HasAgentOnlineAsync();
+
+    /// <summary>The members whose presence is Online (RTE-1: whom routing may give conversations); empty for a property that does not exist.</summary>
+    [Alias("GetOnlineAgents")]
+    Task<IReadOnlyList<Guid>> GetOnlineAgentsAsync();
 }

@@ -20,6 +20,7 @@ namespace Conversations.Grains.Interfaces.Realtime;
 [JsonDerivedType(typeof(TicketCreated), "ticketCreated")]
 [JsonDerivedType(typeof(TicketStatusChanged), "ticketStatusChanged")]
 [JsonDerivedType(typeof(TicketPriorityChanged), "ticketPriorityChanged")]
+[JsonDerivedType(typeof(TicketFollowUpLinked), "ticketFollowUpLinked")]
 public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,
     [property: Id(1)] Guid ConversationId,

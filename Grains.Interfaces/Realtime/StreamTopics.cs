@@ -31,6 +31,18 @@ public static class StreamTopics
     public static StreamId VisitorTyping(Guid conversationId) =>
         StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);
 
+    /// <summary>Agents' seen marks in a chat, for its visitor (<see cref="AgentSeen"/>).</summary>
+    public static StreamId VisitorSeen(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.VisitorSeenStreamNamespace, conversationId);
+
+    /// <summary>A waiting chat's place in the queue, for its visitor (<see cref="Routing.QueuePlace"/>, RTE-1).</summary>
+    public static StreamId VisitorQueue(Guid conversationId) =>
+        StreamId.Create(ConversationsNames.VisitorQueueStreamNamespace, conversationId);
+
+    /// <summary>SLA breaches of a property's conversations, for its agents (SlaBreached, SLA-1).</summary>
+    public static StreamId Sla(string propertyId) =>
+        StreamId.Create(ConversationsNames.SlaStreamNamespace, propertyId);
+
     /// <summary>Every agent's membership changes (<see cref="Agents.AgentAccessChanged"/>); each web node listens to it.</summary>
     public static StreamId Access { get; } = StreamId.Create(ConversationsNames.AccessStreamNamespace, "agents");
 }

@@ -19,4 +19,5 @@ public sealed record TicketView(
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] long Version,
     [property: Id(14)] Guid? PreviousTicketId = null,
-    [property: Id(15)] Guid? FollowUpTicketId = null);
+    [property: Id(15)] Guid? FollowUpTicketId = null,
+    [property: Id(16)] IReadOnlyList<Guid>? FollowUpTicketIds = null);

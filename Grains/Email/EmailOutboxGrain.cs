@@ -53,7 +53,7 @@ public sealed class EmailOutboxGrain(
                 Outbox.Pending.Add(new OutboxEmail(
                     $"{TicketId:N}:{intent.Version}:{intent.Kind}:{to}", tokens.MessageId(TicketId, intent.Version, intent.Kind, to),
                     propertyId, TicketId, intent.Kind, to, tokens.ReplyAddress(TicketId), tokens.ThreadRoot(TicketId),
-                    subject, text, html, OutboxEmailStatus.Pending, 0, now, null, now));
+                    subject, text, html, OutboxEmailStatus.Pending, 0, now, null, now, EmailTemplates.FilesFor(intent)));
             }
         }
 

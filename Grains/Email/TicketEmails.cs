@@ -16,7 +16,7 @@ public static class TicketEmails
         foreach (var evt in events)
         {
             EmailIntent Intent(EmailKind kind, ConversationAssignee? to, ConversationMessage? message = null) =>
-                new(evt.Version, kind, evt.PropertyId, subject, requester, to, message?.AuthorId, message?.AuthorName, message?.Text);
+                new(evt.Version, kind, evt.PropertyId, subject, requester, to, message?.AuthorId, message?.AuthorName, message?.Text, message?.Attachments);
 
             switch (evt)
             {

@@ -223,6 +223,9 @@ public sealed class PropertyGrain(
 
     public Task<bool> HasAgentOnlineAsync() => Task.FromResult(Property.Exists && Property.OnlineAgents.Count > 0);
 
+    public Task<IReadOnlyList<Guid>> GetOnlineAgentsAsync() =>
+        Task.FromResult<IReadOnlyList<Guid>>(Property.Exists ? [.. Property.OnlineAgents] : []);
+
     private void EnsureExists()
     {
         if (!Property.Exists)

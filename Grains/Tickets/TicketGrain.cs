@@ -89,6 +89,7 @@ public sealed class TicketGrain(
             await EnsureRoomForEmailsAsync();
             if (command.AuthorKind != AuthorKind.Visitor)
             {
+                EnsureFilesFitOneEmail(command.Attachments);
                 return await AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments);
             }
 
@@ -114,6 +115,7 @@ public sealed class TicketGrain(
         PostOnceAsync(command.PropertyId, command.CommandId, async () =>
         {
             await EnsureRoomForEmailsAsync();
+            EnsureFilesFitOneEmail(command.Attachments);
             Func<long, DateTimeOffset, ConversationEvent>? statusChange = null;
             if (command.SetStatus is { } status && TicketTransitions.Check(Ticket.Status, status))
             {
@@ -150,15 +152,27 @@ public sealed class TicketGrain(
         return View();
     }
 
+    /// <summary>The most follow-ups a ticket lists; past it the oldest links are dropped (each follow-up still names this ticket).</summary>
+    public const int MaxFollowUps = 100;
+
+    /// <summary>TIC-5: linked with an event, so consoles showing this ticket list the new follow-up at once.</summary>
     public async Task LinkFollowUpAsync(string propertyId, Guid followUpTicketId)
     {
         EnsureFound(propertyId);
-        if (Ticket.FollowUpTicketId != followUpTicketId && followUpTicketId != Id)
+        var followUps = FollowUps();
+        if (followUps.Contains(followUpTicketId) || followUpTicketId == Id)
         {
-            Ticket.FollowUpTicketId = followUpTicketId;
-            await CommitAsync(Now, touch: false);
+            return;
         }
+
+        var now = Now;
+        Ticket.FollowUpTicketIds = [.. followUps.TakeLast(MaxFollowUps - 1), followUpTicketId];
+        Ticket.FollowUpTicketId = followUpTicketId;
+        await CommitAsync(now, touch: false, v => new TicketFollowUpLinked(Ticket.PropertyId, Id, v, now, followUpTicketId));
     }
+
+    private List<Guid> FollowUps() =>
+        Ticket.FollowUpTicketIds.Count == 0 && Ticket.FollowUpTicketId is { } only ? [only] : Ticket.FollowUpTicketIds;
 
     public async Task<TicketView> SetPriorityAsync(string propertyId, TicketPriority priority)
     {
@@ -217,6 +231,18 @@ public sealed class TicketGrain(
         {
             throw new UnavailableException(
                 $"This ticket has {Ticket.PendingEmails.Count} emails waiting for its outbox, which takes no more for now; retry with the same command id shortly.");
+        }
+    }
+
+    /// <summary>A reply's files go to the requester in one email, so together they fit its limit; refused with the sizes otherwise.</summary>
+    private void EnsureFilesFitOneEmail(IReadOnlyList<MessageAttachment>? files)
+    {
+        var total = files?.Sum(f => f.Size) ?? 0;
+        if (total > email.MaxEmailAttachmentBytes)
+        {
+            throw DomainException.Invalid(
+                $"A reply's files are emailed to the requester, at most {EmailTemplates.Size(email.MaxEmailAttachmentBytes)} together; " +
+                $"these come to {EmailTemplates.Size(total)}. Send some of them in another reply.");
         }
     }
 
@@ -294,5 +320,5 @@ public sealed class TicketGrain(
     private TicketView View() => new(
         Id, Ticket.PropertyId, Ticket.Subject, Ticket.Requester!, Ticket.Status, Ticket.Assignee, Ticket.Priority,
         Ticket.Tags.ToList(), Ticket.Bin, Ticket.MessageCount, Ticket.SourceChatId, Ticket.CreatedAt, Ticket.UpdatedAt, Ticket.Version,
-        Ticket.PreviousTicketId, Ticket.FollowUpTicketId);
+        Ticket.PreviousTicketId, Ticket.FollowUpTicketId, FollowUps().ToList());
 }

@@ -36,5 +36,8 @@ public sealed class TicketState : IConversationState
     /// <summary>The latest ticket that follows this one up (TIC-5).</summary>
     [Id(17)] public Guid? FollowUpTicketId { get; set; }
 
+    /// <summary>Every ticket that follows this one up, oldest first (TIC-5); states stored before it was kept hold only <see cref="FollowUpTicketId"/>.</summary>
+    [Id(18)] public List<Guid> FollowUpTicketIds { get; set; } = [];
+
     public bool Exists => Status != TicketStatus.None;
 }

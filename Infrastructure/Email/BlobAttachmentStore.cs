@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Conversations.Grains.Email;
@@ -19,6 +20,19 @@ public sealed class BlobAttachmentStore(BlobServiceClient blobs) : IAttachmentSt
             HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType },
             Metadata = new Dictionary<string, string> { [StorageNames.AttachmentNameMetadata] = Uri.EscapeDataString(attachment.Name) },
         }, cancellationToken);
+    }
+
+    public async Task<BinaryData?> ReadAsync(Guid conversationId, string attachmentId, CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        try
+        {
+            return (await container.GetBlobClient(StorageNames.AttachmentBlob(conversationId, attachmentId)).DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task CopyAllAsync(Guid fromConversationId, Guid toConversationId, CancellationToken cancellationToken = default)

@@ -8,10 +8,11 @@ using MimeKit;
 namespace Conversations.Infrastructure.Email;
 
 /// <summary>
-/// Sends with MailKit over SMTP, one connection per email (the outbox sends few, and retries are simpler).
+/// Sends with MailKit over SMTP, one connection per email (the outbox sends few, and retries are simpler). A reply's files
+/// are read from the attachment store as the email is built (at most EmailSettings.MaxEmailAttachmentBytes together).
 /// What MailKit throws when the email is not taken becomes an <see cref="EmailNotSentException"/>: permanent for an SMTP 5xx reply.
 /// </summary>
-public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
+public sealed class SmtpEmailSender(EmailSettings settings, IAttachmentStore files) : IEmailSender
 {
     public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
         {
             throw new EmailNotSentException($"{(int)e.StatusCode} {e.Message}", permanent: (int)e.StatusCode >= 500, e);
         }
-        catch (Exception e) when (e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or TimeoutException
+        catch (Exception e) when (e is IOException or SmtpProtocolException or Azure.RequestFailedException or System.Net.Sockets.SocketException or TimeoutException
             or OperationCanceledException or ServiceNotConnectedException)
         {
             throw new EmailNotSentException(e.Message, permanent: false, e);
@@ -46,7 +47,16 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
             message.Headers.Add("Auto-Submitted", "auto-generated");
         }
 
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var file in email.Attachments ?? [])
+        {
+            // Gone only when the ticket was purged (its outbox goes too) or storage lost it: sending again would not bring it back.
+            var content = await files.ReadAsync(email.TicketId, file.Id, cancellationToken)
+                ?? throw new EmailNotSentException($"The file {file.Name} of this reply is no longer stored.", permanent: true);
+            body.Attachments.Add(file.Name, content.ToArray(), ContentType.Parse(file.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, SecureSocketOptions.Auto, cancellationToken);

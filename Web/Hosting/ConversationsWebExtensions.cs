@@ -16,6 +16,8 @@ using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
 using Conversations.Web.Reports;
+using Conversations.Web.Routing;
+using Conversations.Web.Sla;
 using Conversations.Web.Visitors;
 using Conversations.Web.Tickets;
 
@@ -73,6 +75,8 @@ public static class ConversationsWebExtensions
         app.MapAuthApi();
         app.MapPropertyApi();
         app.MapDepartmentApi();
+        app.MapRoutingApi();
+        app.MapSlaApi();
         app.MapEmailApi();
         app.MapWidgetApi();
         app.MapWidgetAttachmentApi();

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Sla;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Realtime;
@@ -130,6 +131,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
+        await relay.JoinAsync<SlaBreached>(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
     }
 
     private async Task UnsubscribeAsync(string connectionId, string propertyId)
@@ -140,6 +142,7 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
         await relay.LeaveAsync(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
         await relay.LeaveAsync(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
+        await relay.LeaveAsync(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
     }
 
     private sealed record Connection(Guid AgentId, HashSet<string> PropertyIds);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Routing;
+using Conversations.Grains.Interfaces.Sla;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Web.Realtime;
@@ -10,6 +12,8 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
 {
     public const string EventMethod = "conversationEvent";
     public const string PresenceMethod = "agentPresence";
+    public const string QueuePlaceMethod = "queuePlace";
+    public const string SlaBreachedMethod = "slaBreached";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,6 +30,12 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
             : visitors.Clients.Group(group).SendAsync(TypingNotifier.Method, TypingNotice.Of(typing)),
         VisitorSeen seen when audience == Audience.Agents =>
             agents.Clients.Group(group).SendAsync(TypingNotifier.SeenMethod, new SeenNotice(seen.ConversationId, seen.Sequence)),
+        AgentSeen seen when audience == Audience.Visitors =>
+            visitors.Clients.Group(group).SendAsync(TypingNotifier.SeenMethod, new SeenNotice(seen.ConversationId, seen.Sequence)),
+        SlaBreached breach when audience == Audience.Agents =>
+            agents.Clients.Group(group).SendAsync(SlaBreachedMethod, JsonSerializer.SerializeToElement(breach, Json)),
+        QueuePlace place when audience == Audience.Visitors =>
+            visitors.Clients.Group(group).SendAsync(QueuePlaceMethod, place.ConversationId, place.Place),
         _ => Task.CompletedTask,
     };
 

@@ -19,6 +19,9 @@ public sealed class TypingNotifier(IClusterClient cluster)
     public Task SeenToAgentsAsync(string propertyId, VisitorSeen seen) =>
         Streams.GetStream<VisitorSeen>(StreamTopics.AgentSeen(propertyId)).OnNextAsync(seen);
 
+    public Task SeenToVisitorAsync(AgentSeen seen) =>
+        Streams.GetStream<AgentSeen>(StreamTopics.VisitorSeen(seen.ConversationId)).OnNextAsync(seen);
+
     public Task ToVisitorAsync(TypingChanged typing) =>
         Streams.GetStream<TypingChanged>(StreamTopics.VisitorTyping(typing.ConversationId)).OnNextAsync(typing);
 

@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Routing;
 using Conversations.Grains.Interfaces.Visitors;
 using Conversations.Hosting.Attachments;
 using Conversations.Web.Attachments;
@@ -63,6 +64,8 @@ public sealed class VisitorHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
         await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId);
+        await relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(chatId), Context.ConnectionId);
+        await relay.JoinAsync<QueuePlace>(Audience.Visitors, HubGroups.VisitorQueue(chatId), Context.ConnectionId);
         return view;
     }
 
@@ -86,6 +89,21 @@ public sealed class VisitorHub(
 
         var attachments = await uploads.ResolveAsync(chatId, attachmentIds, Context.ConnectionAborted);
         return await chat.PostMessageAsync(new PostMessage(propertyId, commandId, AuthorKind.Visitor, visitorId, "", text, attachments));
+    }
+
+    /// <summary>
+    /// The chat's place in the queue of chats waiting for an agent (RTE-1): 1 is next, 0 means it is not waiting. Later changes arrive
+    /// as <c>queuePlace(chatId, place)</c> on the connection that started the chat.
+    /// </summary>
+    public async Task<int> GetQueuePlace(string propertyId, string visitorToken, Guid chatId)
+    {
+        var visitorId = await tokens.VerifyAsync(propertyId, visitorToken);
+        if (!await IsOwnChatAsync(cluster.GetGrain<IChatGrain>(chatId), propertyId, visitorId))
+        {
+            throw DomainException.NotFound("The chat");
+        }
+
+        return await cluster.GetGrain<IRoutingGrain>(propertyId).GetQueuePlaceAsync(chatId);
     }
 
     /// <summary>The visitor's rating of their chat (CHAT-8): Good or Bad with an optional comment; a later one replaces it.</summary>

@@ -91,6 +91,40 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         await BrowserFixture.ScreenshotAsync(page, "ticket-follow-up-links");
     }
 
+    [Fact, Trait("Spec", "TIC-5")]
+    public async Task TIC5_a_ticket_lists_all_its_follow_ups_and_a_new_one_appears_live()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        var previousId = await ConsolePage.CreateTicketAsync(agent, "Tap leaks");
+        var previous = fixture.Cluster.Client.GetGrain<ITicketGrain>(previousId);
+        await previous.SetStatusAsync(agent.PropertyId, TicketStatus.Closed);
+        var first = await FollowUpAsync(agent, previousId, "Tap follow-up one");
+
+        await ConsolePage.Row(page, "Tap follow-up one").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Tap leaks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket" })).ToBeVisibleAsync();
+
+        // The second follow-up's link is an event: the open ticket lists both without a reload, oldest first.
+        var second = await FollowUpAsync(agent, previousId, "Tap follow-up two");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket 2 of 2" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "ticket-follow-ups");
+        await previous.LinkFollowUpAsync(agent.PropertyId, first); // a retried link changes nothing
+        Assert.Equal([first, second], (await previous.GetAsync(agent.PropertyId)).FollowUpTicketIds!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow-up ticket 1 of 2" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".detail-header h2")).ToHaveTextAsync("Tap follow-up one");
+    }
+
+    private async Task<Guid> FollowUpAsync(SignedInAgent agent, Guid previousId, string subject)
+    {
+        var id = Guid.NewGuid();
+        await fixture.Cluster.Client.GetGrain<ITicketGrain>(id).CreateAsync(new CreateTicket(
+            agent.PropertyId, subject, new TicketRequester(null, "Rita", "rita@example.com"), TicketPriority.Medium, "Still leaking", previousId));
+        return id;
+    }
+
     [Fact, Trait("Spec", "CHAT-4"), Trait("Spec", "BIN-3")]
     public async Task CHAT4_BIN3_mark_spam_and_ban_by_ip_refuses_the_address_until_unbanned_in_the_ban_list()
     {

@@ -193,6 +193,7 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         var nadia = agents.EnumerateArray().Single(a => a.GetProperty("email").GetString() == email).GetProperty("id").GetString();
         Assert.Equal([nadia], logistics.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
 
+        await page.Locator("[data-view=all]").ClickAsync(); // the settings cover the list; a view brings it back
         await ConsolePage.Row(page, "Needs a team").ClickAsync();
         await page.GetByLabel("Assignee").SelectOptionAsync(new SelectOptionValue { Label = "Department: Logistics" });
         await Assertions.Expect(ConsolePage.Row(page, "Needs a team").Locator("[data-col=assignee]")).ToContainTextAsync("Logistics");

@@ -154,6 +154,32 @@ public sealed class WidgetConversationBrowserTests(WebFixture fixture, BrowserFi
         await BrowserFixture.ScreenshotAsync(console, "chat-seen-mark");
     }
 
+    [Fact, Trait("Spec", "CHAT-1")]
+    public async Task CHAT1_the_widget_shows_seen_on_the_visitors_latest_message_once_an_agent_has_the_chat_open()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        var (consoleContext, console) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = consoleContext;
+        await using var context = await NewVisitorContextAsync(browsers);
+        var page = await context.NewPageAsync();
+        await OpenWidgetAsync(fixture, page, agent.PropertyId);
+        await page.GetByPlaceholder("Your name (optional)").FillAsync("Ivy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await SendAsync(page, "first question");
+        var messages = page.GetByTestId("visitor-messages");
+        await Assertions.Expect(messages.Locator("li.visitor:not(.pending)")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("seen-mark")).ToHaveCountAsync(0);
+
+        await console.GetByTestId("chat-list").GetByRole(AriaRole.Button, new() { Name = "Ivy" }).ClickAsync();
+        await Assertions.Expect(messages.Locator("li.visitor", new() { HasText = "first question" }).GetByTestId("seen-mark")).ToHaveTextAsync("Seen");
+
+        // With the chat open in the console, the next message is seen live and the one mark moves to it.
+        await SendAsync(page, "second question");
+        await Assertions.Expect(messages.Locator("li.visitor", new() { HasText = "second question" }).GetByTestId("seen-mark")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("seen-mark")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "widget-seen-mark");
+    }
+
     /// <summary>
     /// Sits between the widget and the visitor hub (SignalR's JSON protocol, records ended by 0x1E): counts the widget's
     /// GetMessages calls and can hold back, until released, the server's messagePosted events or SendMessage acks.

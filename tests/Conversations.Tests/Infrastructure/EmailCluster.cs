@@ -36,6 +36,7 @@ public class EmailCluster : IAsyncLifetime
             ["Conversations:Email:MaxAttempts"] = "3",
             ["Conversations:Email:MaxInboundBytes"] = "65536",
             ["Conversations:Email:MaxAttachmentBytes"] = "16384",
+            ["Conversations:Email:MaxEmailAttachmentBytes"] = "40000",
         };
         foreach (var (key, value) in Overrides)
         {

@@ -88,7 +88,8 @@ export function App() {
   if (signedIn.value === "unknown") {
     return <p class="muted pane-message">Loading…</p>;
   }
-  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : "split";
+  // Settings take the room of the list and the side tabs, which have nothing to do with them.
+  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : pane.value.type === "settings" ? "settings" : "split";
   return (
     <>
       <TopBar />

@@ -61,7 +61,7 @@ export function authorLine(name: string, at: string | null): HTMLElement {
   if (at) {
     const time = document.createElement("time");
     time.dateTime = at;
-    time.textContent = new Date(at).toLocaleTimeString();
+    time.textContent = new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     author.append(" · ", time);
   }
   return author;

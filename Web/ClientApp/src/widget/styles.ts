@@ -8,7 +8,7 @@ export const widgetCss = `
   max-height: calc(100vh - 120px); display: flex; flex-direction: column; background: #fff; border-radius: 12px;
   box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; z-index: 2147483647; }
 .panel[hidden], form[hidden], p[hidden], button[hidden] { display: none; }
-header { background: #3056d3; color: #fff; padding: 12px 14px; font-weight: 600; display: flex; justify-content: space-between; }
+header { background: #3056d3; color: #fff; padding: 12px 14px; font-weight: 600; display: flex; justify-content: space-between; align-items: center; }
 header button { background: none; border: 0; color: #fff; font-size: 18px; cursor: pointer; }
 form { display: flex; flex-direction: column; gap: 8px; padding: 12px; }
 input, textarea { font: inherit; padding: 8px; border: 1px solid #c5cbd8; border-radius: 6px; }
@@ -27,7 +27,18 @@ li.visitor .author { color: #e6ebff; }
 .files { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
 .files a { color: inherit; }
 .files img { display: block; max-width: 200px; max-height: 160px; border-radius: 6px; background: #fff; }
+.chips { list-style: none; margin: 0; padding: 6px 12px 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.chips[hidden] { display: none; }
+.chips li { max-width: 100%; align-self: auto; display: flex; align-items: center; gap: 6px; padding: 3px 4px 3px 10px; border-radius: 14px; font-size: 12px; white-space: normal; }
+.chips bdi { display: inline-block; max-width: 150px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.chips progress { width: 56px; height: 6px; }
+.chips li.refused { background: #fdecec; color: #8a1c1c; flex-wrap: wrap; border-radius: 10px; }
+.chips li.refused span { flex: 1 1 100%; order: 3; padding: 0 6px 3px 0; }
+.chips button { background: none; border: 0; border-radius: 50%; cursor: pointer; font-size: 16px; line-height: 1; padding: 2px 6px; color: inherit; }
+.chips button:hover { background: rgba(0,0,0,.08); }
+.seen { display: block; font-size: 11px; text-align: right; color: #e6ebff; }
 .note { margin: 0; padding: 4px 12px; font-size: 12px; color: #5b6477; min-height: 1em; }
+.note:empty { padding: 0; min-height: 0; }
 .panel > button.primary { margin: 0 12px 8px; }
 .intro { margin: 0; padding: 12px 12px 0; }
 `;

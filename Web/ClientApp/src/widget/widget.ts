@@ -8,6 +8,15 @@ import { widgetCss } from "./styles";
 interface Pending {
   commandId: string;
   text: string;
+  /** Files uploaded to the chat before, sent with the text. */
+  files?: Attachment[];
+}
+
+/** A file chosen for the next message: its chip, uploading until `done` says what came of it (null when refused or removed). */
+interface Upload {
+  chip: HTMLLIElement;
+  request: XMLHttpRequest;
+  done: Attachment | null | undefined;
 }
 
 interface TypingNotice {
@@ -54,6 +63,9 @@ class Widget {
   private lastSeenSent = 0;
   private latestFromAgents = 0;
   private typingTimer = 0;
+  /** How far an agent has seen the chat (CHAT-1): the visitor's latest message up to it shows "Seen". */
+  private seenByAgents = 0;
+  private uploads: Upload[] = [];
   private readonly connection: HubConnection;
 
   private readonly bubble = h("button", { class: "bubble", type: "button", "aria-label": "Open chat", "aria-expanded": "false" }, chatIcon());
@@ -71,8 +83,11 @@ class Widget {
     this.offlineName, this.offlineEmail, this.offlineText, h("button", { class: "primary", type: "submit" }, "Send message"));
   private readonly messages = h("ol", { "data-testid": "visitor-messages", "aria-live": "polite" });
   private readonly typing = h("p", { class: "note", "data-testid": "agent-typing", hidden: "" }, "Agent is typing…");
+  // RTE-1: while every agent is busy the chat waits in a queue; its place moves live.
+  private readonly queue = h("p", { class: "note", role: "status", "data-testid": "queue-place", hidden: "" });
   private readonly text = h("textarea", { placeholder: "Type a message", rows: "2", maxlength: "4000" });
-  private readonly file = h("input", { type: "file", hidden: "", "data-testid": "widget-file" });
+  private readonly file = h("input", { type: "file", multiple: true, hidden: "", "data-testid": "widget-file" });
+  private readonly chips = h("ul", { class: "chips", "aria-label": "Files to send", hidden: "", "data-testid": "widget-chips" });
   private readonly attach = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" },
     icon("M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7", true));
   private readonly composer = h("form", { class: "composer", hidden: "" }, this.attach, this.file, this.text, h("button", { class: "primary", type: "submit" }, "Send"));
@@ -89,7 +104,7 @@ class Widget {
   constructor(host: HTMLElement) {
     const root = host.attachShadow({ mode: "open" });
     root.append(h("style", {}, widgetCss), this.bubble, this.panel);
-    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.typing, this.composer, this.rating, this.newChat, this.status);
+    this.panel.append(h("header", {}, "Chat with us", this.closeButton), this.startForm, this.offlineForm, this.messages, this.queue, this.typing, this.chips, this.composer, this.rating, this.newChat, this.status);
     this.rating.addEventListener("submit", (e) => void this.onRate(e));
     this.newChat.addEventListener("click", () => void this.onNewChat());
     this.bubble.addEventListener("click", () => this.toggle(this.panel.hidden));
@@ -108,7 +123,7 @@ class Widget {
     });
     this.text.addEventListener("input", () => this.notifyTyping());
     this.attach.addEventListener("click", () => this.file.click());
-    this.file.addEventListener("change", () => void this.sendFile());
+    this.file.addEventListener("change", () => this.choose());
     document.addEventListener("visibilitychange", () => this.markSeen());
     this.toggle(sessionStorage.getItem(key("open")) === "1");
 
@@ -120,6 +135,8 @@ class Widget {
       .build();
     this.connection.on("conversationEvent", (event: ConversationEvent) => this.onEvent(event));
     this.connection.on("typing", (notice: TypingNotice) => this.onTyping(notice));
+    this.connection.on("seen", (notice: { conversationId: string; sequence: number }) => this.onSeen(notice));
+    this.connection.on("queuePlace", (chatId: string, place: number) => chatId === this.chatId && this.showQueuePlace(place));
     this.connection.onreconnecting(() => this.note("Reconnecting…"));
     this.connection.onreconnected(() => void this.resume().catch((error) => this.note(errorText(error))));
   }
@@ -258,6 +275,7 @@ class Widget {
     this.showClosed(chat.status === "Closed");
     this.note("");
     await this.catchUp();
+    this.showQueuePlace(chat.status === "Closed" ? 0 : await this.connection.invoke<number>("GetQueuePlace", propertyId, this.token, this.chatId).catch(() => 0));
     for (const pending of [...this.outbox]) {
       this.renderPending(pending);
       await this.deliver(pending);
@@ -272,7 +290,15 @@ class Widget {
     }
   }
 
+  private showQueuePlace(place: number): void {
+    this.queue.textContent = place === 1 ? "You are next in line; an agent will be with you shortly." : place > 1 ? `All our agents are busy. You are number ${place} in line.` : "";
+    this.queue.hidden = place < 1;
+  }
+
   private showClosed(closed: boolean): void {
+    if (closed) {
+      this.showQueuePlace(0);
+    }
     this.composer.hidden = closed;
     this.rating.hidden = !closed;
     this.newChat.hidden = !closed;
@@ -288,6 +314,8 @@ class Widget {
     this.contiguous = 0;
     this.lastSeenSent = 0;
     this.latestFromAgents = 0;
+    this.seenByAgents = 0;
+    this.clearUploads();
     this.messages.replaceChildren();
     this.rating.hidden = true;
     this.newChat.hidden = true;
@@ -302,50 +330,74 @@ class Widget {
 
   private send(): void {
     const body = this.text.value.trim();
-    if (!body || !this.chatId) {
+    if (this.uploads.some((u) => u.done === undefined)) {
+      this.note("Wait until the files are uploaded, or remove them.");
+      return;
+    }
+    const files = this.uploads.flatMap((u) => (u.done ? [u.done] : []));
+    if ((!body && !files.length) || !this.chatId) {
       return;
     }
     this.text.value = "";
+    this.clearUploads();
     // The message ends this bout of typing: the next keystroke says so again at once.
     this.lastTypingSent = 0;
-    const pending = { commandId: crypto.randomUUID(), text: body };
+    const pending: Pending = { commandId: crypto.randomUUID(), text: body, files: files.length ? files : undefined };
     this.outbox.push(pending);
     this.saveOutbox();
     this.renderPending(pending);
     void this.deliver(pending);
   }
 
-  /** Uploads the chosen file to the chat and sends it as a message of its own; a refusal (size, type) is shown as a note. */
-  private async sendFile(): Promise<void> {
-    const chosen = this.file.files?.[0];
-    this.file.value = "";
+  /** Each chosen file uploads at once to the chat as a chip with its progress and a remove button; a refusal (size, type) stays on its chip. */
+  private choose(): void {
     const chatId = this.chatId;
-    if (!chosen || !chatId) {
-      return;
-    }
-    this.note(`Uploading ${chosen.name}…`);
-    this.attach.disabled = true;
-    try {
+    for (const chosen of Array.from(this.file.files ?? [])) {
+      if (!chatId) {
+        break;
+      }
+      const progress = h("progress", { max: "1", value: "0", "aria-label": `Uploading ${chosen.name}` });
+      const remove = h("button", { type: "button", "aria-label": `Remove ${chosen.name}` }, "×");
+      const upload: Upload = { chip: h("li", {}, h("bdi", {}, chosen.name), progress, remove), request: new XMLHttpRequest(), done: undefined };
+      const settle = (done: Attachment | null, error?: string) => {
+        upload.done = done;
+        progress.remove();
+        if (error) {
+          upload.chip.className = "refused";
+          remove.before(h("span", { role: "alert" }, error));
+        }
+      };
+      remove.addEventListener("click", () => {
+        upload.request.abort();
+        this.uploads = this.uploads.filter((u) => u !== upload);
+        this.showChips();
+      });
+      const request = upload.request;
+      request.open("POST", this.fileUrl(chatId, ""));
+      request.responseType = "json";
+      request.upload.onprogress = (e) => e.lengthComputable && (progress.value = e.loaded / e.total);
+      request.onload = () => request.status < 300
+        ? settle(request.response)
+        : settle(null, request.response?.detail ?? `The file could not be sent (${request.status}).`);
+      request.onerror = () => settle(null, "The chat service cannot be reached.");
       const form = new FormData();
       form.append("file", chosen, chosen.name);
-      const response = await fetch(`${this.fileUrl(chatId, "")}`, { method: "POST", body: form });
-      const answer = await response.json();
-      if (!response.ok) {
-        this.note(answer.detail ?? answer.title ?? `The file could not be sent (${response.status}).`);
-        return;
-      }
-      const commandId = crypto.randomUUID();
-      const ack: MessageAck = await this.connection.invoke("SendMessageWithFiles", propertyId, this.token, chatId, commandId, "", [answer.id]);
-      this.note("");
-      this.render({
-        sequence: ack.sequence, commandId, authorKind: "Visitor", authorId: "", authorName: this.visitorName,
-        text: "", isInternal: false, at: ack.at, attachments: [answer],
-      });
-    } catch (error) {
-      this.note(errorText(error));
-    } finally {
-      this.attach.disabled = false;
+      request.send(form);
+      this.uploads.push(upload);
     }
+    this.file.value = "";
+    this.showChips();
+  }
+
+  private showChips(): void {
+    this.chips.replaceChildren(...this.uploads.map((u) => u.chip));
+    this.chips.hidden = !this.uploads.length;
+  }
+
+  private clearUploads(): void {
+    this.uploads.forEach((u) => u.request.abort());
+    this.uploads = [];
+    this.showChips();
   }
 
   /** The chat's attachments route, authorised by the visitor token (a picture's src cannot send headers). */
@@ -368,7 +420,9 @@ class Widget {
     }
     try {
       const chatId = this.chatId;
-      const ack: MessageAck = await this.connection.invoke("SendMessage", propertyId, this.token, chatId, pending.commandId, pending.text);
+      const ack: MessageAck = pending.files
+        ? await this.connection.invoke("SendMessageWithFiles", propertyId, this.token, chatId, pending.commandId, pending.text, pending.files.map((f) => f.id))
+        : await this.connection.invoke("SendMessage", propertyId, this.token, chatId, pending.commandId, pending.text);
       this.forget(pending);
       if (chatId !== this.chatId) {
         return;
@@ -377,7 +431,7 @@ class Widget {
       // and nothing is fetched unless a message before it is still missing.
       this.render({
         sequence: ack.sequence, commandId: pending.commandId, authorKind: "Visitor", authorId: "", authorName: this.visitorName,
-        text: cleanText(pending.text), isInternal: false, at: ack.at,
+        text: cleanText(pending.text), isInternal: false, at: ack.at, attachments: pending.files,
       });
       if (ack.sequence > this.contiguous) {
         await this.catchUp();
@@ -440,6 +494,17 @@ class Widget {
     this.typingTimer = window.setTimeout(() => (this.typing.hidden = true), 6000);
   }
 
+  /** An agent has seen the chat: the visitor's latest message up to that point says "Seen" (one mark, moved as it grows). */
+  private onSeen(notice: { conversationId: string; sequence: number }): void {
+    if (notice.conversationId !== this.chatId || notice.sequence <= this.seenByAgents) {
+      return;
+    }
+    this.seenByAgents = notice.sequence;
+    this.messages.querySelector(".seen")?.remove();
+    const mine = [...this.messages.querySelectorAll<HTMLElement>("li.visitor:not(.pending)")].filter((li) => Number(li.dataset.sequence) <= notice.sequence);
+    mine.at(-1)?.append(h("span", { class: "seen", "data-testid": "seen-mark" }, "Seen"));
+  }
+
   /** Agents see "Seen" on their messages once the visitor has the chat open in front of them (CHAT-1). */
   private markSeen(): void {
     // Only when an agent's message is new to the visitor: their own messages need no mark.
@@ -492,6 +557,9 @@ class Widget {
     // Not when the message is on screen already (stored before a reconnect, found by the catch-up).
     if (!this.messages.querySelector(`[data-command-id="${CSS.escape(pending.commandId)}"]`)) {
       const item = this.item("visitor pending", "Sending…", null, pending.text);
+      if (pending.files) {
+        item.append(h("span", { class: "files" }, ...pending.files.map((f) => h("bdi", {}, f.name))));
+      }
       item.dataset.commandId = pending.commandId;
       this.messages.append(item);
     }

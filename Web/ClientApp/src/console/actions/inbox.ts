@@ -2,6 +2,7 @@ import type { paths } from "../../api/schema";
 import { api, errorMessage, ok } from "../api/client";
 import type { BulkItemResult, View } from "../api/types";
 import { counts, filters, loading, listError, nextCursor, rows, showRows, ticked, view, bulkResult } from "../store/inbox";
+import { pane } from "../store/selection";
 import { popout, propertyId } from "../store/session";
 
 const views: View[] = ["all", "chats", "tickets", "trash", "spam"];
@@ -24,6 +25,7 @@ function query(forView: View, cursor: string | null, limit: number): InboxQuery 
     updatedFrom: day(f.from, false),
     updatedTo: day(f.to, true),
     cursor: cursor ?? undefined,
+    sla: f.sla || undefined,
   };
 }
 
@@ -73,6 +75,9 @@ export function scheduleRefresh(delay = 150): void {
 }
 
 export function showView(next: View): void {
+  if (pane.value.type === "settings") {
+    pane.value = { type: "none" }; // the settings cover the list: choosing a view goes back to it
+  }
   view.value = next;
   rows.value = [];
   void loadPage(true);

@@ -10,6 +10,7 @@ import { setPresence } from "../store/team";
 import { reloadOpen } from "./conversation";
 import { scheduleRefresh } from "./inbox";
 import { notify } from "./notify";
+import { onSlaBreached, scheduleSlaRefresh, type SlaBreachNotice } from "./sla";
 import { loadTeamQuietly } from "./team";
 
 interface WireEvent {
@@ -48,6 +49,7 @@ function onEvent(event: WireEvent): void {
     return;
   }
   scheduleRefresh();
+  scheduleSlaRefresh();
   const open = openId() === event.conversationId;
   const kind: ConversationKind = event.type.startsWith("ticket") ? "ticket" : pane.value.type === "conversation" && open ? pane.value.kind : "chat";
   if (event.type === "messagePosted" && event.message) {
@@ -98,6 +100,7 @@ hub.on("typing", (notice: TypingNotice) => {
     showTyping(notice.conversationId, notice.authorName ?? "", notice.isTyping);
   }
 });
+hub.on("slaBreached", (breach: SlaBreachNotice) => onSlaBreached(breach));
 hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
 hub.onreconnected(() => void join());
@@ -157,6 +160,20 @@ export async function setMyPresence(presence: "Online" | "Away"): Promise<void> 
 /** An agent reply in a chat goes over the hub, the live path. */
 export function sendChatMessage(chatId: string, text: string): Promise<unknown> {
   return hub.invoke("SendMessage", propertyId.value, chatId, crypto.randomUUID(), text);
+}
+
+const seenSent = new Map<string, number>();
+
+/** Tells the chat's visitor an agent has seen its messages up to this sequence (CHAT-1), once per new sequence. */
+export function sendSeen(chatId: string, sequence: number): void {
+  if (document.visibilityState !== "visible" || (seenSent.get(chatId) ?? 0) >= sequence) {
+    return;
+  }
+  seenSent.set(chatId, sequence);
+  void api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/seen", {
+    params: { path: { propertyId: propertyId.value, chatId } },
+    body: { sequence },
+  }).catch(() => seenSent.delete(chatId));
 }
 
 const typingEvery = 3000;

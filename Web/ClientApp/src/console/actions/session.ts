@@ -6,6 +6,7 @@ import { rows, ticked, bulkResult } from "../store/inbox";
 import { me, popout, propertyId, propertyNames, signedIn } from "../store/session";
 import { joinProperty } from "./realtime";
 import { loadTeam } from "./team";
+import { scheduleSlaRefresh } from "./sla";
 
 /** Who is signed in and which properties they belong to, with each property's name for the switcher. */
 export async function loadMe(): Promise<void> {
@@ -41,6 +42,7 @@ export async function switchProperty(next: string): Promise<void> {
   url.searchParams.set("property", next);
   history.replaceState(null, "", url);
   await loadTeam();
+  scheduleSlaRefresh(0);
   await joinProperty(previous, next);
   await Promise.all([loadPage(true), loadCounts().catch(() => undefined)]);
 }

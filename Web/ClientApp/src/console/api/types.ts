@@ -34,3 +34,6 @@ export type View = "all" | "chats" | "tickets" | "trash" | "spam";
 
 export const priorities: Priority[] = ["Lowest", "Low", "Medium", "High", "Highest"];
 export type MessageAttachment = Schemas["MessageAttachment"];
+export type RoutingView = Schemas["RoutingView"];
+export type SlaSettings = Schemas["SlaSettings"];
+export type SlaStatus = Schemas["SlaStatus"];

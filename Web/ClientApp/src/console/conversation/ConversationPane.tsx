@@ -7,6 +7,8 @@ import { SessionInfo, sessionInfoOpen } from "./SessionInfo";
 import { TagBar } from "./TagBar";
 import { TicketHeader, ticketTagsShown } from "./TicketHeader";
 import { Transcript } from "./Transcript";
+import { SlaCountdown } from "../ui/SlaCountdown";
+import { slaByConversation } from "../store/sla";
 
 /** The open chat or ticket: header, tags, session info, transcript and reply box. */
 export function ConversationPane() {
@@ -26,6 +28,7 @@ export function ConversationPane() {
   return (
     <div class="conversation" key={c.view.id}>
       {c.kind === "chat" ? <ChatHeader chat={c.view} /> : <TicketHeader ticket={c.view} />}
+      {slaByConversation.value[c.view.id] && <p class="sla-line">SLA: <SlaCountdown conversationId={c.view.id} /></p>}
       {(c.kind === "chat" || ticketTagsShown.value) && <TagBar c={c} />}
       <p class="error" role="alert">{actionError.value ?? ""}</p>
       {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}

@@ -37,15 +37,31 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
             <bdi>{ticket.requester.name ?? ""}</bdi> &lt;<bdi>{ticket.requester.email}</bdi>&gt; · opened <RelativeTime at={ticket.createdAt} />
             {ticket.sourceChatId && <> · <button type="button" class="link" onClick={() => void openConversation("chat", ticket.sourceChatId!)}>Source chat</button></>}
             {ticket.previousTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.previousTicketId!)}>Previous ticket</button></>}
-            {ticket.followUpTicketId && <> · <button type="button" class="link" onClick={() => void openConversation("ticket", ticket.followUpTicketId!)}>Follow-up ticket</button></>}
+            <FollowUps ids={ticket.followUpTicketIds ?? (ticket.followUpTicketId ? [ticket.followUpTicketId] : [])} />
           </span>
         </div>
         {!inInbox && <Chip tone={statusTone(ticket.bin)} testId="conversation-status">{ticket.bin}</Chip>}
+        <button type="button" class="btn btn-ghost btn-sm" aria-expanded={ticketTagsShown.value} onClick={() => (ticketTagsShown.value = !ticketTagsShown.value)}>
+          Tags
+        </button>
+        {inInbox ? (
+          <Menu
+            label="More options"
+            align="end"
+            button={<Icon name="more" />}
+            items={[
+              { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
+              { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },
+            ]}
+          />
+        ) : (
+          <BinButtons kind="ticket" id={ticket.id} />
+        )}
         <PopoutButton kind="ticket" id={ticket.id} />
       </div>
       <div class="header-controls">
         <span class="field-inline control">
-          <span class="field-label" aria-hidden="true">Status</span>
+          <span class="field-label status-label" aria-hidden="true">Status</span>
           <span class="segmented status-group" role="group" aria-label="Status">
             {(["Open", "Pending", "Closed"] as const).map((s) => (
               <button type="button" class={s === ticket.status ? "active" : ""} aria-pressed={s === ticket.status} disabled={closed || !inInbox || running.value === "status"} onClick={() => s !== ticket.status && setStatus(s)}>
@@ -64,23 +80,25 @@ export function TicketHeader({ ticket }: { ticket: TicketView }) {
             {priorities.map((p) => <option value={p}>{p}</option>)}
           </select>
         </label>
-        <button type="button" class="btn btn-ghost btn-sm" aria-expanded={ticketTagsShown.value} onClick={() => (ticketTagsShown.value = !ticketTagsShown.value)}>
-          Tags
-        </button>
-        {inInbox ? (
-          <Menu
-            label="More options"
-            align="end"
-            button={<Icon name="more" />}
-            items={[
-              { label: "Mark as spam", onSelect: () => void moveTo("ticket", ticket.id, "spam") },
-              { label: "Delete", danger: true, onSelect: () => void moveTo("ticket", ticket.id, "trash") },
-            ]}
-          />
-        ) : (
-          <BinButtons kind="ticket" id={ticket.id} />
-        )}
       </div>
     </div>
+  );
+}
+
+/** TIC-5: every ticket that follows this one up, oldest first; a new one appears live (its link is an event). */
+function FollowUps({ ids }: { ids: string[] }) {
+  if (ids.length === 0) {
+    return null;
+  }
+  const open = (id: string) => () => void openConversation("ticket", id);
+  return ids.length === 1 ? (
+    <> · <button type="button" class="link" onClick={open(ids[0])}>Follow-up ticket</button></>
+  ) : (
+    <span data-testid="follow-ups">
+      {" · Follow-ups: "}
+      {ids.map((id, i) => (
+        <>{i > 0 && ", "}<button type="button" class="link" aria-label={`Follow-up ticket ${i + 1} of ${ids.length}`} onClick={open(id)}>{i + 1}</button></>
+      ))}
+    </span>
   );
 }

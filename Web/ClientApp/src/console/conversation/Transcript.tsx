@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ConversationMessage } from "../api/types";
 import { propertyId } from "../store/session";
 import { seen, typing } from "../store/live";
+import { sendSeen } from "../actions/realtime";
 import { Avatar } from "../ui/Avatar";
 
 /** The messages, visitor on the left and agents on the right, whispers marked; names isolated from the times beside them. */
@@ -13,6 +14,17 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
       list.current.scrollTop = list.current.scrollHeight;
     }
   }, [last, conversationId]);
+  // The visitor's widget shows "Seen" once the chat is on an agent's screen with their latest message.
+  const latestFromVisitor = messages.reduce((latest, m) => (m.authorKind === "Visitor" ? m.sequence : latest), 0);
+  useEffect(() => {
+    if (kind !== "chat" || !latestFromVisitor) {
+      return;
+    }
+    const mark = () => sendSeen(conversationId, latestFromVisitor);
+    mark();
+    document.addEventListener("visibilitychange", mark);
+    return () => document.removeEventListener("visibilitychange", mark);
+  }, [kind, conversationId, latestFromVisitor]);
   const typist = typing.value[conversationId];
   const seenUpTo = seen.value[conversationId] ?? 0;
   return (
@@ -31,10 +43,10 @@ export function Transcript({ conversationId, kind, messages, visitorName }: { co
                   <time dateTime={m.at} title={new Date(m.at).toLocaleString()}>{new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
                 </span>
                 <span class="text" dir="auto">{m.text}</span>
+                {m.attachments && m.attachments.length > 0 && <Attachments kind={kind} conversationId={conversationId} files={m.attachments} />}
                 {kind === "chat" && side === "agent" && !m.isInternal && (
                   <span class="receipt" data-testid="receipt">{m.sequence <= seenUpTo ? "✓✓ Seen" : "✓ Delivered"}</span>
                 )}
-                {m.attachments && m.attachments.length > 0 && <Attachments kind={kind} conversationId={conversationId} files={m.attachments} />}
               </div>
             </li>
           );

@@ -4,6 +4,7 @@ import { priorities } from "../api/types";
 import { useState } from "preact/hooks";
 import { filters, setFilter, type StatusFilter } from "../store/inbox";
 import { agents, departments } from "../store/team";
+import { slaEnabled } from "../store/sla";
 
 const statuses: [StatusFilter, string][] = [["open", "Open"], ["pending", "Pending"], ["closed", "Closed"]];
 
@@ -40,6 +41,15 @@ export function Filters() {
           <option value="priority">Priority</option>
         </select>
       </FilterField>
+      {slaEnabled.value && (
+        <FilterField label="SLA">
+          <select aria-label="SLA filter" value={f.sla} onChange={(e) => setFilter("sla", e.currentTarget.value as "" | "breachingSoon" | "breached")}>
+            <option value="">Any</option>
+            <option value="breachingSoon">Breaching soon</option>
+            <option value="breached">Breached</option>
+          </select>
+        </FilterField>
+      )}
       <button type="button" class="btn btn-ghost btn-sm more-filters" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
         {expanded ? "Fewer filters" : `More filters${secondary ? ` (${secondary})` : ""}`}
       </button>

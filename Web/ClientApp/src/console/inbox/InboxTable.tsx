@@ -57,7 +57,7 @@ export function InboxTable() {
     wanted && Date.now() - wanted.at < 1000 ? wanted.index : Number((document.activeElement?.closest("[data-index]") as HTMLElement | null)?.dataset.index ?? -1);
 
   const sortBy = filters.value.sort;
-  const template = `2.25rem minmax(11rem, 2.4fr) ${columns.map((c) => `var(--col-${c.id})`).join(" ")}`;
+  const template = `2.25rem minmax(9rem, 2.4fr) ${columns.map((c) => `var(--col-${c.id})`).join(" ")}`;
   const items = virtualizer.getVirtualItems();
   const current = openId();
   const allTicked = list.length > 0 && list.every((r) => ticked.value.has(r.id));

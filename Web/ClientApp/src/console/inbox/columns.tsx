@@ -5,6 +5,8 @@ import { Chip, priorityTone, statusTone } from "../ui/Chip";
 import { fullDate, minutesText, RelativeTime } from "../ui/RelativeTime";
 import { assigneeName } from "../store/team";
 import { Icon } from "../ui/Icon";
+import { SlaCountdown } from "../ui/SlaCountdown";
+import { slaEnabled } from "../store/sla";
 
 /** One column of the inbox table (INB-3): its header, its cell, and whether the header sorts the list. */
 export interface Column {
@@ -41,8 +43,17 @@ const updated: Column = {
   cell: (row) => <RelativeTime at={row.updatedAt} />,
 };
 
-/** The columns of a view: chats by visitor, tickets by subject and requester, mixed views with both kinds' columns. */
+/** SLA-1: the nearest due time, counting down; shown while the property has SLA policies on. */
+const due: Column = { id: "due", header: "Due", cell: (row) => <SlaCountdown conversationId={row.id} /> };
+
+/** The columns of a view, with the SLA's due time when policies are on (not in Trash or Spam, where nothing is due). */
 export function columnsOf(view: View): Column[] {
+  const columns = baseColumnsOf(view);
+  return slaEnabled.value && view !== "trash" && view !== "spam" ? [...columns.slice(0, -1), due, columns[columns.length - 1]!] : columns;
+}
+
+/** The columns of a view: chats by visitor, tickets by subject and requester, mixed views with both kinds' columns. */
+function baseColumnsOf(view: View): Column[] {
   switch (view) {
     case "chats":
       return [assignee, messages, duration, rating, status, updated];

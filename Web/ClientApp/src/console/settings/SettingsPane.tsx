@@ -11,6 +11,8 @@ import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { confirmAction } from "../ui/Dialog";
 import { fullDate } from "../ui/RelativeTime";
+import { RoutingSection } from "./RoutingSection";
+import { SlaSection } from "./SlaSection";
 
 type Run = (action: () => Promise<unknown>) => Promise<boolean>;
 
@@ -61,6 +63,8 @@ export function SettingsPane() {
         <PropertySection property={property} snippet={snippet} readOnly={readOnly} run={run} reload={load} />
         <AgentsSection readOnly={readOnly} run={run} />
         <DepartmentsSection departments={departments} readOnly={readOnly} run={run} reload={load} />
+        <RoutingSection departments={departments} readOnly={readOnly} run={run} />
+        <SlaSection readOnly={readOnly} run={run} />
         <BansSection bans={bans} readOnly={readOnly} run={run} reload={load} />
       </div>
     </div>

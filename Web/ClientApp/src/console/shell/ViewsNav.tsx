@@ -2,6 +2,7 @@ import type { View } from "../api/types";
 import { showView } from "../actions/inbox";
 import { unreadCounts } from "../store/attention";
 import { counts, view } from "../store/inbox";
+import { pane } from "../store/selection";
 import { me } from "../store/session";
 import { agents } from "../store/team";
 import { Avatar } from "../ui/Avatar";
@@ -21,7 +22,7 @@ export function ViewsNav() {
   return (
     <nav class="views" aria-label="Views">
       {views.map(([id, label, icon]) => (
-        <button type="button" data-view={id} aria-current={view.value === id} onClick={() => showView(id)}>
+        <button type="button" data-view={id} aria-current={view.value === id && pane.value.type !== "settings"} onClick={() => showView(id)}>
           <span class="view-icon"><Icon name={icon} size={18} /></span>
           <span class="view-label">{label}</span>
           {unreadOf(id) > 0 && <span class="unread-count" title="Unread">{unreadOf(id)}<span class="sr-only"> unread</span></span>}

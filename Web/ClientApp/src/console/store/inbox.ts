@@ -13,9 +13,11 @@ export interface Filters {
   from: string;
   to: string;
   sort: "updated" | "priority";
+  /** SLA-1: only conversations breaching soon or breached (the server lists them soonest due first). */
+  sla: "" | "breachingSoon" | "breached";
 }
 
-export const noFilters: Filters = { statuses: [], assignee: "", minMessages: "", tags: "", priority: "", from: "", to: "", sort: "updated" };
+export const noFilters: Filters = { statuses: [], assignee: "", minMessages: "", tags: "", priority: "", from: "", to: "", sort: "updated", sla: "" };
 
 export const view = signal<View>("all");
 export const filters = signal<Filters>(noFilters);
@@ -31,7 +33,7 @@ export const bulkResult = signal<{ done: number; refused: BulkItemResult[] } | n
 
 export const filtered = computed(() => {
   const f = filters.value;
-  return f.statuses.length > 0 || [f.assignee, f.minMessages, f.tags, f.priority, f.from, f.to].some((v) => v.trim() !== "");
+  return f.statuses.length > 0 || [f.assignee, f.minMessages, f.tags, f.priority, f.from, f.to, f.sla].some((v) => v.trim() !== "");
 });
 
 export function setFilter<K extends keyof Filters>(name: K, value: Filters[K]): void {
