@@ -14,6 +14,12 @@ public static class StorageNames
     /// <summary>Checkpoints of the inbox index shards (partition = shard, row = conversation).</summary>
     public const string InboxTable = "InboxIndex";
 
+    /// <summary>What the reports know of each conversation (partition = property, row = conversation), RPT-1.</summary>
+    public const string ReportCardsTable = "ReportCards";
+
+    /// <summary>The audit log, append-only (partition = property, row = time counted down, then a unique suffix), AUD-1.</summary>
+    public const string AuditTable = "AuditLog";
+
     /// <summary>Blob container of message attachments (blob = conversation id / attachment id).</summary>
     public const string AttachmentsContainer = "attachments";
 

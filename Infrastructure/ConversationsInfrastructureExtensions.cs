@@ -1,16 +1,20 @@
+using Conversations.Grains.Audit;
 using Conversations.Grains.Email;
 using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Grains.KnowledgeBase;
+using Conversations.Grains.Reports;
 using Conversations.Grains.Messages;
 using Conversations.Grains.Search;
 using Conversations.Grains.Visitors;
 using Conversations.Hosting;
+using Conversations.Infrastructure.Audit;
 using Conversations.Infrastructure.Email;
 using Conversations.Infrastructure.Inbox;
 using Conversations.Infrastructure.KnowledgeBase;
 using Conversations.Infrastructure.Messages;
 using Conversations.Infrastructure.Search;
+using Conversations.Infrastructure.Reports;
 using Conversations.Infrastructure.Visitors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +33,8 @@ public static class ConversationsInfrastructureExtensions
         services.AddSingleton<IMessageStore, TableMessageStore>();
         services.AddSingleton<IPageViewStore, TablePageViewStore>();
         services.AddSingleton<IInboxCheckpointStore, TableInboxCheckpointStore>();
+        services.AddSingleton<IReportCardStore, TableReportCardStore>();
+        services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IAttachmentStore>(new BlobAttachmentStore(StorageClients.Blobs(settings)));
         services.AddSingleton<IArticleSearchIndexFactory, LuceneArticleSearchIndexFactory>();
         services.AddSingleton<IConversationSearchIndexFactory>(_ => new LuceneConversationSearchIndexFactory());

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Conversations.Grains.Interfaces.Audit;
 
 namespace Conversations.Grains.Interfaces.Realtime;
 
@@ -28,6 +29,16 @@ public abstract record ConversationEvent(
     [property: Id(2)] long Version,
     [property: Id(3)] DateTimeOffset At)
 {
+    /// <summary>The agent whose action made the change (AUD-1); null for visitors and the system. Never sent to visitors' clients.</summary>
+    [Id(4)]
+    [JsonIgnore]
+    public AuditActor? By { get; init; }
+
+    /// <summary>The changed value before the change, as the audit log shows it (AUD-1); null where the event does not say.</summary>
+    [Id(5)]
+    [JsonIgnore]
+    public string? Before { get; init; }
+
     /// <summary>False for anything a visitor must never receive (whispers).</summary>
     [JsonIgnore]
     public virtual bool VisibleToVisitor => true;

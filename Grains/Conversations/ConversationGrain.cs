@@ -1,4 +1,6 @@
+using Conversations.Grains.Audit;
 using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Audit;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -200,8 +202,9 @@ public abstract class ConversationGrain<TState>(
         }
 
         var now = Now;
+        var before = ConversationAuditText.Of(Current.Tags);
         Current.Tags = tags;
-        await CommitAsync(now, touch: true, v => new TagsChanged(Current.PropertyId, Id, v, now, tags.ToList()));
+        await CommitAsync(now, touch: true, v => new TagsChanged(Current.PropertyId, Id, v, now, tags.ToList()) { Before = before });
         return Change();
     }
 
@@ -221,8 +224,9 @@ public abstract class ConversationGrain<TState>(
             }
 
             var now = Now;
+            var before = ConversationAuditText.Of(Current.Assignee);
             Current.Assignee = assignee;
-            await CommitAsync(now, touch: true, v => new ConversationAssigned(Current.PropertyId, Id, v, now, assignee));
+            await CommitAsync(now, touch: true, v => new ConversationAssigned(Current.PropertyId, Id, v, now, assignee) { Before = before });
         }
     }
 
@@ -244,8 +248,9 @@ public abstract class ConversationGrain<TState>(
         {
             // The commit runs the cleanup once; a repeated purge tries what is still owed again.
             var now = Now;
+            var before = Current.Bin.ToString().ToLowerInvariant();
             state.State = Tombstone(now, cleanupDue: true);
-            await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged));
+            await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged) { Before = before });
         }
         else
         {
@@ -416,10 +421,12 @@ public abstract class ConversationGrain<TState>(
     protected async Task CommitAsync(DateTimeOffset now, bool touch, params Func<long, ConversationEvent>[] changes)
     {
         var events = new List<ConversationEvent>(changes.Length);
+        var actor = AuditActors.Current;
         foreach (var change in changes)
         {
             Current.Version++;
-            events.Add(change(Current.Version));
+            var evt = change(Current.Version);
+            events.Add(actor is null ? evt : evt with { By = actor });
         }
 
         if (touch)
@@ -588,8 +595,9 @@ public abstract class ConversationGrain<TState>(
 
         // Moving to or from Trash or Spam keeps UpdatedAt, so a restored item is exactly as it was (BIN-1).
         var now = Now;
+        var before = Current.Bin.ToString().ToLowerInvariant();
         Current.Bin = to;
-        await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, to));
+        await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, to) { Before = before });
         return Change();
     }
 

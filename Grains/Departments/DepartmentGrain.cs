@@ -1,4 +1,6 @@
+using Conversations.Grains.Audit;
 using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Audit;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Departments;
@@ -7,7 +9,9 @@ using Conversations.Grains.Interfaces.Properties;
 namespace Conversations.Grains.Departments;
 
 public sealed class DepartmentGrain(
-    [PersistentState("department", ConversationsNames.GrainStorage)] IPersistentState<DepartmentState> state) : Grain, IDepartmentGrain
+    [PersistentState("department", ConversationsNames.GrainStorage)] IPersistentState<DepartmentState> state,
+    IAuditStore audit,
+    TimeProvider clock) : Grain, IDepartmentGrain
 {
     public const int MaxMembers = 500;
 
@@ -30,6 +34,7 @@ public sealed class DepartmentGrain(
         // answers for, which reads skip; the reverse would leave a department nobody can find.
         await property.ListDepartmentAsync(this.GetPrimaryKey(), listed: true);
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.DepartmentCreated, null, Department.Name);
         return View();
     }
 
@@ -42,8 +47,10 @@ public sealed class DepartmentGrain(
     public async Task<DepartmentView> RenameAsync(string propertyId, string name)
     {
         EnsureProperty(propertyId);
+        var before = Department.Name;
         Department.Name = DisplayName.Clean(name, "A department");
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.DepartmentRenamed, before, Department.Name);
         return View();
     }
 
@@ -64,8 +71,10 @@ public sealed class DepartmentGrain(
             throw DomainException.Invalid($"Agent {stranger} is not an agent of this property.");
         }
 
+        var before = Members();
         Department.Members = wanted;
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.DepartmentMembersChanged, before, Members());
         return View();
     }
 
@@ -86,10 +95,17 @@ public sealed class DepartmentGrain(
     public async Task DeleteAsync(string propertyId)
     {
         EnsureProperty(propertyId);
+        var name = Department.Name;
         await GrainFactory.GetGrain<IPropertyGrain>(propertyId).ListDepartmentAsync(this.GetPrimaryKey(), listed: false);
         await this.PersistAsync(state.ClearStateAsync);
+        await audit.RecordAsync(clock, propertyId, AuditActions.DepartmentDeleted, "department", this.GetPrimaryKey().ToString(), name, null);
         DeactivateOnIdle();
     }
+
+    private Task AuditAsync(string action, string? before, string? after) =>
+        audit.RecordAsync(clock, Department.PropertyId, action, "department", this.GetPrimaryKey().ToString(), before, after);
+
+    private string Members() => string.Join(",", Department.Members.Order());
 
     private void EnsureProperty(string propertyId)
     {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Conversations.Grains.Audit;
 using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Audit;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Departments;
@@ -10,6 +12,7 @@ namespace Conversations.Grains.Properties;
 
 public sealed class PropertyGrain(
     [PersistentState("property", ConversationsNames.GrainStorage)] IPersistentState<PropertyState> state,
+    IAuditStore audit,
     TimeProvider clock) : Grain, IPropertyGrain
 {
     public const int MaxMembers = 1000;
@@ -75,6 +78,7 @@ public sealed class PropertyGrain(
         }
 
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.PropertyCreated, "property", this.GetPrimaryKeyString(), null, Property.Name);
         return View();
     }
 
@@ -101,8 +105,10 @@ public sealed class PropertyGrain(
     public async Task<PropertyView> RenameAsync(string name)
     {
         EnsureExists();
+        var before = Property.Name;
         Property.Name = DisplayName.Clean(name, "A property");
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.PropertyRenamed, "property", this.GetPrimaryKeyString(), before, Property.Name);
         return View();
     }
 
@@ -125,6 +131,7 @@ public sealed class PropertyGrain(
         {
             Property.SupportEmail = address;
             await this.PersistAsync(state.WriteStateAsync);
+            await AuditAsync(AuditActions.PropertySupportEmailChanged, "property", propertyId, previous, address);
         }
 
         if (previous is not null && previous != address)
@@ -150,8 +157,10 @@ public sealed class PropertyGrain(
 
         // The agent's side first: it is what authorization reads, and repeating this call repairs a half-done change.
         await GrainFactory.GetGrain<IAgentGrain>(agentId).SetMembershipAsync(this.GetPrimaryKeyString(), role);
+        var before = Property.Members.TryGetValue(agentId, out var previous) ? previous.ToString().ToLowerInvariant() : null;
         Property.Members[agentId] = role;
         await this.PersistAsync(state.WriteStateAsync);
+        await AuditAsync(AuditActions.AgentAdded, "agent", agentId.ToString(), before, role.ToString().ToLowerInvariant());
     }
 
     /// <summary>
@@ -164,11 +173,16 @@ public sealed class PropertyGrain(
         var propertyId = this.GetPrimaryKeyString();
         await GrainFactory.GetGrain<IAgentGrain>(agentId).RemoveMembershipAsync(propertyId);
         await Task.WhenAll(Property.Departments.ToList().Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d).RemoveMemberAsync(propertyId, agentId)));
+        var role = Property.Members.TryGetValue(agentId, out var removed) ? removed.ToString().ToLowerInvariant() : null;
         if (Property.Members.Remove(agentId) | Property.OnlineAgents.Remove(agentId))
         {
             await this.PersistAsync(state.WriteStateAsync);
+            await AuditAsync(AuditActions.AgentRemoved, "agent", agentId.ToString(), role, null);
         }
     }
+
+    private Task AuditAsync(string action, string targetKind, string targetId, string? before, string? after) =>
+        audit.RecordAsync(clock, this.GetPrimaryKeyString(), action, targetKind, targetId, before, after);
 
     public Task<IReadOnlyList<PropertyMember>> GetMembersAsync()
     {

@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Audit;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ public static class ConversationEventPublisher
 {
     public static async Task PublishAsync(this Grain grain, ConversationEvent evt, ILogger logger)
     {
+        // Streams carry the publisher's request context to every consumer: without this, a follower reacting to an agent's change
+        // (routing assigning the next chat, say) would act as that agent. The event itself names who acted (By, AUD-1).
+        AuditActors.Set(null);
         try
         {
             var provider = grain.GetStreamProvider(ConversationsNames.StreamProvider);

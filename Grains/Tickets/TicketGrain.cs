@@ -374,8 +374,9 @@ public sealed class TicketGrain(
             {
                 statusChange = (v, now) =>
                 {
+                    var before = Ticket.Status.ToString().ToLowerInvariant();
                     Ticket.Status = status;
-                    return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status);
+                    return new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status) { Before = before };
                 };
             }
 
@@ -389,8 +390,9 @@ public sealed class TicketGrain(
         if (TicketTransitions.Check(Ticket.Status, status))
         {
             var now = Now;
+            var before = Ticket.Status.ToString().ToLowerInvariant();
             Ticket.Status = status;
-            await CommitAsync(now, touch: true, v => new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status));
+            await CommitAsync(now, touch: true, v => new TicketStatusChanged(Ticket.PropertyId, Id, v, now, status) { Before = before });
         }
 
         return View();
@@ -437,8 +439,9 @@ public sealed class TicketGrain(
         if (priority != Ticket.Priority)
         {
             var now = Now;
+            var before = Ticket.Priority.ToString().ToLowerInvariant();
             Ticket.Priority = priority;
-            await CommitAsync(now, touch: true, v => new TicketPriorityChanged(Ticket.PropertyId, Id, v, now, priority));
+            await CommitAsync(now, touch: true, v => new TicketPriorityChanged(Ticket.PropertyId, Id, v, now, priority) { Before = before });
         }
 
         return View();

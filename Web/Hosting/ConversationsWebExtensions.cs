@@ -6,6 +6,7 @@ using Conversations.Hosting.Settings;
 using Conversations.Web.Access;
 using Conversations.Web.Admission;
 using Conversations.Web.Attachments;
+using Conversations.Web.Audit;
 using Conversations.Web.Chats;
 using Conversations.Web.Departments;
 using Conversations.Web.Email;
@@ -14,6 +15,7 @@ using Conversations.Web.Inbox;
 using Conversations.Web.Properties;
 using Conversations.Web.KnowledgeBase;
 using Conversations.Web.Realtime;
+using Conversations.Web.Reports;
 using Conversations.Web.Routing;
 using Conversations.Web.Sla;
 using Conversations.Web.Search;
@@ -65,6 +67,7 @@ public static class ConversationsWebExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AuditActorMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<UnknownPaths>();
 
@@ -90,6 +93,8 @@ public static class ConversationsWebExtensions
         app.MapVisitorApi();
         app.MapOrganizationApi();
         app.MapBanApi();
+        app.MapReportApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Conversations.Web.Admission;
+using Conversations.Web.Audit;
 using Conversations.Web.Errors;
 using Conversations.Web.Visitors;
 using Conversations.Web.Validation;
@@ -16,6 +17,7 @@ public static class RealtimeExtensions
                 o.AddFilter<DomainExceptionHubFilter>(); // first, so it also turns the key check's refusals into HubExceptions
                 o.AddFilter<AdmissionHubFilter>();
                 o.AddFilter<KeyValidationHubFilter>();
+                o.AddFilter<AuditActorHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHubRefusalLogging();

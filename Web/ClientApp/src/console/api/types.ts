@@ -24,6 +24,9 @@ export type ArticleSearchHit = Schemas["ArticleSearchHit"];
 export type Shortcut = Schemas["Shortcut"];
 export type KnowledgeBaseView = Schemas["KnowledgeBaseView"];
 export type VisitorBan = Schemas["VisitorBan"];
+export type ReportView = Schemas["ReportView"];
+export type ReportFigures = Schemas["ReportFigures"];
+export type AuditEntry = Schemas["AuditEntry"];
 
 export type Conversation = { kind: "chat"; view: ChatView } | { kind: "ticket"; view: TicketView };
 export type ConversationKind = Conversation["kind"];

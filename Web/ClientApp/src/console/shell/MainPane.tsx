@@ -3,6 +3,8 @@ import { NewTicket } from "../NewTicket";
 import { pane, paneError } from "../store/selection";
 import { SettingsPane } from "../settings/SettingsPane";
 import { SearchPane } from "../search/SearchPane";
+import { ReportsPane } from "../reports/ReportsPane";
+import { AuditPane } from "../audit/AuditPane";
 
 /** The middle pane: the open conversation, the settings, a new ticket, search results, or a hint. */
 export function MainPane() {
@@ -11,6 +13,8 @@ export function MainPane() {
     <section class="detail" id="detail" aria-label="Conversation">
       {current.type === "conversation" && <ConversationPane />}
       {current.type === "settings" && <SettingsPane />}
+      {current.type === "reports" && <ReportsPane />}
+      {current.type === "audit" && <AuditPane />}
       {current.type === "new-ticket" && <NewTicket />}
       {current.type === "search" && <SearchPane />}
       {current.type === "none" && (paneError.value

@@ -5,7 +5,7 @@ import { showPane } from "../actions/conversation";
 import { switchProperty } from "../actions/session";
 import { notificationSettings } from "../store/attention";
 import { connection } from "../store/live";
-import { me, memberships, popout, propertyId, propertyNames } from "../store/session";
+import { isAdmin, me, memberships, popout, propertyId, propertyNames } from "../store/session";
 import { agents } from "../store/team";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
@@ -47,6 +47,8 @@ export function TopBar() {
       {!popout && <SearchBox />}
       {!popout && (
         <>
+          {isAdmin.value && <Button variant="ghost" size="sm" id="reports" onClick={() => showPane({ type: "reports" })}>Reports</Button>}
+          {isAdmin.value && <Button variant="ghost" size="sm" id="audit" onClick={() => showPane({ type: "audit" })}>Audit log</Button>}
           <Button variant="ghost" size="sm" id="settings" onClick={() => showPane({ type: "settings" })}>Settings</Button>
           <Menu
             label="Notifications"

@@ -6,6 +6,8 @@ export type Pane =
   | { type: "none" }
   | { type: "conversation"; kind: ConversationKind; id: string }
   | { type: "settings" }
+  | { type: "reports" }
+  | { type: "audit" }
   | { type: "new-ticket" }
   | { type: "search" }
   | { type: "bans" };
