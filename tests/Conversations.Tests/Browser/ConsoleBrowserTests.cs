@@ -280,7 +280,10 @@ public sealed class ConsoleBrowserTests(WebFixture fixture, BrowserFixture brows
         {
             await page.SetViewportSizeAsync(width, height);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow}px at {width}×{height}.");
+            var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+                ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+            Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow}px at {width}×{height}: {widest}");
             foreach (var region in new[] { "#chats", "#detail", "#sidebar" })
             {
                 var box = await page.Locator(region).BoundingBoxAsync();
