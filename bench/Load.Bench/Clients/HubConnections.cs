@@ -14,7 +14,10 @@ public static class HubConnections
         var connection = new HubConnectionBuilder()
             .WithUrl(hub, o =>
             {
+                // Straight to the WebSocket: a negotiate request per connection would keep one idle pooled socket
+                // per HubConnection on each side, and at 5,000 connections that passes the 20,000 open files a process may hold here.
                 o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
                 configure?.Invoke(o);
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
