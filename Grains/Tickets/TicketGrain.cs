@@ -39,7 +39,7 @@ public sealed class TicketGrain : Grain, ITicketGrain, IRemindable
         ILogger<TicketGrain> logger)
     {
         _policy = new TicketPolicy(email);
-        _core = new(this, grains, state, messageStore, clock, logger, _policy, new TicketFollowUps(grains, attachments, () => _rewrites.CompletePendingAsync()));
+        _core = new(this, grains, state, messageStore, clock, logger, _policy, new TicketFollowUps(grains, attachments, () => _rewrites!.CompletePendingAsync()));
         _opening = new TicketOpening(_core, grains, attachments);
         _rewrites = new TicketRewrites(_core, grains, attachments, merges, logger);
     }
