@@ -1,10 +1,10 @@
 using System.Net.Mail;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Email;
-using Conversations.Grains.Inbox;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Merging;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Interfaces.Visitors;
@@ -13,24 +13,32 @@ using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Chats;
 
-public sealed class ChatGrain(
-    [PersistentState("chat", ConversationsNames.GrainStorage)] IPersistentState<ChatState> state,
-    IMessageStore messageStore,
-    IAttachmentStore attachments,
-    TimeProvider clock,
-    ILogger<ChatGrain> logger) : ConversationGrain<ChatState>(state, messageStore, clock, logger), IChatGrain
+/// <summary>A live chat: <see cref="IChatGrain"/> on the shared <see cref="ConversationCore{TState}"/> under the <see cref="ChatPolicy"/>.</summary>
+public sealed class ChatGrain : Grain, IChatGrain, IRemindable
 {
     public const int MaxCommentLength = 1000;
     public const int MaxSubjectLength = 200;
 
-    protected override string Noun => "The chat";
+    private readonly ConversationCore<ChatState> _core;
 
-    protected override bool MessageRowsCommit => true;
+    public ChatGrain(
+        [PersistentState("chat", ConversationsNames.GrainStorage)] IPersistentState<ChatState> state,
+        IMessageStore messageStore,
+        IAttachmentStore attachments,
+        IGrainFactory grains,
+        TimeProvider clock,
+        ILogger<ChatGrain> logger) =>
+        _core = new(this, grains, state, messageStore, clock, logger, ChatPolicy.Instance, new ChatFollowUps(grains, attachments));
 
-    /// <summary>INB-1: a chat enters the inbox with its first message.</summary>
-    protected override bool Listed => Chat.MessageCount > 0;
+    private ChatState Chat => _core.Current;
 
-    private ChatState Chat => Current;
+    private Guid Id => _core.Id;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _core.ActivateAsync();
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _core.DeactivateAsync(cancellationToken);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _core.ReceiveReminderAsync(reminderName);
 
     public async Task<ChatView> StartAsync(StartChat command)
     {
@@ -44,48 +52,48 @@ public sealed class ChatGrain(
         var name = TextRules.Optional(command.VisitorName, TextRules.MaxNameLength, "A name") ?? "Visitor";
         if (Chat.Exists)
         {
-            EnsureFound(command.PropertyId);
-            return Chat.VisitorId == command.VisitorId
-                ? VisitorView()
-                : throw DomainException.NotFound("The chat");
+            _core.EnsureFound(command.PropertyId);
+            return Chat.VisitorId == command.VisitorId ? VisitorView() : throw DomainException.NotFound("The chat");
         }
 
-        await EnsureIdFreeOf<ITicketGrain>("a ticket");
+        await _core.EnsureIdFreeOfAsync<ITicketGrain>("a ticket");
 
         // CHAT-3: the email the visitor gave before the chat (the widget's pre-chat form) is the chat's, so converting it asks for nothing.
         var email = await KnownEmailAsync(command.PropertyId, command.VisitorId);
-        var now = Now;
-        Chat.PropertyId = command.PropertyId;
-        Chat.VisitorId = command.VisitorId;
-        Chat.VisitorName = name;
-        Chat.VisitorEmail = email;
+        var now = _core.Now;
+        (Chat.PropertyId, Chat.VisitorId, Chat.VisitorName, Chat.VisitorEmail) = (command.PropertyId, command.VisitorId, name, email);
         Chat.Status = ChatStatus.Open;
         Chat.CreatedAt = now;
-        await CommitAsync(now, touch: true, v => new ChatStarted(Chat.PropertyId, Id, v, now, Chat.VisitorId, Chat.VisitorName));
+        await _core.CommitAsync(now, touch: true, v => new ChatStarted(Chat.PropertyId, Id, v, now, Chat.VisitorId, Chat.VisitorName));
         return VisitorView();
     }
 
     public Task<MessageAck> PostMessageAsync(PostMessage command) =>
-        PostOnceAsync(command.PropertyId, command.CommandId, () => command.AuthorKind == AuthorKind.Visitor
-            ? command.AuthorId == Chat.VisitorId
-                ? AppendAsync(command.CommandId, AuthorKind.Visitor, Chat.VisitorId, Chat.VisitorName, command.Text, isInternal: false, attachments: command.Attachments)
-                : throw DomainException.NotFound(Noun)
-            : AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments));
+        _core.PostOnceAsync(command.PropertyId, command.CommandId, () =>
+        {
+            if (command.AuthorKind != AuthorKind.Visitor)
+            {
+                return _core.AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments);
+            }
+
+            var (visitorId, visitorName) = ChatPolicy.Instance.Visitor(Chat, command.AuthorId);
+            return _core.AppendAsync(command.CommandId, AuthorKind.Visitor, visitorId, visitorName, command.Text, isInternal: false, attachments: command.Attachments);
+        });
 
     public Task<ChatView> GetAsync(string propertyId)
     {
-        EnsureFound(propertyId);
+        _core.EnsureFound(propertyId);
         return Task.FromResult(View());
     }
 
     public async Task<ChatView> CloseAsync(string propertyId)
     {
-        EnsureInInbox(propertyId);
-        if (ChatTransitions.Check(Chat.Status, ChatStatus.Closed))
+        _core.EnsureInInbox(propertyId);
+        if (ChatPolicy.ChangesStatus(Chat.Status, ChatStatus.Closed))
         {
-            var now = Now;
+            var now = _core.Now;
             Chat.Status = ChatStatus.Closed;
-            await CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
+            await _core.CommitAsync(now, touch: true, v => new ChatClosed(Chat.PropertyId, Id, v, now));
         }
 
         return View();
@@ -93,10 +101,10 @@ public sealed class ChatGrain(
 
     public async Task<ChatView> RateAsync(RateChat command)
     {
-        EnsureInInbox(command.PropertyId);
+        _core.EnsureInInbox(command.PropertyId);
         if (command.VisitorId != Chat.VisitorId)
         {
-            throw DomainException.NotFound(Noun);
+            throw DomainException.NotFound(_core.Noun);
         }
 
         if (command.Value is not (ChatRatingValue.Good or ChatRatingValue.Bad))
@@ -104,22 +112,22 @@ public sealed class ChatGrain(
             throw DomainException.Invalid("A rating is either Good (1) or Bad (2).");
         }
 
-        var now = Now;
+        var now = _core.Now;
         var rating = new ChatRating(command.Value, TextRules.Optional(command.Comment, MaxCommentLength, "A rating comment"), now);
         Chat.Rating = rating;
-        await CommitAsync(now, touch: true, v => new ChatRated(Chat.PropertyId, Id, v, now, rating));
+        await _core.CommitAsync(now, touch: true, v => new ChatRated(Chat.PropertyId, Id, v, now, rating));
         return View();
     }
 
     public async Task<ChatView> AssignAsync(AssignConversation command)
     {
-        await ChangeAssigneeAsync(command);
+        await _core.ChangeAssigneeAsync(command);
         return View();
     }
 
     public async Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command)
     {
-        EnsureInInbox(command.PropertyId);
+        _core.EnsureInInbox(command.PropertyId);
         if (Chat.TicketId is { } converted)
         {
             return await GrainFactory.GetGrain<ITicketGrain>(converted).GetAsync(Chat.PropertyId);
@@ -136,77 +144,40 @@ public sealed class ChatGrain(
         if (Chat.PendingTicketId is null)
         {
             Chat.PendingTicketId = Guid.NewGuid();
-            await CommitAsync(Now, touch: false);
+            await _core.CommitAsync(_core.Now, touch: false);
         }
 
         var ticket = await GrainFactory.GetGrain<ITicketGrain>(Chat.PendingTicketId.Value).CreateFromChatAsync(new CreateTicketFromChat(
             Chat.PropertyId, Id, Chat.MessageCount, subject, new TicketRequester(Chat.VisitorId, Chat.VisitorName, email), Chat.Assignee));
 
-        var now = Now;
+        var now = _core.Now;
         Chat.TicketId = ticket.Id;
         Chat.VisitorEmail = email;
-        await CommitAsync(now, touch: true, v => new ChatConvertedToTicket(Chat.PropertyId, Id, v, now, ticket.Id));
+        await _core.CommitAsync(now, touch: true, v => new ChatConvertedToTicket(Chat.PropertyId, Id, v, now, ticket.Id));
         return ticket;
     }
 
-    /// <summary>MRG-1: a chat merged into a ticket is closed (irreversibly, as every close), so its visitor's next message starts a new chat.</summary>
-    protected override IEnumerable<Func<long, ConversationEvent>> SealChanges(DateTimeOffset now)
-    {
-        if (Chat.Status == ChatStatus.Open)
-        {
-            Chat.Status = ChatStatus.Closed;
-            yield return v => new ChatClosed(Chat.PropertyId, Id, v, now);
-        }
-    }
+    public Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount) => _core.GetMessagesAsync(propertyId, afterSequence, maxCount);
 
-    protected override void OnMessageApplied(ConversationMessage message)
-    {
-        if (message.AuthorKind == AuthorKind.Visitor)
-        {
-            Chat.LastVisitorMessageAt = message.At;
-        }
-    }
+    public Task<MessageAck> WhisperAsync(PostWhisper command) => _core.WhisperAsync(command);
 
-    /// <summary>
-    /// The visitor's history shows the chat with its status and last activity (the visitor's latest message, or the start; VIS-5).
-    /// What the history has taken is kept in the state, so an update that failed is owed, and retried until done.
-    /// </summary>
-    private bool VisitorHistoryDue =>
-        Chat.Exists && Chat.Bin != BinState.Purged && (Chat.HistoryStatus != Chat.Status || Chat.HistoryActivityAt != LastActivity);
+    public Task<ConversationChange> ChangeTagsAsync(ChangeTags command) => _core.ChangeTagsAsync(command);
 
-    private DateTimeOffset LastActivity => Chat.LastVisitorMessageAt ?? Chat.CreatedAt;
+    public Task<ConversationChange> TrashAsync(string propertyId) => _core.TrashAsync(propertyId);
 
-    protected override bool HasFollowUps => base.HasFollowUps || VisitorHistoryDue;
+    public Task<ConversationChange> MarkSpamAsync(string propertyId) => _core.MarkSpamAsync(propertyId);
 
-    protected override async Task RunFollowUpsAsync()
-    {
-        await base.RunFollowUpsAsync();
-        if (VisitorHistoryDue)
-        {
-            var (status, at) = (Chat.Status, LastActivity);
-            await Visitor(Chat).LinkConversationAsync(new ConversationLink(Id, Interfaces.Visitors.ConversationKind.Chat, status.ToString(), Chat.CreatedAt, at));
-            Chat.HistoryStatus = status;
-            Chat.HistoryActivityAt = at;
-            SaveLater();
-        }
-    }
+    public Task<ConversationChange> RestoreAsync(string propertyId) => _core.RestoreAsync(propertyId);
 
-    protected override ChatState Tombstone(DateTimeOffset now, bool cleanupDue)
-    {
-        var tombstone = base.Tombstone(now, cleanupDue);
-        tombstone.VisitorId = cleanupDue ? Chat.VisitorId : "";
-        return tombstone;
-    }
+    public Task PurgeAsync(string propertyId) => _core.PurgeAsync(propertyId);
 
-    /// <summary>BIN-2: the files uploaded to a purged chat go with it, and its line in the visitor's history.</summary>
-    protected override async Task OnPurgedAsync(ChatState tombstone)
-    {
-        await attachments.DeleteAllAsync(Id);
-        if (tombstone.VisitorId.Length > 0)
-        {
-            await Visitor(tombstone).ForgetConversationAsync(Id);
-        }
-    }
+    public Task<bool> IsTakenAsync() => _core.IsTakenAsync();
+
+    public Task<InboxRow?> GetInboxRowAsync() => _core.GetInboxRowAsync();
+
+    public Task<MergeSource> CheckMergeAsync(string propertyId, Guid survivorId) => _core.CheckMergeAsync(propertyId, survivorId);
+
+    public Task<MergeSource> SealForMergeAsync(string propertyId, string mergeId, Guid survivorId) => _core.SealForMergeAsync(propertyId, mergeId, survivorId);
 
     /// <summary>The email on the visitor's profile (VIS-1), if there is a profile and a valid email on it.</summary>
     private async Task<string?> KnownEmailAsync(string propertyId, string visitorId)
@@ -221,20 +192,6 @@ public sealed class ChatGrain(
             return null;
         }
     }
-
-    private IVisitorGrain Visitor(ChatState chat) => GrainFactory.GetGrain<IVisitorGrain>(VisitorKey.For(chat.PropertyId, chat.VisitorId));
-
-    protected override void EnsureAcceptsMessages()
-    {
-        if (Chat.Status != ChatStatus.Open)
-        {
-            throw DomainException.Conflict("This chat is closed; a new message starts a new chat.");
-        }
-    }
-
-    protected override InboxRow InboxRow() => InboxRows.Of(Id, Chat);
-
-    protected override Interfaces.Inbox.ConversationKind Kind => Interfaces.Inbox.ConversationKind.Chat;
 
     /// <summary>What the visitor may see: no tags, no ticket link, no assignee, and no sign of Trash or Spam.</summary>
     private ChatView VisitorView() => View() with { Tags = [], TicketId = null, Bin = BinState.Inbox, Assignee = null, MergedIntoId = null };

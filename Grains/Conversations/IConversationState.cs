@@ -2,7 +2,7 @@ using Conversations.Grains.Interfaces.Common;
 
 namespace Conversations.Grains.Conversations;
 
-/// <summary>The part of a chat's or ticket's state that <see cref="ConversationGrain{TState}"/> works on.</summary>
+/// <summary>The part of a chat's or ticket's state that <see cref="ConversationCore{TState}"/> works on.</summary>
 public interface IConversationState
 {
     /// <summary>False before the conversation is created, and for a purged tombstone.</summary>

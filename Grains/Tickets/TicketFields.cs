@@ -3,4 +3,4 @@ using Conversations.Grains.Interfaces.Tickets;
 namespace Conversations.Grains.Tickets;
 
 /// <summary>A new ticket's validated fields.</summary>
-internal sealed record TicketFields(string PropertyId, string Subject, TicketRequester Requester, TicketPriority Priority);
+public sealed record TicketFields(string PropertyId, string Subject, TicketRequester Requester, TicketPriority Priority);

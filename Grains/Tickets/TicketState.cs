@@ -52,15 +52,15 @@ public sealed class TicketState : IConversationState
     /// <summary>A merge or split begun and not yet completed: stored before any other step, completed by every activation.</summary>
     [Id(22)] public TranscriptRewrite? PendingRewrite { get; set; }
 
-    /// <summary>Merge and split ids done (the latest <see cref="TicketGrain.RememberedRewrites"/>), so a retry does nothing twice.</summary>
+    /// <summary>Merge and split ids done (the latest <see cref="TicketRewrites.RememberedRewrites"/>), so a retry does nothing twice.</summary>
     [Id(23)] public List<string> DoneRewriteIds { get; set; } = [];
 
-    /// <summary>Conversations merged into this ticket (at most <see cref="TicketGrain.MaxLinks"/> kept).</summary>
+    /// <summary>Conversations merged into this ticket (at most <see cref="TicketRewrites.MaxLinks"/> kept).</summary>
     [Id(24)] public List<Guid> MergedIds { get; set; } = [];
 
     [Id(25)] public Guid? SplitFromId { get; set; }
 
-    /// <summary>Tickets split out of this one (at most <see cref="TicketGrain.MaxLinks"/> kept).</summary>
+    /// <summary>Tickets split out of this one (at most <see cref="TicketRewrites.MaxLinks"/> kept).</summary>
     [Id(26)] public List<Guid> SplitIds { get; set; } = [];
 
     public bool Exists => Status != TicketStatus.None;

@@ -13,8 +13,8 @@ public sealed class IrreversibilityTests
     [Fact, Trait("Spec", "CHAT-2"), Trait("Spec", "TIC-5"), Trait("Spec", "BIN-2")]
     public void CHAT2_no_pair_of_any_table_leaves_closed_or_purged()
     {
-        AssertFinal(ChatTransitions.Check, ChatStatus.Closed);
-        AssertFinal(TicketTransitions.Check, TicketStatus.Closed);
+        AssertFinal(ChatPolicy.ChangesStatus, ChatStatus.Closed);
+        AssertFinal(TicketPolicy.ChangesStatus, TicketStatus.Closed);
         AssertFinal(BinTransitions.Check, BinState.Purged);
     }
 

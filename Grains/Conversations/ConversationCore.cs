@@ -14,21 +14,24 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Grains.Conversations;
 
 /// <summary>
-/// What chats and tickets share: messages (with idempotent commands), whispers, tags, trash, spam,
-/// restore and purge. Every change goes check → apply → persist → publish, one version per change.
-/// A conversation whose messages need nothing in its state but the count, version and acknowledgement
-/// (<see cref="MessageRowsCommit"/>) commits a message with its row alone (<see cref="MessageLedger"/>): the state is
-/// written a little later (<see cref="DeferredStateSave"/>), and an activation replays the rows written after the state it reads.
+/// What chats and tickets share, held by their grain as a field: messages (with idempotent commands), whispers, tags,
+/// assignment, trash, spam, restore, purge and merge seals. Every change goes check → apply → persist → publish, one
+/// version per change; the <see cref="IConversationPolicy{TState}"/> decides what the kind allows.
+/// A conversation whose policy lets rows commit messages (<see cref="IConversationPolicy{TState}.RowsCommitMessages"/>)
+/// commits a message with its row alone (<see cref="MessageLedger"/>): the state is written a little later
+/// (<see cref="DeferredStateSave"/>), and an activation replays the rows written after the state it reads.
 /// </summary>
-public abstract class ConversationGrain<TState>(
+public sealed class ConversationCore<TState>(
+    Grain grain,
+    IGrainFactory grains,
     IPersistentState<TState> state,
     IMessageStore messageStore,
     TimeProvider clock,
-    ILogger logger) : Grain, IConversationGrain, IRemindable
+    ILogger logger,
+    IConversationPolicy<TState> policy,
+    IConversationFollowUps<TState> followUps)
     where TState : class, IConversationState, new()
 {
-    protected TState Current => state.State;
-
     private IGrainTimer? _indexRetry;
     private RetryUntilDone? _followUps;
     private MessageLedger? _ledger;
@@ -37,51 +40,46 @@ public abstract class ConversationGrain<TState>(
     /// <summary>Set while a retried message is written back at the place its acknowledgement names (<see cref="EnsureStoredAsync"/>).</summary>
     private MessageAck? _restoring;
 
-    protected Guid Id => this.GetPrimaryKey();
+    public TState Current => state.State;
 
-    protected IMessageStore MessageStore => messageStore;
+    public Guid Id => grain.GetPrimaryKey();
 
-    protected ILogger Logger => logger;
+    public DateTimeOffset Now => clock.GetUtcNow();
 
-    private MessageLedger Ledger => _ledger ??= new MessageLedger(Id, messageStore, () => Current, OnMessageApplied);
+    public IMessageStore MessageStore => messageStore;
 
-    private DeferredStateSave DeferredSave => _deferredSave ??= new DeferredStateSave(this, WriteStateAsync, DeactivateOnIdle, logger);
+    public string Noun => policy.Noun;
 
-    protected DateTimeOffset Now => clock.GetUtcNow();
+    /// <summary>The first sequence of the visible transcript in the message log (a merge or split moves it, MRG-1).</summary>
+    public long FirstSequence => policy.FirstSequence(Current);
 
-    /// <summary>"The chat" or "The ticket", for error messages.</summary>
-    protected abstract string Noun { get; }
+    /// <summary>How many messages the visible transcript holds.</summary>
+    public long VisibleMessageCount => Math.Max(0, Current.MessageCount - FirstSequence + 1);
 
-    /// <summary>Throws when the conversation takes no new messages (closed).</summary>
-    protected abstract void EnsureAcceptsMessages();
+    private MessageLedger Ledger => _ledger ??= new MessageLedger(Id, messageStore, () => Current, m => policy.OnMessageApplied(Current, m));
 
-    /// <summary>The conversation as a line of the inbox (INB-3).</summary>
-    protected abstract InboxRow InboxRow();
+    private DeferredStateSave DeferredSave =>
+        _deferredSave ??= new DeferredStateSave(grain, WriteStateAsync, () => ((IGrainBase)grain).DeactivateOnIdle(), logger);
 
-    /// <summary>Which kind of inbox row this is (announced with every change, so not built from a whole row).</summary>
-    protected abstract ConversationKind Kind { get; }
+    private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(grain, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
 
-    /// <summary>
-    /// Whether an existing conversation is in the inbox (INB-1). A chat enters it with its first message: a visitor who
-    /// opened the widget and never wrote makes no row. A purged conversation always keeps its row (place Purged, no content).
-    /// </summary>
-    protected virtual bool Listed => true;
+    private bool Indexed => Current.Bin == BinState.Purged || (Current.Exists && policy.Listed(Current));
 
-    private bool Indexed => Current.Bin == BinState.Purged || (Current.Exists && Listed);
+    private bool PurgeCleanupDue => Current.Bin == BinState.Purged && Current.PurgeCleanupDue;
 
     /// <summary>
-    /// True when a message's row may commit it alone: a plain message then changes nothing in the state but
-    /// the count, version, update time and remembered acknowledgement, all of which the row carries.
+    /// Whether a committed change still owes work to others: the cleanup of a purge, or what the kind adds
+    /// (a chat's line in its visitor's history, a ticket's emails for its outbox). The state says so durably.
     /// </summary>
-    protected virtual bool MessageRowsCommit => false;
+    private bool HasFollowUps => PurgeCleanupDue || followUps.Due(Current);
 
     /// <summary>
-    /// Pushes the row on every activation: a change written just before a crash, whose row never reached
-    /// its shard, is indexed as soon as the conversation is used again (the shard ignores versions it has).
+    /// Replays rows committed after the stored state, then pushes the row: a change written just before a crash, whose
+    /// row never reached its shard, is indexed as soon as the conversation is used again (the shard ignores versions it has).
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task ActivateAsync()
     {
-        if (MessageRowsCommit && Current.Exists)
+        if (policy.RowsCommitMessages && Current.Exists)
         {
             await ReplayCommittedRowsAsync();
         }
@@ -98,7 +96,7 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
         if (DeferredSave.Pending)
         {
@@ -106,7 +104,7 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+    public Task ReceiveReminderAsync(string reminderName) =>
         FollowUps.IsReminder(reminderName) ? FollowUps.ReceiveReminderAsync() : Task.CompletedTask;
 
     public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string propertyId, long afterSequence, int maxCount)
@@ -123,12 +121,6 @@ public abstract class ConversationGrain<TState>(
         // Rows beyond the acknowledged count are leftovers of a crash, never shown.
         return messages.Where(m => m.Sequence <= Current.MessageCount).ToList();
     }
-
-    /// <summary>The first sequence of the visible transcript in the message log (a merge or split moves it, MRG-1).</summary>
-    protected virtual long FirstSequence => 1;
-
-    /// <summary>How many messages the visible transcript holds.</summary>
-    protected long VisibleMessageCount => Math.Max(0, Current.MessageCount - FirstSequence + 1);
 
     public Task<MergeSource> CheckMergeAsync(string propertyId, Guid survivorId)
     {
@@ -153,12 +145,12 @@ public abstract class ConversationGrain<TState>(
         var now = Now;
         Current.MergedIntoId = survivorId;
         Current.SealedByMergeId = mergeId;
-        await CommitAsync(now, touch: true, [.. SealChanges(now), v => new ConversationMerged(Current.PropertyId, Id, v, now, survivorId)]);
+        await CommitAsync(now, touch: true, [.. policy.Seal(Current, Id, now), v => new ConversationMerged(Current.PropertyId, Id, v, now, survivorId)]);
         return MergeSourceOf();
     }
 
-    /// <summary>What may be merged (MRG-1): a conversation in the inbox, not merged yet, not the survivor itself.</summary>
-    protected virtual void EnsureMergeable(Guid survivorId)
+    /// <summary>What may be merged (MRG-1): a conversation in the inbox, not merged yet, not the survivor itself, and what the kind adds.</summary>
+    private void EnsureMergeable(Guid survivorId)
     {
         if (survivorId == Id)
         {
@@ -166,12 +158,10 @@ public abstract class ConversationGrain<TState>(
         }
 
         EnsureInInbox(Current.PropertyId);
+        policy.EnsureMergeable(Current);
     }
 
-    /// <summary>What sealing a merged conversation changes besides the link (closing it, so it takes no more messages).</summary>
-    protected abstract IEnumerable<Func<long, ConversationEvent>> SealChanges(DateTimeOffset now);
-
-    private MergeSource MergeSourceOf() => new(Id, Kind, FirstSequence, Current.MessageCount, Current.Tags.ToList());
+    private MergeSource MergeSourceOf() => new(Id, policy.Kind, FirstSequence, Current.MessageCount, Current.Tags.ToList());
 
     public Task<bool> IsTakenAsync() => Task.FromResult(Current.Exists || Current.Bin == BinState.Purged);
 
@@ -179,10 +169,10 @@ public abstract class ConversationGrain<TState>(
     /// Refuses to start a conversation whose id the other kind uses: both keep their messages in one partition per id,
     /// so a chat started with a ticket's id would read (and a ticket created with a chat's id overwrite) its messages.
     /// </summary>
-    protected async Task EnsureIdFreeOf<TOther>(string what)
+    public async Task EnsureIdFreeOfAsync<TOther>(string what)
         where TOther : IConversationGrain
     {
-        if (await GrainFactory.GetGrain<TOther>(Id).IsTakenAsync())
+        if (await grains.GetGrain<TOther>(Id).IsTakenAsync())
         {
             throw DomainException.Conflict($"This id belongs to {what}; use a new id.");
         }
@@ -212,7 +202,7 @@ public abstract class ConversationGrain<TState>(
     /// Sets the agent or department the conversation is assigned to (CHAT-1, TIC-6); the same assignee again changes nothing.
     /// A new assignee must be a member agent or a department of the conversation's property (ADM-4).
     /// </summary>
-    protected async Task ChangeAssigneeAsync(AssignConversation command)
+    public async Task ChangeAssigneeAsync(AssignConversation command)
     {
         EnsureInInbox(command.PropertyId);
         var assignee = AssigneeRules.Of(command);
@@ -220,7 +210,7 @@ public abstract class ConversationGrain<TState>(
         {
             if (assignee is not null)
             {
-                await AssigneeRules.EnsureOfPropertyAsync(GrainFactory, Current.PropertyId, assignee);
+                await AssigneeRules.EnsureOfPropertyAsync(grains, Current.PropertyId, assignee);
             }
 
             var now = Now;
@@ -238,7 +228,7 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>
     /// BIN-2: the state becomes a tombstone that owes the cleanup of everything else kept of the conversation (its message
-    /// rows, and what <see cref="OnPurgedAsync"/> removes). The cleanup runs at once and, if a part of it fails, is retried
+    /// rows, and what the kind's follow-ups remove). The cleanup runs at once and, if a part of it fails, is retried
     /// until done (the caller hears of the failure; the purge itself stands). A repeated purge tries the owed cleanup again.
     /// </summary>
     public async Task PurgeAsync(string propertyId)
@@ -249,7 +239,7 @@ public abstract class ConversationGrain<TState>(
             // The commit runs the cleanup once; a repeated purge tries what is still owed again.
             var now = Now;
             var before = Current.Bin.ToString().ToLowerInvariant();
-            state.State = Tombstone(now, cleanupDue: true);
+            state.State = policy.Tombstone(Current, now, cleanupDue: true);
             await CommitAsync(now, touch: false, v => new BinChanged(Current.PropertyId, Id, v, now, BinState.Purged) { Before = before });
         }
         else
@@ -263,15 +253,8 @@ public abstract class ConversationGrain<TState>(
         }
     }
 
-    /// <summary>
-    /// What a purged conversation keeps: only what is needed to refuse its id forever. While <paramref name="cleanupDue"/>, a
-    /// conversation may keep a little more (the ids its cleanup needs, see <see cref="ChatState.VisitorId"/>).
-    /// </summary>
-    protected virtual TState Tombstone(DateTimeOffset now, bool cleanupDue) =>
-        new() { PropertyId = Current.PropertyId, Version = Current.Version, Bin = BinState.Purged, UpdatedAt = now, PurgeCleanupDue = cleanupDue };
-
     /// <summary>NotFound unless the conversation exists, is not purged and belongs to <paramref name="propertyId"/>.</summary>
-    protected void EnsureFound(string propertyId)
+    public void EnsureFound(string propertyId)
     {
         if (!Current.Exists || Current.Bin == BinState.Purged || !string.Equals(Current.PropertyId, propertyId, StringComparison.Ordinal))
         {
@@ -280,7 +263,7 @@ public abstract class ConversationGrain<TState>(
     }
 
     /// <summary>Changes other than moving between the inbox, Trash and Spam need the conversation in the inbox.</summary>
-    protected void EnsureInInbox(string propertyId)
+    public void EnsureInInbox(string propertyId)
     {
         EnsureFound(propertyId);
         if (Current.Bin != BinState.Inbox)
@@ -298,13 +281,13 @@ public abstract class ConversationGrain<TState>(
     /// Runs a message command once: a retried command id gets its first acknowledgement back, even
     /// when the conversation has changed since (closed, for example). A new one needs the inbox.
     /// </summary>
-    protected async Task<MessageAck> PostOnceAsync(string propertyId, string? commandId, Func<Task<MessageAck>> post)
+    public async Task<MessageAck> PostOnceAsync(string propertyId, string? commandId, Func<Task<MessageAck>> post)
     {
         EnsureFound(propertyId);
         TextRules.Id(commandId, "A command id");
         if (Ledger.EarlierAck(commandId!) is { } earlier)
         {
-            if (!MessageRowsCommit)
+            if (!policy.RowsCommitMessages)
             {
                 await EnsureStoredAsync(earlier, commandId!, post);
             }
@@ -342,7 +325,7 @@ public abstract class ConversationGrain<TState>(
     }
 
     /// <summary>A message by an agent or the system, whose id and name come with the command.</summary>
-    protected Task<MessageAck> AppendAsAuthorAsync(
+    public Task<MessageAck> AppendAsAuthorAsync(
         string commandId, AuthorKind kind, string? authorId, string? authorName, string text, bool isInternal,
         Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
@@ -360,7 +343,7 @@ public abstract class ConversationGrain<TState>(
     /// Stores a message and, in the same state write, the optional <paramref name="alsoChange"/>
     /// (TIC-3: a reply and a status change are one step). The caller has checked the conversation.
     /// </summary>
-    protected async Task<MessageAck> AppendAsync(
+    public async Task<MessageAck> AppendAsync(
         string commandId, AuthorKind kind, string authorId, string authorName, string text, bool isInternal,
         Func<long, DateTimeOffset, ConversationEvent>? alsoChange = null, IReadOnlyList<MessageAttachment>? attachments = null)
     {
@@ -374,10 +357,10 @@ public abstract class ConversationGrain<TState>(
             return restore;
         }
 
-        EnsureAcceptsMessages();
+        policy.EnsureAcceptsMessages(Current);
         var now = Now;
         var message = Ledger.Next(commandId, kind, authorId, authorName, cleaned, isInternal, now, attachments);
-        if (MessageRowsCommit && alsoChange is null)
+        if (policy.RowsCommitMessages && alsoChange is null)
         {
             return await CommitByRowAsync(message) ?? await RetryAfterReplayAsync(message);
         }
@@ -418,7 +401,7 @@ public abstract class ConversationGrain<TState>(
     /// Gives each change the next version, writes the state once and publishes the events.
     /// A change may apply itself to the state as it builds its event; it runs before the write.
     /// </summary>
-    protected async Task CommitAsync(DateTimeOffset now, bool touch, params Func<long, ConversationEvent>[] changes)
+    public async Task CommitAsync(DateTimeOffset now, bool touch, params Func<long, ConversationEvent>[] changes)
     {
         var events = new List<ConversationEvent>(changes.Length);
         var actor = AuditActors.Current;
@@ -434,7 +417,7 @@ public abstract class ConversationGrain<TState>(
             Current.UpdatedAt = now;
         }
 
-        OnCommitting(events);
+        policy.OnCommitting(Current, events);
 
         try
         {
@@ -450,7 +433,7 @@ public abstract class ConversationGrain<TState>(
         {
             // The state in memory is ahead of storage now; the next call reloads it. Nothing of it is written on the
             // way out either: messages committed by their rows are replayed from the rows, and the failed change is gone.
-            this.Forget();
+            grain.Forget();
             DeferredSave.Saved();
             throw;
         }
@@ -484,7 +467,7 @@ public abstract class ConversationGrain<TState>(
             return earlier;
         }
 
-        EnsureAcceptsMessages();
+        policy.EnsureAcceptsMessages(Current);
         var message = refused with { Sequence = Current.MessageCount + 1, At = Now };
         return await CommitByRowAsync(message)
             ?? throw new InvalidOperationException($"Message {message.Sequence} of {Id} was taken twice in a row; the command can be retried.");
@@ -500,12 +483,9 @@ public abstract class ConversationGrain<TState>(
 
     /// <summary>The state write; a conversation whose rows commit its messages leaves the acknowledgements out (the rows hold them).</summary>
     private Task WriteStateAsync(CancellationToken cancellationToken = default) =>
-        MessageRowsCommit ? Ledger.WriteWithoutAcksAsync(() => state.WriteStateAsync(cancellationToken)) : state.WriteStateAsync(cancellationToken);
+        policy.RowsCommitMessages ? Ledger.WriteWithoutAcksAsync(() => state.WriteStateAsync(cancellationToken)) : state.WriteStateAsync(cancellationToken);
 
-    /// <summary>A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.</summary>
-    protected void SaveLater() => DeferredSave.Later();
-
-    private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, Kind, version);
+    private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, policy.Kind, version);
 
     /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
     private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
@@ -517,59 +497,44 @@ public abstract class ConversationGrain<TState>(
 
         foreach (var evt in events)
         {
-            await this.PublishAsync(evt, logger);
+            await grain.PublishAsync(evt, logger);
         }
 
         // The change is acknowledged whatever happens here: what it owes others is retried until done.
         await FollowUps.AfterChangeAsync();
     }
 
-    /// <summary>Lets a conversation add to its state, in the same write, what its new events call for.</summary>
-    protected virtual void OnCommitting(IReadOnlyList<ConversationEvent> events)
-    {
-    }
-
-    /// <summary>Lets a conversation note what a message committed now (or replayed from its row) means to it.</summary>
-    protected virtual void OnMessageApplied(ConversationMessage message)
-    {
-    }
-
-    /// <summary>Lets a conversation remove what other grains and storage keep of it, from its tombstone (BIN-2); repeating it is harmless.</summary>
-    protected virtual Task OnPurgedAsync(TState tombstone) => Task.CompletedTask;
-
-    /// <summary>
-    /// Whether a committed change still owes work to others: the cleanup of a purge, or what a conversation adds
-    /// (a chat's line in its visitor's history, a ticket's emails for its outbox). The state says so durably.
-    /// </summary>
-    protected virtual bool HasFollowUps => Current.Bin == BinState.Purged && Current.PurgeCleanupDue;
-
     /// <summary>Does the owed work; throws when a part of it failed (it is tried again later, see <see cref="RetryUntilDone"/>).</summary>
-    protected virtual async Task RunFollowUpsAsync()
+    private async Task RunFollowUpsAsync()
     {
-        if (Current.Bin == BinState.Purged && Current.PurgeCleanupDue)
+        if (PurgeCleanupDue)
         {
             await messageStore.DeleteAllAsync(Id);
-            await GrainFactory.GetGrain<IConversationSearchGrain>(Current.PropertyId).RemovePurgedAsync(Id);
-            await OnPurgedAsync(Current);
-            state.State = Tombstone(Current.UpdatedAt, cleanupDue: false);
-            await this.PersistAsync(() => WriteStateAsync());
+            await grains.GetGrain<IConversationSearchGrain>(Current.PropertyId).RemovePurgedAsync(Id);
+            await followUps.RemovePurgedAsync(Id, Current);
+            state.State = policy.Tombstone(Current, Current.UpdatedAt, cleanupDue: false);
+            await grain.PersistAsync(() => WriteStateAsync());
+        }
+
+        // A change that needs no write of its own now (work done for others, remembered in the state) is written with the next save.
+        if (followUps.Due(Current) && await followUps.RunAsync(Id, Current))
+        {
+            DeferredSave.Later();
         }
     }
 
     /// <summary>Tries the owed work now (when there is some); a failure is logged and retried later, not thrown.</summary>
-    protected Task FollowUpNowAsync() => FollowUps.TryNowAsync();
+    public Task FollowUpNowAsync() => FollowUps.TryNowAsync();
 
-    private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(this, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
-
-    public Task<InboxRow?> GetInboxRowAsync() => Task.FromResult(Indexed ? InboxRow() : null);
+    public Task<InboxRow?> GetInboxRowAsync() => Task.FromResult(Indexed ? policy.InboxRow(Id, Current) : null);
 
     private IInboxShardGrain Shard(string propertyId) =>
-        GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
+        grains.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
 
     /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
     private async Task IndexAsync()
     {
-        var row = InboxRow();
+        var row = policy.InboxRow(Id, Current);
         try
         {
             await Shard(row.PropertyId).UpsertAsync(row);
@@ -579,11 +544,11 @@ public abstract class ConversationGrain<TState>(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Indexing v{Version} of {ConversationId} failed; retrying.", row.Version, Id);
-            _indexRetry ??= this.RegisterGrainTimer(_ => IndexAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+            _indexRetry ??= grain.RegisterGrainTimer(_ => IndexAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         }
     }
 
-    protected ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt);
+    public ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt);
 
     private async Task<ConversationChange> MoveAsync(string propertyId, BinState to)
     {
