@@ -19,7 +19,7 @@ summary() {
   echo "$passed passed, $failed failed"
 }
 
-if ! (set -e; ensure_node_packages; ensure_chromium; restore_bicep; build_client; build_dotnet); then
+if ! (set -e; ensure_node_packages; ensure_chromium; ensure_nftables; restore_bicep; build_client; build_dotnet); then
   echo "The build failed; no test ran."
   echo "0 passed, 1 failed"
   exit 1

@@ -31,6 +31,14 @@ ensure_chromium() {
   fi
 }
 
+# The partition tests put silos in network namespaces and cut their links with nftables (as root; skipped otherwise).
+ensure_nftables() {
+  if command -v nft >/dev/null || [ "$(id -u)" -ne 0 ]; then return 0; fi
+  log "Installing nftables (Debian package) for the partition tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nftables >/dev/null) \
+    || log "nftables could not be installed: the partition tests will be skipped"
+}
+
 build_client() {
   log "Type-checking and building the console and widget"
   (cd "$ROOT/Web/ClientApp" && VITE_CONFIG_NATIVE_IGNORE_WARNING=true npm run --silent build >/dev/null)

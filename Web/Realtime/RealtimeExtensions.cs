@@ -14,13 +14,15 @@ public static class RealtimeExtensions
     {
         services.AddSignalR(o =>
             {
-                o.AddFilter<DomainExceptionHubFilter>(); // first, so it also turns the key check's refusals into HubExceptions
+                o.AddFilter<ConnectionsClosedOnStop>();
+                o.AddFilter<DomainExceptionHubFilter>(); // before the others, so it also turns the key check's refusals into HubExceptions
                 o.AddFilter<AdmissionHubFilter>();
                 o.AddFilter<KeyValidationHubFilter>();
                 o.AddFilter<AuditActorHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHubRefusalLogging();
+        services.AddSingleton<ConnectionsClosedOnStop>(); // one registry of the node's connections, resolved by the hub filter pipeline
         services.AddSingleton<RealtimeDelivery>();
         services.AddSingleton<TopicRelay>();
         services.AddSingleton<PropertyFeeds>();

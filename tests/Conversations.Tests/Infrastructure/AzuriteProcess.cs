@@ -16,24 +16,27 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly string _dataFolder;
     private readonly int[] _ports;
+    private readonly string _host;
     private Process? _process;
 
-    private AzuriteProcess(string dataFolder, int[] ports)
+    private AzuriteProcess(string dataFolder, int[] ports, string host)
     {
         _dataFolder = dataFolder;
         _ports = ports;
+        _host = host;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
+            $"BlobEndpoint=http://{host}:{ports[0]}/devstoreaccount1;" +
+            $"QueueEndpoint=http://{host}:{ports[1]}/devstoreaccount1;" +
+            $"TableEndpoint=http://{host}:{ports[2]}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteProcess> StartAsync()
+    /// <summary>Starts Azurite listening on <paramref name="host"/> (loopback unless silos in other network namespaces must reach it).</summary>
+    public static async Task<AzuriteProcess> StartAsync(string host = "127.0.0.1")
     {
-        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("conversations-azurite-").FullName, [FreePort(), FreePort(), FreePort()]);
+        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("conversations-azurite-").FullName, [FreePort(), FreePort(), FreePort()], host);
         try
         {
             await azurite.LaunchAsync();
@@ -78,7 +81,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             ArgumentList =
             {
                 "--location", _dataFolder, "--blobPort", _ports[0].ToString(), "--queuePort", _ports[1].ToString(),
-                "--tablePort", _ports[2].ToString(), "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+                "--tablePort", _ports[2].ToString(), "--blobHost", _host, "--queueHost", _host, "--tableHost", _host, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -91,7 +94,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await IsListeningAsync(_ports[2]) || !await IsListeningAsync(_ports[1]) || !await IsListeningAsync(_ports[0]))
+        while (!await IsListeningAsync(_host, _ports[2]) || !await IsListeningAsync(_host, _ports[1]) || !await IsListeningAsync(_host, _ports[0]))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -131,12 +134,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> IsListeningAsync(int port)
+    private static async Task<bool> IsListeningAsync(string host, int port)
     {
         using var socket = new TcpClient();
         try
         {
-            await socket.ConnectAsync(IPAddress.Loopback, port);
+            await socket.ConnectAsync(IPAddress.Parse(host), port);
             return true;
         }
         catch (SocketException)

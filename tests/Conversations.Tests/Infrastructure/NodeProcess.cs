@@ -19,8 +19,11 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>Conversations.{project}.dll</c> (Silo or Web) of the same build configuration as the tests.</summary>
-    public static NodeProcess Start(string project, string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>Conversations.{project}.dll</c> (Silo or Web) of the same build configuration as the tests, inside the
+    /// network namespace <paramref name="networkNamespace"/> when one is named (`ip netns exec` execs, so the PID stays the node's).
+    /// </summary>
+    public static NodeProcess Start(string project, string name, IReadOnlyDictionary<string, string> environment, string? networkNamespace = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var directory = Path.Combine(RepositoryPaths.Root, project);
@@ -30,7 +33,15 @@ public sealed class NodeProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing; build the solution first.");
         }
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (networkNamespace is not null)
+        {
+            foreach (var argument in new[] { "netns", "exec", networkNamespace, "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in environment)
         {
@@ -86,12 +97,15 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM, as an orchestrator stops a container: the node finishes what it can and leaves the cluster.</summary>
-    public async Task StopAsync(TimeSpan timeout)
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a container: the node finishes what it can and leaves the cluster. True when it
+    /// exited by itself within <paramref name="timeout"/>; false when it had to be killed.
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan timeout)
     {
         if (_process.HasExited)
         {
-            return;
+            return true;
         }
 
         using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
@@ -103,10 +117,12 @@ public sealed class NodeProcess : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(wait.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             Kill();
+            return false;
         }
     }
 

@@ -5,12 +5,19 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conversations.Tests.MultiProcess;
 
-/// <summary>A widget that sends a message every ~300 ms and retries each with the same command id until it is acknowledged.</summary>
-public sealed class KillTestVisitor(VisitorSession session, FailoverClient client) : IAsyncDisposable
+/// <summary>
+/// A widget that sends a message every <paramref name="pause"/> (~300 ms) and retries each with the same command id, after
+/// <paramref name="retryDelay"/> (200 ms), until it is acknowledged.
+/// </summary>
+public sealed class KillTestVisitor(VisitorSession session, FailoverClient client, TimeSpan pause, TimeSpan? retryDelay = null) : IAsyncDisposable
 {
     private readonly List<DateTimeOffset> _ackTimes = [];
 
     public Guid ChatId { get; } = Guid.NewGuid();
+
+    public VisitorSession Session => session;
+
+    public FailoverClient Client => client;
 
     public ConcurrentDictionary<string, MessageAck> Acknowledged { get; } = new();
 
@@ -54,7 +61,7 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
                 {
                     Attempts.Enqueue(new CallAttempt(attemptAt, DateTimeOffset.UtcNow - attemptAt, $"{e.GetType().Name}: {e.Message}"));
                     // Unavailable, timed out or disconnected: the same command id again never applies twice.
-                    await Task.Delay(200, CancellationToken.None);
+                    await Task.Delay(retryDelay ?? TimeSpan.FromMilliseconds(200), CancellationToken.None);
                 }
                 catch (Exception)
                 {
@@ -62,7 +69,10 @@ public sealed class KillTestVisitor(VisitorSession session, FailoverClient clien
                 }
             }
 
-            await Task.Delay(300, CancellationToken.None);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, CancellationToken.None);
+            }
         }
     }
 

@@ -29,14 +29,18 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<string, string> _environment;
     private readonly (int Silo, int Gateway, int Http)[] _siloPorts;
+    private readonly SiloNetwork? _network;
 
-    private ProcessCluster(AzuriteProcess azurite, int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings, bool loadBalancer)
+    private ProcessCluster(
+        AzuriteProcess azurite, int siloSlots, int webs, IReadOnlyDictionary<string, string>? siloSettings, bool loadBalancer,
+        IReadOnlyDictionary<string, string>? webSettings, SiloNetwork? network)
     {
         Azurite = azurite;
+        _network = network;
         _environment = new()
         {
             // Several silos or web nodes: Azure Queue streams on Azurite, the cloud's provider, which keep events a dying silo had not delivered.
-            ["Conversations__Streams"] = silos > 1 || webs > 1 ? "AzureQueue" : "Memory",
+            ["Conversations__Streams"] = siloSlots > 1 || webs > 1 ? "AzureQueue" : "Memory",
             ["Conversations__StorageConnectionString"] = azurite.ConnectionString,
             ["Conversations__ClusterId"] = "process-" + Guid.NewGuid().ToString("N")[..8],
             ["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000",
@@ -45,7 +49,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
         };
         SiloSettings = siloSettings ?? new Dictionary<string, string>();
-        _siloPorts = [.. Enumerable.Range(0, silos).Select(_ => (AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()))];
+        WebSettings = webSettings ?? new Dictionary<string, string>();
+        _siloPorts = [.. Enumerable.Range(0, siloSlots).Select(_ => (AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()))];
         WebNodes = [.. Enumerable.Range(0, webs).Select(_ => new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}"))];
         LoadBalancer = loadBalancer ? new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}") : null;
         if (loadBalancer)
@@ -64,10 +69,20 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Extra environment of every silo process (email settings, for example).</summary>
     public IReadOnlyDictionary<string, string> SiloSettings { get; }
 
-    /// <summary>Starts Azurite, then the silos, then the web nodes, each waited for until healthy.</summary>
-    public static async Task<ProcessCluster> StartAsync(int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null, bool loadBalancer = false)
+    /// <summary>Extra environment of every web node process (its admission bound, for example).</summary>
+    public IReadOnlyDictionary<string, string> WebSettings { get; }
+
+    /// <summary>
+    /// Starts Azurite, then the silos, then the web nodes, each waited for until healthy. <paramref name="siloSlots"/>
+    /// (at least <paramref name="silos"/>) reserves ports for silos a test adds later with <see cref="StartSiloAsync"/>.
+    /// With a <paramref name="network"/>, each silo runs in its own network namespace and Azurite listens on the bridge.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(
+        int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null, bool loadBalancer = false, int siloSlots = 0,
+        IReadOnlyDictionary<string, string>? webSettings = null, SiloNetwork? network = null)
     {
-        var cluster = new ProcessCluster(await AzuriteProcess.StartAsync(), silos, webs, siloSettings, loadBalancer);
+        var azurite = await AzuriteProcess.StartAsync(network?.HostAddress ?? "127.0.0.1");
+        var cluster = new ProcessCluster(azurite, Math.Max(silos, siloSlots), webs, siloSettings, loadBalancer, webSettings, network);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, silos).Select(cluster.StartSiloAsync));
@@ -89,25 +104,39 @@ public sealed class ProcessCluster : IAsyncDisposable
         return cluster;
     }
 
-    public NodeProcess Node(string name) => _nodes.Single(n => n.Name == name);
+    public NodeProcess Node(string name)
+    {
+        lock (_nodes)
+        {
+            return _nodes.Single(n => n.Name == name);
+        }
+    }
+
+    /// <summary>True when node <paramref name="name"/> was started and has not exited since.</summary>
+    public bool IsRunning(string name)
+    {
+        lock (_nodes)
+        {
+            return _nodes.Any(n => n.Name == name && !n.HasExited);
+        }
+    }
+
+    public int SiloSlots => _siloPorts.Length;
 
     /// <summary>Starts silo <paramref name="index"/> (again, after a kill) on its ports and waits until it is healthy.</summary>
     public async Task StartSiloAsync(int index)
     {
         var (silo, gateway, http) = _siloPorts[index];
+        var address = _network?.Address(index) ?? "127.0.0.1";
         var node = NodeProcess.Start("Silo", $"silo-{index}", new Dictionary<string, string>(_environment.Concat(SiloSettings))
         {
-            ["Urls"] = $"http://127.0.0.1:{http}",
+            ["Urls"] = $"http://{address}:{http}",
             ["Conversations__Silo__SiloPort"] = silo.ToString(),
             ["Conversations__Silo__GatewayPort"] = gateway.ToString(),
-        });
-        lock (_nodes)
-        {
-            _nodes.RemoveAll(n => n.Name == node.Name);
-            _nodes.Add(node);
-        }
-
-        await node.WaitHealthyAsync(new Uri($"http://127.0.0.1:{http}/health"), TimeSpan.FromSeconds(90));
+            ["Conversations__Silo__AdvertisedAddress"] = address,
+        }, _network?.Namespace(index));
+        Replace(node);
+        await node.WaitHealthyAsync(new Uri($"http://{address}:{http}/health"), TimeSpan.FromSeconds(90));
     }
 
     /// <summary>Starts web node <paramref name="index"/> (again, after a stop) on its port and waits until it is healthy.</summary>
@@ -115,20 +144,31 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private async Task StartWebAsync(int index, Uri uri)
     {
-        var node = NodeProcess.Start("Web", $"web-{index}", new Dictionary<string, string>(_environment)
+        var node = NodeProcess.Start("Web", $"web-{index}", new Dictionary<string, string>(_environment.Concat(WebSettings))
         {
             ["Urls"] = uri.ToString().TrimEnd('/'),
             ["Conversations__Seed__PropertyId"] = Property,
             ["Conversations__Seed__AdminEmail"] = AdminEmail,
             ["Conversations__Seed__AdminPassword"] = AdminPassword,
         });
+        Replace(node);
+        await node.WaitHealthyAsync(new Uri(uri, "/health"), TimeSpan.FromSeconds(90));
+    }
+
+    private void Replace(NodeProcess node)
+    {
+        List<NodeProcess> previous;
         lock (_nodes)
         {
+            previous = _nodes.Where(n => n.Name == node.Name).ToList();
             _nodes.RemoveAll(n => n.Name == node.Name);
             _nodes.Add(node);
         }
 
-        await node.WaitHealthyAsync(new Uri(uri, "/health"), TimeSpan.FromSeconds(90));
+        foreach (var old in previous)
+        {
+            _ = old.DisposeAsync(); // already stopped or killed; this closes its log
+        }
     }
 
     private async Task StartLoadBalancerAsync(Uri entry)
@@ -156,13 +196,64 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>A widget session on web node <paramref name="index"/> (mod the node count) with its chat started.</summary>
-    public async Task<KillTestVisitor> ConnectVisitorAsync(int index)
+    public async Task<KillTestVisitor> ConnectVisitorAsync(int index) => await ConnectVisitorAsync(index, TimeSpan.FromMilliseconds(300));
+
+    /// <summary>
+    /// As <see cref="ConnectVisitorAsync(int)"/>, for a visitor that pauses <paramref name="pause"/> between messages and
+    /// <paramref name="retryDelay"/> before retrying one.
+    /// </summary>
+    public async Task<KillTestVisitor> ConnectVisitorAsync(int index, TimeSpan pause, TimeSpan? retryDelay = null)
     {
-        using var http = new HttpClient { BaseAddress = WebNodes[index % WebNodes.Count] };
-        var session = (await (await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = Property })).Content.ReadFromJsonAsync<VisitorSession>())!;
-        var visitor = new KillTestVisitor(session, new FailoverClient(WebNodes, index, VisitorHub.Path));
+        var session = await StartSessionAsync(index);
+        var visitor = new KillTestVisitor(session, new FailoverClient(WebNodes, index, VisitorHub.Path), pause, retryDelay);
         await visitor.StartAsync();
         return visitor;
+    }
+
+    /// <summary>
+    /// POST /api/v1/widget/sessions as the widget does it: a node that is down, starting or briefly unavailable (503, 429
+    /// with Retry-After) is retried, on the next node. Reading a refusal's ProblemDetails as a session gave a session
+    /// without a property id, which StartChat then refused as "'propertyId' is not a valid property id".
+    /// </summary>
+    public async Task<VisitorSession> StartSessionAsync(int index)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var http = new HttpClient { BaseAddress = WebNodes[(index + attempt) % WebNodes.Count], Timeout = TimeSpan.FromSeconds(20) };
+            try
+            {
+                using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { propertyId = Property });
+                if (response.IsSuccessStatusCode)
+                {
+                    return (await response.Content.ReadFromJsonAsync<VisitorSession>())!;
+                }
+
+                if (attempt >= 40 || response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.InternalServerError))
+                {
+                    throw new InvalidOperationException($"Starting a visitor session answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+            catch (Exception e) when (attempt < 40 && e is HttpRequestException { StatusCode: null } or TaskCanceledException)
+            {
+                // node down or not yet listening: the next one
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>A new agent of the property (role Agent) added by the admin, with the cookies of its sign-in on <paramref name="node"/>.</summary>
+    public static async Task<(Guid Id, CookieContainer Cookies)> NewSignedInAgentAsync(HttpClient admin, Uri node, string name)
+    {
+        var email = $"agent-{Guid.NewGuid():N}@process.test";
+        var password = "agent-password-" + Guid.NewGuid().ToString("N")[..8];
+        var added = await admin.PostAsJsonAsync($"/api/v1/properties/{Property}/agents", new { email, name, password, role = "Agent" });
+        added.EnsureSuccessStatusCode();
+        var agent = (await added.Content.ReadFromJsonAsync<Conversations.Web.Properties.PropertyAgent>(Json))!;
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = node };
+        (await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email, password })).EnsureSuccessStatusCode();
+        return (agent.Id, cookies);
     }
 
     /// <summary>An admin console on web node <paramref name="index"/> (failing over to the others) recording every message it sees live.</summary>

@@ -6,10 +6,10 @@ using Conversations.Grains.Interfaces.Chats;
 namespace Conversations.Tests.MultiProcess;
 
 /// <summary>
-/// An agent replying over REST in turn to each of <paramref name="chatIds"/> every ~300 ms, retrying
-/// each reply with the same command id until it is acknowledged; records every call.
+/// An agent replying over REST in turn to each of <paramref name="chatIds"/> every <paramref name="pause"/> (~300 ms),
+/// retrying each reply with the same command id until it is acknowledged; records every call.
 /// </summary>
-public sealed class RestAgentSender(HttpClient admin, IReadOnlyList<Guid> chatIds)
+public sealed class RestAgentSender(HttpClient admin, IReadOnlyList<Guid> chatIds, TimeSpan? pause = null)
 {
     public ConcurrentDictionary<string, (Guid ChatId, MessageAck Ack)> Acknowledged { get; } = new();
 
@@ -55,7 +55,7 @@ public sealed class RestAgentSender(HttpClient admin, IReadOnlyList<Guid> chatId
                 await Task.Delay(200, CancellationToken.None);
             }
 
-            await Task.Delay(300, CancellationToken.None);
+            await Task.Delay(pause ?? TimeSpan.FromMilliseconds(300), CancellationToken.None);
         }
     }
 }

@@ -77,15 +77,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         Assert.True(notRetriable.Count == 0, string.Join("; ", notRetriable.Select(f => f.Error).Distinct().Take(5)));
-        foreach (var visitor in visitors)
-        {
-            var stored = await ProcessCluster.StoredMessagesAsync(admin, visitor.ChatId);
-            var commands = stored.Select(m => m.CommandId).ToList();
-            Assert.True(commands.Count == commands.Distinct().Count(), $"Chat {visitor.ChatId} stores a command twice.");
-            Assert.All(visitor.Acknowledged.Keys, c => Assert.Contains(c, commands));
-            Assert.Equal(Enumerable.Range(1, commands.Count).Select(i => (long)i), stored.Select(m => m.Sequence));
-        }
-
+        await ClusterChecks.AssertNothingAcknowledgedLostOrDoubledAsync(admin, visitors);
         Assert.True(acknowledged >= visitorCount * 10, $"Only {acknowledged} messages were acknowledged.");
         foreach (var client in agents.Concat<IAsyncDisposable>(visitors))
         {

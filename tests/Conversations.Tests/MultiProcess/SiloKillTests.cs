@@ -67,14 +67,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         await stop.CancelAsync();
         await Task.WhenAll(sending);
 
-        // Resync: agents that lost their node refetch what they may have missed, as the console does.
         using var admin = await ProcessCluster.SignInAsync(Cluster.WebNodes[0]);
-        var stored = new Dictionary<Guid, List<ConversationMessage>>();
-        foreach (var visitor in visitors)
-        {
-            stored[visitor.ChatId] = await ProcessCluster.StoredMessagesAsync(admin, visitor.ChatId);
-        }
-
         var acknowledged = visitors.Sum(v => v.Acknowledged.Count);
         var liveToAgents = visitors.Sum(v => v.Acknowledged.Keys.Count(c => seenByAgents.ContainsKey((v.ChatId, c))));
         // Each chat's longest wait for an acknowledgement from the silo kill until the web node kill (OPS-4: within 10 s).
@@ -91,18 +84,10 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
             siloKilledAtSeconds = (siloKilledAt - started).TotalSeconds, webKilledAtSeconds = (webKilledAt - started).TotalSeconds,
         }));
 
-        foreach (var visitor in visitors)
-        {
-            var commands = stored[visitor.ChatId].Select(m => m.CommandId).ToList();
-            Assert.True(commands.Count == commands.Distinct().Count(), $"Chat {visitor.ChatId} stores a command twice.");
-            Assert.All(visitor.Acknowledged.Keys, c => Assert.Contains(c, commands));
-            Assert.All(commands, c => Assert.True(visitor.Sent.Contains(c), $"Chat {visitor.ChatId} stores {c}, which was never sent."));
-            Assert.Equal(Enumerable.Range(1, commands.Count).Select(i => (long)i), stored[visitor.ChatId].Select(m => m.Sequence));
-        }
-
+        await ClusterChecks.AssertNothingAcknowledgedLostOrDoubledAsync(admin, visitors);
         Assert.True(acknowledged >= visitorCount * 10, $"Only {acknowledged} messages were acknowledged.");
         Assert.True(recovery <= TimeSpan.FromSeconds(10), $"A chat waited {recovery.TotalSeconds:F1} s for an acknowledgement after the silo kill (at most 10 s).");
-        await AssertInboxRowsEqualTheirChatsAsync(admin, visitors.Select(v => v.ChatId).ToList());
+        await ClusterChecks.AssertInboxRowsEqualTheirChatsAsync(admin, visitors.Select(v => v.ChatId).ToList(), output);
 
         foreach (var agent in agents)
         {
@@ -113,53 +98,6 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await visitor.DisposeAsync();
         }
-    }
-
-    /// <summary>
-    /// INB-6 after the kills: every chat's inbox row equals the chat's own state (version, message count, status).
-    /// The shards repair rows whose writer died within a few seconds, so this waits up to 30 s for them to agree.
-    /// </summary>
-    private async Task AssertInboxRowsEqualTheirChatsAsync(HttpClient admin, IReadOnlyList<Guid> chatIds)
-    {
-        var chats = new Dictionary<Guid, ChatView>();
-        foreach (var id in chatIds)
-        {
-            chats[id] = (await admin.GetFromJsonAsync<ChatView>($"/api/v1/properties/{ProcessCluster.Property}/chats/{id}", ProcessCluster.Json))!;
-        }
-
-        var differences = new List<string>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        do
-        {
-            var rows = new Dictionary<Guid, InboxRow>();
-            string? cursor = null;
-            do
-            {
-                var page = (await admin.GetFromJsonAsync<InboxPageResponse>(
-                    $"/api/v1/properties/{ProcessCluster.Property}/inbox?view=chats&limit=200&cursor={cursor}", ProcessCluster.Json))!;
-                foreach (var row in page.Rows)
-                {
-                    rows[row.Id] = row;
-                }
-
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
-
-            differences = [.. chats.Values
-                .Where(c => !rows.TryGetValue(c.Id, out var row) || (row.Version, row.MessageCount, row.Status) != (c.Version, c.MessageCount, c.Status == ChatStatus.Closed ? InboxStatus.Closed : InboxStatus.Open))
-                .Select(c => $"{c.Id}: chat v{c.Version}/{c.MessageCount}, row {(rows.TryGetValue(c.Id, out var r) ? $"v{r.Version}/{r.MessageCount}" : "missing")}")];
-            if (differences.Count == 0)
-            {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-        while (DateTimeOffset.UtcNow < deadline);
-
-        output.WriteLine($"Inbox rows compared with {chats.Count} chats: {differences.Count} differ");
-        Assert.True(differences.Count == 0, string.Join("; ", differences.Take(10)));
     }
 
     internal static int SizeFrom(string variable, int fallback) =>
