@@ -134,10 +134,8 @@ public sealed class ConversationSearchGrain(
         }
 
         var filter = new InboxFilter(query.Filters ?? new InboxQuery());
-        if (_index is not { } index)
-        {
-            return new ConversationSearchPage([], 0, query.Offset, Progress());
-        }
+        await _ready;
+        var index = Index;
 
         // Off the grain's thread: searches run side by side on every core, each on the index as it was when it began.
         var conversations = _conversations;

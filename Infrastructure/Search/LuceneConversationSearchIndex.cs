@@ -170,7 +170,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     public void ExpungeDeletes() => _writer.ForceMergeDeletes(doWait: true);
 
     /// <summary>The folder of a file-system index (where a snapshot's files are read from), else null.</summary>
-    internal string? Folder => (_directory as FSDirectory)?.Directory.FullName;
+    internal string? Folder => (_directory as Lucene.Net.Store.FSDirectory)?.Directory.FullName;
 
     /// <summary>
     /// Commits what was written and holds that commit's files until <see cref="IndexCommitSnapshot.Release"/>, so they can
