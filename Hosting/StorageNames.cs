@@ -23,6 +23,9 @@ public static class StorageNames
     /// <summary>Blob container of message attachments (blob = conversation id / attachment id).</summary>
     public const string AttachmentsContainer = "attachments";
 
+    /// <summary>Blob container of the search indexes' snapshots (blob = service id / property id / ..., SRCH-1).</summary>
+    public const string SearchIndexContainer = "search-index";
+
     /// <summary>The blob metadata holding an attachment's file name (URI-escaped: metadata is ASCII).</summary>
     public const string AttachmentNameMetadata = "name";
 

@@ -24,7 +24,7 @@ public static class ConversationsInfrastructureExtensions
 {
     /// <summary>
     /// The adapters behind the grains' ports: the message log, page views and inbox checkpoints in Azure Tables,
-    /// attachments in blobs, outbound mail over SMTP, the Lucene article and conversation indexes, and the inbound SMTP listener when a port is set.
+    /// attachments and search snapshots in blobs, outbound mail over SMTP, the Lucene article and conversation indexes, and the inbound SMTP listener when a port is set.
     /// </summary>
     public static IServiceCollection AddConversationsInfrastructure(this IServiceCollection services, ConversationsSettings settings)
     {
@@ -37,7 +37,8 @@ public static class ConversationsInfrastructureExtensions
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IAttachmentStore>(new BlobAttachmentStore(StorageClients.Blobs(settings)));
         services.AddSingleton<IArticleSearchIndexFactory, LuceneArticleSearchIndexFactory>();
-        services.AddSingleton<IConversationSearchIndexFactory>(_ => new LuceneConversationSearchIndexFactory());
+        services.AddSingleton<IConversationSearchIndexFactory>(_ => new LuceneConversationSearchIndexFactory(
+            StorageClients.Blobs(settings).GetBlobContainerClient(StorageNames.SearchIndexContainer), settings.ServiceId));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         if (settings.Email.ReceivesMail)
         {

@@ -9,7 +9,8 @@ namespace Conversations.Grains.Interfaces.Search;
 [Alias("Conversations.IConversationSearchGrain")]
 public interface IConversationSearchGrain : IGrainWithStringKey
 {
-    [Alias("Search")]
+    /// <summary>Interleaves: searches run side by side on the thread pool, each on the index as it was when it began.</summary>
+    [Alias("Search"), AlwaysInterleave]
     Task<ConversationSearchPage> SearchAsync(ConversationSearchQuery query);
 
     /// <summary>Starts building the index again from the inbox rows and the message table; returns at once with the progress.</summary>

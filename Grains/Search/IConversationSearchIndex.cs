@@ -4,7 +4,8 @@ namespace Conversations.Grains.Search;
 
 /// <summary>
 /// A full-text index of one property's conversations (Lucene in the product): a document per message and one per
-/// conversation's own fields. Not thread-safe: one owner (the search grain, or the benchmark) calls it at a time.
+/// conversation's own fields. One owner writes (the search grain, or the benchmark); <see cref="Search"/> may run on any
+/// thread at the same time, on what was written before it began.
 /// </summary>
 public interface IConversationSearchIndex : IDisposable
 {
@@ -21,6 +22,9 @@ public interface IConversationSearchIndex : IDisposable
     void RemoveConversation(Guid conversationId);
 
     void Clear();
+
+    /// <summary>Rewrites the parts that hold removed documents, so that nothing of them is left in the index's files (BIN-2).</summary>
+    void ExpungeDeletes();
 
     /// <summary>
     /// The hits of <paramref name="text"/> whose conversation <paramref name="accept"/> lets through, best first.

@@ -12,7 +12,9 @@ export function SearchPane() {
       {searchError.value && <p class="error" role="alert">{searchError.value}</p>}
       {page && (
         <p class="muted" role="status" data-testid="search-total">
-          {page.total === 1 ? "1 hit" : `${page.total} hits`}
+          {page.totalIsLowerBound
+            ? `${page.total.toLocaleString()}+ hits, the newest ranked: add words or filters to narrow them`
+            : page.total === 1 ? "1 hit" : `${page.total} hits`}
           {building && ` — the index is being built (${page.index.percent}%), more may appear`}
         </p>
       )}
