@@ -69,6 +69,25 @@ public static class ConsolePage
         }
     }
 
+    /// <summary>SRCH-1: searches all conversations from the top bar, again until the index has a hit (it follows the writes).</summary>
+    public static async Task<ILocator> SearchUntilFoundAsync(IPage page, string query)
+    {
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search all conversations" });
+        var hits = page.Locator("#search-results .search-hit");
+        for (var tries = 0; tries < 30 && await hits.CountAsync() == 0; tries++)
+        {
+            await box.FillAsync(query);
+            await box.PressAsync("Enter");
+            await page.GetByTestId("search-total").WaitForAsync();
+            if (await hits.CountAsync() == 0)
+            {
+                await Task.Delay(300);
+            }
+        }
+
+        return hits;
+    }
+
     /// <summary>A ticket created over REST, as an agent or the API would (TIC-1).</summary>
     public static async Task<Guid> CreateTicketAsync(SignedInAgent agent, string subject, string email = "rita@example.com", string priority = "Medium")
     {

@@ -103,6 +103,39 @@ public sealed class ScreensBrowserTests(WebFixture fixture, BrowserFixture brows
         await ConsolePage.AnswerAsync(page, false);
     }
 
+    [Fact, Trait("Spec", "VIS-5"), Trait("Spec", "KB-3"), Trait("Spec", "CHAT-5")]
+    public async Task VIS5_KB3_CHAT5_the_side_tabs_and_session_info_of_an_open_chat_pass_axe_at_three_sizes()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await SeedAsync(agent);
+        (await agent.Http.PostAsJsonAsync($"/api/v1/properties/{agent.PropertyId}/shortcuts", new { name = "address", message = "Please send the full new address, with the postcode." }))
+            .EnsureSuccessStatusCode();
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        await ConsolePage.Row(page, "Marta Nowak").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("Can I change the delivery address?");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Chat");
+        await Screens.CheckAsync(page, "screen-chat-history");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Shortcuts" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("shortcut-results")).ToContainTextAsync("/address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Session info" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#session-info")).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "screen-chat-shortcuts-session-info");
+    }
+
+    [Fact, Trait("Spec", "SRCH-1")]
+    public async Task SRCH1_the_search_results_pass_axe_at_three_sizes()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        await SeedAsync(agent);
+        var (context, page) = await ConsolePage.OpenAsync(browsers, fixture, agent);
+        await using var _ = context;
+        var hits = await ConsolePage.SearchUntilFoundAsync(page, "address");
+        await Assertions.Expect(hits.First).ToContainTextAsync("address");
+        await Screens.CheckAsync(page, "screen-search");
+    }
+
     [Fact, Trait("Spec", "CHAT-1")]
     public async Task CHAT1_the_widget_on_the_demo_site_passes_axe_at_three_sizes()
     {

@@ -29,18 +29,7 @@ public sealed class SearchBrowserTests(WebFixture fixture, BrowserFixture browse
         var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search all conversations" });
         await Assertions.Expect(box).ToBeFocusedAsync();
 
-        var hit = page.Locator("#search-results .search-hit");
-        // The index follows the replies just posted: search again until it has them.
-        for (var tries = 0; tries < 30 && await hit.CountAsync() == 0; tries++)
-        {
-            await box.FillAsync("axolotl");
-            await box.PressAsync("Enter");
-            await page.GetByTestId("search-total").WaitForAsync();
-            if (await hit.CountAsync() == 0)
-            {
-                await Task.Delay(300);
-            }
-        }
+        var hit = await ConsolePage.SearchUntilFoundAsync(page, "axolotl");
 
         await Assertions.Expect(hit).ToHaveCountAsync(1);
         await Assertions.Expect(hit).ToContainTextAsync("message 5");

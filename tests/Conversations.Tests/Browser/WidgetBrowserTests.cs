@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -139,6 +140,21 @@ public sealed class WidgetBrowserTests(WebFixture fixture, BrowserFixture browse
 
         Assert.Equal(0, await page.Locator("[data-conversations-widget] img").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+    }
+
+    /// <summary>Issue 19: the widget gains uploads, seen marks and typing, and still loads fast on a customer's page.</summary>
+    [Fact, Trait("Spec", "CHAT-1")]
+    public async Task CHAT1_the_widget_script_stays_within_24_KB_gzipped()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Web.BaseAddress };
+        var script = await http.GetByteArrayAsync("/widget.js");
+        using var packed = new MemoryStream();
+        await using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await gzip.WriteAsync(script);
+        }
+
+        Assert.True(packed.Length <= 24 * 1024, $"widget.js is {packed.Length / 1024.0:0.0} KB gzipped ({script.Length / 1024.0:0.0} KB raw); the budget is 24 KB.");
     }
 
     [Fact, Trait("Spec", "CHAT-1")]

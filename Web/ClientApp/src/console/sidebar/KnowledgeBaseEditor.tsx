@@ -72,6 +72,7 @@ export function KnowledgeBaseEditor({ bases, changed }: { bases: { id: string; n
               await ok(api.POST("/api/v1/properties/{propertyId}/knowledge-bases/{knowledgeBaseId}/categories", { params: kbPath, body: { name: newCategory.trim() } }));
               setNewCategory("");
               await load();
+              await changed();
             })}>Add category</Button>
           </div>
           <ul class="results" data-testid="kb-articles">
@@ -95,6 +96,7 @@ export function KnowledgeBaseEditor({ bases, changed }: { bases: { id: string; n
                 : ok(api.POST("/api/v1/properties/{propertyId}/knowledge-bases/{knowledgeBaseId}/articles", { params: kbPath, body })));
               setDraft(empty);
               await load();
+              await changed();
             });
           }}>
             <input aria-label="Article title" placeholder="Title" maxLength={150} value={draft.title}
@@ -116,6 +118,7 @@ export function KnowledgeBaseEditor({ bases, changed }: { bases: { id: string; n
                     await ok(api.DELETE("/api/v1/properties/{propertyId}/knowledge-bases/{knowledgeBaseId}/articles/{articleId}", { params: { path: { ...kbPath.path, articleId: draft.id! } } }));
                     setDraft(empty);
                     await load();
+                    await changed();
                   }
                 })}>Delete article</Button>
               )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, errorMessage, ok } from "../api/client";
 import type { Shortcut } from "../api/types";
 import { insertIntoReply } from "../conversation/Composer";
+import { replyBoxShown } from "../store/selection";
 import { propertyId } from "../store/session";
 import { Button } from "../ui/Button";
 
@@ -34,13 +35,14 @@ export function ShortcutsTab() {
     <div class="tab-body">
       <input type="search" aria-label="Search shortcuts" placeholder="Search shortcuts" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       <p class="error" role="alert">{error}</p>
+      {!replyBoxShown.value && found !== null && found.length > 0 && <p class="muted kb-hint">Open a conversation to insert a shortcut, or type <code>/name</code> in the reply.</p>}
       <ul class="results" data-testid="shortcut-results">
         {found?.length === 0 && <li class="muted">{query.trim() ? "No shortcut matches." : "No shortcuts yet. Add one below."}</li>}
         {found?.map((s) => (
           <li>
             <code>/{s.name}</code>
             <p dir="auto">{s.message}</p>
-            <Button size="sm" onClick={() => insertIntoReply(s.message)}>Insert</Button>
+            {replyBoxShown.value && <Button size="sm" onClick={() => insertIntoReply(s.message)}>Insert</Button>}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { Tabs } from "../ui/Tabs";
 import { DetailsTab } from "./DetailsTab";
 import { HistoryTab } from "./HistoryTab";
 import { KnowledgeTab } from "./KnowledgeTab";
+import { RequesterDetails } from "./RequesterDetails";
 import { ShortcutsTab } from "./ShortcutsTab";
 
 type Tab = "details" | "kb" | "shortcuts" | "history";
@@ -20,7 +21,9 @@ export function Sidebar() {
     <aside class="sidebar" id="sidebar" aria-label="Visitor details and knowledge base" key={propertyId.value}>
       <Tabs label="Side panel" tabs={[["details", "Details"], ["kb", "Knowledge"], ["shortcuts", "Shortcuts"], ["history", "History"]]} selected={tab.value} onSelect={(t) => (tab.value = t)} />
       <div class="sidebar-body" role="tabpanel" aria-label={{ details: "Details", kb: "Knowledge base", shortcuts: "Shortcuts", history: "History" }[tab.value]}>
-        {tab.value === "details" && (visitorId ? <DetailsTab visitorId={visitorId} key={visitorId} /> : <p class="muted">Open a conversation with a known visitor to see their details.</p>)}
+        {tab.value === "details" && (visitorId
+          ? <DetailsTab visitorId={visitorId} key={visitorId} />
+          : c?.kind === "ticket" ? <RequesterDetails requester={c.view.requester} /> : <p class="muted">Open a conversation to see the visitor's details.</p>)}
         {tab.value === "kb" && <KnowledgeTab />}
         {tab.value === "shortcuts" && <ShortcutsTab />}
         {tab.value === "history" && <HistoryTab visitorId={visitorId} />}

@@ -1,4 +1,4 @@
-import { signal } from "@preact/signals";
+import { computed, signal } from "@preact/signals";
 import type { Conversation, ConversationKind, ConversationMessage } from "../api/types";
 
 /** What the middle pane shows. */
@@ -19,6 +19,9 @@ export const messages = signal<ConversationMessage[]>([]);
 export const paneError = signal<string | null>(null);
 
 export const openId = () => (pane.value.type === "conversation" ? pane.value.id : null);
+
+/** Whether a reply box is on screen for articles and shortcuts to go into (a conversation is open and loaded). */
+export const replyBoxShown = computed(() => conversation.value !== null && conversation.value.view.id === openId());
 
 /** Adds a message in sequence order; a message already shown is not shown twice. */
 export function addMessage(message: ConversationMessage): void {
