@@ -155,7 +155,7 @@ public sealed class ChatGrain(
         if (Chat.Status == ChatStatus.Open)
         {
             Chat.Status = ChatStatus.Closed;
-            yield return v => new ChatClosed(Chat.PropertyId, Id, v, now);
+            yield return v => new ChatClosed(Chat.PropertyId, Id, v, now) { ByMerge = true };
         }
     }
 

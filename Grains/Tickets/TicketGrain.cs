@@ -320,7 +320,7 @@ public sealed class TicketGrain(
         if (Ticket.Status != TicketStatus.Closed)
         {
             Ticket.Status = TicketStatus.Closed;
-            yield return v => new TicketStatusChanged(Ticket.PropertyId, Id, v, now, TicketStatus.Closed);
+            yield return v => new TicketStatusChanged(Ticket.PropertyId, Id, v, now, TicketStatus.Closed) { ByMerge = true };
         }
     }
 
