@@ -36,7 +36,9 @@ public sealed class ReportsGrain : Grain, IReportsGrain
         var sums = DenseCounts.BySlice(parts.Select(p => p.Slices), query.WithBreakdown ? null : slice);
         var total = sums.GetValueOrDefault(slice) ?? new DenseCounts();
         var dayFigures = parts.SelectMany(p => p.Days).Select((figures, i) => new ReportDayFigures(query.From.AddDays(i), figures ?? Nothing)).ToList();
-        return new ReportView(query, total.Figures(), dayFigures, total.ByHour, Rows(sums, ReportSlices.AgentPrefix), Rows(sums, ReportSlices.DepartmentPrefix));
+        return query.WithBreakdown
+            ? new ReportView(query, total.Figures(), dayFigures, total.ByHour, Rows(sums, ReportSlices.AgentPrefix), Rows(sums, ReportSlices.DepartmentPrefix))
+            : new ReportView(query, total.Figures(), dayFigures, total.ByHour, [], []);
     }
 
     /// <summary>The period cut at month ends: each piece lies within one month.</summary>
