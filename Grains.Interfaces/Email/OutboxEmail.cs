@@ -5,6 +5,8 @@ namespace Conversations.Grains.Interfaces.Email;
 /// <summary>
 /// One rendered email to one recipient. <see cref="MessageId"/> is derived from <see cref="DedupeKey"/>. <see cref="Attachments"/> (a reply's
 /// files) are read from the ticket's stored files when the email is sent, so the outbox state holds only their names and sizes.
+/// <see cref="ReplyTo"/> and <see cref="ThreadRoot"/> are empty for a notice that belongs to no ticket (an SLA breach): it is sent
+/// without a Reply-To and outside any thread.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Conversations.OutboxEmail")]
 public sealed record OutboxEmail(

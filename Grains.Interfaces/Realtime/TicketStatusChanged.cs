@@ -11,5 +11,9 @@ public sealed record TicketStatusChanged(
     DateTimeOffset At,
     [property: Id(0)] TicketStatus Status) : ConversationEvent(PropertyId, ConversationId, Version, At)
 {
+    /// <summary>The close that seals a ticket merged into another (MRG-1): not a resolution, since the survivor carries on.</summary>
+    [Id(1)]
+    public bool ByMerge { get; init; }
+
     public override bool VisibleToVisitor => false;
 }

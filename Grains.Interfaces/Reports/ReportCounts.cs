@@ -19,7 +19,7 @@ public sealed class ReportCounts
     [Id(4)] public long RatingsGood { get; set; }
     [Id(5)] public long RatingsBad { get; set; }
 
-    /// <summary>Conversations whose SLA was met or breached (SLA-1 fills these; zero until it does).</summary>
+    /// <summary>SLA targets met and breached (SLA-1), all targets together; counted on the day the conversation started.</summary>
     [Id(6)] public long SlaMet { get; set; }
 
     [Id(7)] public long SlaBreached { get; set; }
@@ -30,8 +30,20 @@ public sealed class ReportCounts
     [Id(9)] public DurationHistogram FirstResponse { get; set; } = new();
     [Id(10)] public DurationHistogram Resolution { get; set; } = new();
 
+    [Id(11)] public long FirstResponseSlaMet { get; set; }
+    [Id(12)] public long FirstResponseSlaBreached { get; set; }
+
+    /// <summary>Waits for a next response, each counted (a conversation may have many).</summary>
+    [Id(13)] public long NextResponseSlaMet { get; set; }
+
+    [Id(14)] public long NextResponseSlaBreached { get; set; }
+    [Id(15)] public long ResolutionSlaMet { get; set; }
+    [Id(16)] public long ResolutionSlaBreached { get; set; }
+
     public bool IsEmpty =>
         Chats == 0 && Tickets == 0 && Missed == 0 && Resolved == 0 && RatingsGood == 0 && RatingsBad == 0 && SlaMet == 0 && SlaBreached == 0
+        && FirstResponseSlaMet == 0 && FirstResponseSlaBreached == 0 && NextResponseSlaMet == 0 && NextResponseSlaBreached == 0
+        && ResolutionSlaMet == 0 && ResolutionSlaBreached == 0
         && ByHour.All(h => h == 0) && FirstResponse.Buckets.Count == 0 && Resolution.Buckets.Count == 0;
 
     public void Merge(ReportCounts other, long sign = 1)
@@ -44,6 +56,12 @@ public sealed class ReportCounts
         RatingsBad += sign * other.RatingsBad;
         SlaMet += sign * other.SlaMet;
         SlaBreached += sign * other.SlaBreached;
+        FirstResponseSlaMet += sign * other.FirstResponseSlaMet;
+        FirstResponseSlaBreached += sign * other.FirstResponseSlaBreached;
+        NextResponseSlaMet += sign * other.NextResponseSlaMet;
+        NextResponseSlaBreached += sign * other.NextResponseSlaBreached;
+        ResolutionSlaMet += sign * other.ResolutionSlaMet;
+        ResolutionSlaBreached += sign * other.ResolutionSlaBreached;
         for (var hour = 0; hour < ByHour.Length; hour++)
         {
             ByHour[hour] += sign * other.ByHour[hour];

@@ -7,6 +7,12 @@ public static class ReportDayKeys
 {
     public static string Of(string propertyId, DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + ":" + propertyId;
 
+    /// <summary>A report month grain's key: the UTC month (yyyyMM) then the property id.</summary>
+    public static string Month(string propertyId, DateOnly day) => day.ToString("yyyyMM", CultureInfo.InvariantCulture) + ":" + propertyId;
+
+    public static (DateOnly FirstDay, string PropertyId) ParseMonth(string key) =>
+        (DateOnly.ParseExact(key[..6] + "01", "yyyyMMdd", CultureInfo.InvariantCulture), key[7..]);
+
     public static (DateOnly Day, string PropertyId) Parse(string key) =>
         (DateOnly.ParseExact(key[..8], "yyyyMMdd", CultureInfo.InvariantCulture), key[9..]);
 

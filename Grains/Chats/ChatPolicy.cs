@@ -60,7 +60,7 @@ public sealed class ChatPolicy : IConversationPolicy<ChatState>
         }
 
         chat.Status = ChatStatus.Closed;
-        return [v => new ChatClosed(chat.PropertyId, id, v, now)];
+        return [v => new ChatClosed(chat.PropertyId, id, v, now) { ByMerge = true }];
     }
 
     /// <summary>While its cleanup is due, a purged chat keeps its visitor id: the cleanup removes the chat from that visitor's history.</summary>

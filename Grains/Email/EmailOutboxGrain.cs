@@ -50,9 +50,10 @@ public sealed class EmailOutboxGrain(
             foreach (var (to, name) in await EmailRecipients.ResolveAsync(GrainFactory, intent))
             {
                 var (subject, text, html) = EmailTemplates.Render(intent, name);
+                var messageId = IsNotice(intent.Kind) ? tokens.NoticeMessageId(TicketId, intent.Version, intent.Kind, to) : tokens.MessageId(TicketId, intent.Version, intent.Kind, to);
                 Outbox.Pending.Add(new OutboxEmail(
-                    $"{TicketId:N}:{intent.Version}:{intent.Kind}:{to}", tokens.MessageId(TicketId, intent.Version, intent.Kind, to),
-                    propertyId, TicketId, intent.Kind, to, tokens.ReplyAddress(TicketId), tokens.ThreadRoot(TicketId),
+                    $"{TicketId:N}:{intent.Version}:{intent.Kind}:{to}", messageId,
+                    propertyId, TicketId, intent.Kind, to, IsNotice(intent.Kind) ? "" : tokens.ReplyAddress(TicketId), IsNotice(intent.Kind) ? "" : tokens.ThreadRoot(TicketId),
                     subject, text, html, OutboxEmailStatus.Pending, 0, now, null, now, EmailTemplates.FilesFor(intent)));
             }
         }
@@ -62,6 +63,12 @@ public sealed class EmailOutboxGrain(
         await this.PersistAsync(state.WriteStateAsync);
         Schedule(TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// An SLA breach notice (SLA-1) goes out from the property's breach outbox, whose id is no ticket's: it gets no reply address, no
+    /// thread and no ticket token, so a reply to it is not taken for a ticket's (the console is where the agent acts on it).
+    /// </summary>
+    private static bool IsNotice(EmailKind kind) => kind == EmailKind.SlaBreached;
 
     public Task<OutboxSnapshot> GetAsync() =>
         Task.FromResult(new OutboxSnapshot(Outbox.PropertyId, Outbox.Pending.ToList(), Outbox.RecentlySent.ToList()));

@@ -29,6 +29,16 @@ public sealed partial class TicketEmailToken(EmailSettings settings)
         return $"{Token(ticketId)}.{version}.{(int)kind}.{hash}@{Domain}";
     }
 
+    /// <summary>
+    /// The Message-ID of a notice that belongs to no ticket's thread (an SLA breach, SLA-1): no ticket token, so a reply to it finds
+    /// no ticket. <paramref name="outboxId"/> is the outbox it is sent from.
+    /// </summary>
+    public string NoticeMessageId(Guid outboxId, long version, EmailKind kind, string recipient)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{outboxId:N}.{version}.{(int)kind}.{recipient.ToLowerInvariant()}")))[..32];
+        return $"n.{hash}@{Domain}";
+    }
+
     /// <summary>The ticket a token in <paramref name="text"/> names, or null; <paramref name="forged"/> when one is present but not validly signed.</summary>
     public Guid? Find(string? text, out bool forged)
     {

@@ -27,6 +27,12 @@ public sealed class DenseCounts
         _counts.RatingsBad += day.RatingsBad;
         _counts.SlaMet += day.SlaMet;
         _counts.SlaBreached += day.SlaBreached;
+        _counts.FirstResponseSlaMet += day.FirstResponseSlaMet;
+        _counts.FirstResponseSlaBreached += day.FirstResponseSlaBreached;
+        _counts.NextResponseSlaMet += day.NextResponseSlaMet;
+        _counts.NextResponseSlaBreached += day.NextResponseSlaBreached;
+        _counts.ResolutionSlaMet += day.ResolutionSlaMet;
+        _counts.ResolutionSlaBreached += day.ResolutionSlaBreached;
         for (var hour = 0; hour < 24; hour++)
         {
             _counts.ByHour[hour] += day.ByHour[hour];
@@ -36,11 +42,50 @@ public sealed class DenseCounts
         AddTo(_resolution, day.Resolution);
     }
 
-    public ReportFigures Figures()
+    public ReportFigures Figures() => ReportFigures.Of(Counts());
+
+    /// <summary>The sum as counts of its own, with sparse histograms.</summary>
+    public ReportCounts Counts()
     {
-        _counts.FirstResponse = Sparse(_firstResponse);
-        _counts.Resolution = Sparse(_resolution);
-        return ReportFigures.Of(_counts);
+        var counts = _counts.Copy();
+        counts.FirstResponse = Sparse(_firstResponse);
+        counts.Resolution = Sparse(_resolution);
+        return counts;
+    }
+
+    /// <summary>Sums by slice: every slice, or only <paramref name="slice"/>.</summary>
+    public static Dictionary<string, DenseCounts> BySlice(IEnumerable<IReadOnlyDictionary<string, ReportCounts>> parts, string? slice)
+    {
+        var sums = new Dictionary<string, DenseCounts>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (slice is not null)
+            {
+                if (part.TryGetValue(slice, out var counts))
+                {
+                    Sum(sums, slice).Add(counts);
+                }
+
+                continue;
+            }
+
+            foreach (var (key, counts) in part)
+            {
+                Sum(sums, key).Add(counts);
+            }
+        }
+
+        return sums;
+    }
+
+    private static DenseCounts Sum(Dictionary<string, DenseCounts> sums, string key)
+    {
+        if (!sums.TryGetValue(key, out var sum))
+        {
+            sums[key] = sum = new DenseCounts();
+        }
+
+        return sum;
     }
 
     private static void AddTo(long[] dense, DurationHistogram histogram)

@@ -23,14 +23,20 @@ public static class ReportCardRules
                 { Kind: AssigneeKind.Department } department => current with { AgentId = null, DepartmentId = department.Id },
                 { } agent => current with { AgentId = agent.Id },
             },
-            ChatClosed => current with { ResolvedAt = evt.At },
+            ChatClosed closed => Closed(current, closed.ByMerge, evt.At),
             ChatRated rated => current with { Rating = rated.Rating.Value, RatedAt = evt.At },
-            TicketStatusChanged status => current with { ResolvedAt = status.Status == TicketStatus.Closed ? evt.At : null },
+            TicketStatusChanged { Status: TicketStatus.Closed } closed => Closed(current, closed.ByMerge, evt.At),
+            TicketStatusChanged => current with { ResolvedAt = null },
+            ConversationMerged => current with { Merged = true, ResolvedAt = null },
             BinChanged bin => current with { Excluded = bin.Bin != BinState.Inbox },
             _ => current,
         };
         return next with { Version = evt.Version };
     }
+
+    /// <summary>A close resolves the conversation, unless it seals a merge (MRG-1): the survivor carries on and resolves.</summary>
+    private static ReportCard Closed(ReportCard card, bool byMerge, DateTimeOffset at) =>
+        byMerge || card.Merged ? card with { Merged = true, ResolvedAt = null } : card with { ResolvedAt = at };
 
     private static ReportCard OnMessage(ReportCard card, ConversationMessage message)
     {

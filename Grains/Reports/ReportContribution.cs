@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Reports;
+using Conversations.Grains.Interfaces.Sla;
 
 namespace Conversations.Grains.Reports;
 
@@ -41,9 +42,9 @@ public static class ReportContribution
                 c.Missed++;
             }
 
-            if (card.SlaMet is { } met)
+            if (card.Sla is { } sla)
             {
-                _ = met ? c.SlaMet++ : c.SlaBreached++;
+                CountSla(c, sla);
             }
         });
 
@@ -84,6 +85,18 @@ public static class ReportContribution
         }
 
         return delta;
+    }
+
+    private static void CountSla(ReportCounts c, SlaOutcome sla)
+    {
+        c.SlaMet += sla.Met;
+        c.SlaBreached += sla.Breached;
+        c.FirstResponseSlaMet += sla.FirstResponse == SlaResult.Met ? 1 : 0;
+        c.FirstResponseSlaBreached += sla.FirstResponse == SlaResult.Breached ? 1 : 0;
+        c.NextResponseSlaMet += sla.NextResponsesMet;
+        c.NextResponseSlaBreached += sla.NextResponsesBreached;
+        c.ResolutionSlaMet += sla.Resolution == SlaResult.Met ? 1 : 0;
+        c.ResolutionSlaBreached += sla.Resolution == SlaResult.Breached ? 1 : 0;
     }
 
     private static List<string> SlicesOf(ReportCard card)

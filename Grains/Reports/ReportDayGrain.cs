@@ -6,7 +6,8 @@ namespace Conversations.Grains.Reports;
 
 /// <summary>
 /// One property's report figures of one UTC day (RPT-1). Its size depends on the agents and departments, never on the number of
-/// conversations, so answering a period reads one small state per day. Reads get an immutable snapshot, rebuilt after a change.
+/// conversations. Reads get an immutable snapshot, rebuilt after a change; its month (<see cref="ReportMonthGrain"/>) keeps it and
+/// is told of each change.
 /// </summary>
 public sealed class ReportDayGrain(
     [PersistentState("reportDay", ConversationsNames.GrainStorage)] IPersistentState<ReportDayState> state) : Grain, IReportDayGrain
@@ -18,11 +19,18 @@ public sealed class ReportDayGrain(
 
     public async Task ApplyAsync(string changeKey, ReportDayPart delta)
     {
-        if (state.State.RecentChanges.Contains(changeKey, StringComparer.Ordinal))
+        if (!state.State.RecentChanges.Contains(changeKey, StringComparer.Ordinal))
         {
-            return;
+            await MergeAsync(changeKey, delta);
         }
 
+        // Also after a repeat: if telling the month failed before, the repeat tells it now.
+        var (day, propertyId) = ReportDayKeys.Parse(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IReportMonthGrain>(ReportDayKeys.Month(propertyId, day)).DayChangedAsync(day);
+    }
+
+    private async Task MergeAsync(string changeKey, ReportDayPart delta)
+    {
         _snapshot = null;
         state.State.Part.Merge(delta);
         state.State.RecentChanges.Add(changeKey);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Conversations.Grains.Interfaces.Chats;
@@ -5,6 +6,7 @@ using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Reports;
+using Conversations.Grains.Interfaces.Sla;
 using Conversations.Grains.Interfaces.Tickets;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -65,7 +67,8 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
         }
 
         var inOrder = before is null ? evt is ChatStarted or TicketCreated : evt.Version == before.Version + 1;
-        var after = inOrder ? ReportCardRules.Apply(before, evt) : await FromSourceAsync(evt, before);
+        var ticketHint = before?.Kind == ConversationKind.Ticket || evt is TicketCreated or TicketStatusChanged or TicketPriorityChanged;
+        var after = inOrder ? ReportCardRules.Apply(before, evt) : await FromSourceAsync(evt.ConversationId, ticketHint, evt.Version, before);
         if (after is null)
         {
             return;
@@ -80,11 +83,7 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
             return;
         }
 
-        foreach (var (day, delta) in ReportContribution.Delta(before, after))
-        {
-            await GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(PropertyId, day))
-                .ApplyAsync(ChangeKey(evt.ConversationId, after.Version), delta);
-        }
+        await ApplyToDaysAsync(before, after, ChangeKey(evt.ConversationId, after.Version.ToString(CultureInfo.InvariantCulture)));
 
         if (purged)
         {
@@ -101,9 +100,56 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
         _applied++;
     }
 
+    public async Task TakeSlaOutcomesAsync(IReadOnlyList<SlaOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes ?? [])
+        {
+            try
+            {
+                await TakeSlaOutcomeAsync(outcome);
+            }
+            catch
+            {
+                // Read again from the store on the next try: the days dedupe what was applied before the failure.
+                _cache.Remove(outcome.ConversationId);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts a conversation's latest SLA outcome (SLA-1) as a change of its card: the days get new minus old, keyed by the
+    /// outcome's sequence. A conversation the reports have not seen yet is read from the source first; one not listed or
+    /// purged is counted nowhere.
+    /// </summary>
+    private async Task TakeSlaOutcomeAsync(SlaOutcome outcome)
+    {
+        var known = await CardAsync(outcome.ConversationId);
+        var before = known ?? await FromSourceAsync(outcome.ConversationId, outcome.Kind == ConversationKind.Ticket, 0, known: null);
+        if (before is null || outcome.Sequence <= (before.Sla?.Sequence ?? 0))
+        {
+            return;
+        }
+
+        // A card read from the source is not counted anywhere yet: all of it goes to the days.
+        var after = before with { Sla = outcome };
+        await ApplyToDaysAsync(known, after, ChangeKey(outcome.ConversationId, "sla" + outcome.Sequence.ToString(CultureInfo.InvariantCulture)));
+        await cards.SaveAsync(PropertyId, after);
+        Remember(after);
+        _applied++;
+    }
+
+    private async Task ApplyToDaysAsync(ReportCard? before, ReportCard after, string changeKey)
+    {
+        foreach (var (day, delta) in ReportContribution.Delta(before, after))
+        {
+            await GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(PropertyId, day)).ApplyAsync(changeKey, delta);
+        }
+    }
+
     /// <summary>A day's key for one change: a hash, so the day keeps no conversation id after a purge (BIN-2).</summary>
-    private static string ChangeKey(Guid conversationId, long version) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{conversationId:N}:{version}")), 0, 12);
+    private static string ChangeKey(Guid conversationId, string change) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{conversationId:N}:{change}")), 0, 12);
 
     private async Task<ReportCard?> CardAsync(Guid conversationId)
     {
@@ -135,13 +181,12 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
     /// The card as the conversation stands now, from its inbox row and (for the first agent reply) its messages. Times the row
     /// does not keep (when it was resolved or rated) are taken as its last change. Null when the conversation is not listed.
     /// </summary>
-    private async Task<ReportCard?> FromSourceAsync(ConversationEvent evt, ReportCard? known)
+    private async Task<ReportCard?> FromSourceAsync(Guid conversationId, bool ticketHint, long version, ReportCard? known)
     {
-        var ticketHint = known?.Kind == ConversationKind.Ticket || evt is TicketCreated or TicketStatusChanged or TicketPriorityChanged;
-        IConversationGrain source = ticketHint ? GrainFactory.GetGrain<ITicketGrain>(evt.ConversationId) : GrainFactory.GetGrain<IChatGrain>(evt.ConversationId);
+        IConversationGrain source = ticketHint ? GrainFactory.GetGrain<ITicketGrain>(conversationId) : GrainFactory.GetGrain<IChatGrain>(conversationId);
         if (await source.GetInboxRowAsync() is not { } row)
         {
-            return known is null ? null : known with { Version = evt.Version };
+            return known is null ? null : known with { Version = Math.Max(known.Version, version) };
         }
 
         if (row.Place == BinState.Purged && known is null)
@@ -149,10 +194,11 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
             return null; // counted nowhere, and no card may be made for it (BIN-2)
         }
 
-        logger.LogInformation("Reports catch up {ConversationId} from v{Known} to v{Version} from the source.", evt.ConversationId, known?.Version ?? 0, row.Version);
-        var closed = row.Status == InboxStatus.Closed;
+        logger.LogInformation("Reports catch up {ConversationId} from v{Known} to v{Version} from the source.", conversationId, known?.Version ?? 0, row.Version);
+        var merged = row.MergedIntoId is not null;
+        var closed = row.Status == InboxStatus.Closed && !merged;
         var card = new ReportCard(
-            row.Id, row.Kind, Math.Max(row.Version, evt.Version), row.CreatedAt,
+            row.Id, row.Kind, Math.Max(row.Version, version), row.CreatedAt,
             HasMessages: row.Kind == ConversationKind.Ticket || row.MessageCount > 0,
             AgentId: row.AssigneeKind == AssigneeKind.Agent ? row.AssigneeId : null,
             DepartmentId: row.AssigneeKind == AssigneeKind.Department ? row.AssigneeId : known?.DepartmentId,
@@ -160,7 +206,8 @@ public sealed class ReportFollowerGrain(IReportCardStore cards, ILogger<ReportFo
             Rating: row.Rating,
             RatedAt: row.Rating == ChatRatingValue.None ? null : known?.RatedAt ?? row.UpdatedAt,
             Excluded: row.Place != BinState.Inbox,
-            SlaMet: known?.SlaMet);
+            Sla: known?.Sla,
+            Merged: merged);
 
         if (known?.FirstResponseAt is { } responded)
         {

@@ -4,8 +4,11 @@ using Orleans.Concurrency;
 
 namespace Conversations.Grains.Reports;
 
-/// <summary>Answers a report by adding up its days' aggregates (RPT-1): one call per day, no storage scan.</summary>
-[StatelessWorker]
+/// <summary>
+/// Answers a report by adding up its months' sums (RPT-1): one call per month, no storage scan. A stateless worker, reentrant
+/// since it keeps nothing: concurrent reports on a silo do not queue behind each other's calls.
+/// </summary>
+[StatelessWorker, Reentrant]
 public sealed class ReportsGrain : Grain, IReportsGrain
 {
     private static readonly ReportFigures Nothing = ReportFigures.Of(new ReportCounts());
@@ -27,41 +30,33 @@ public sealed class ReportsGrain : Grain, IReportsGrain
         var slice = query.AgentId is { } agent ? ReportSlices.Agent(agent)
             : query.DepartmentId is { } department ? ReportSlices.Department(department)
             : ReportSlices.All;
-        IReadOnlyList<string> slices = [slice];
-        var days = Enumerable.Range(0, dayCount).Select(i => query.From.AddDays(i)).ToList();
-        var snapshots = await Task.WhenAll(days.Select(day =>
-            GrainFactory.GetGrain<IReportDayGrain>(ReportDayKeys.Of(query.PropertyId, day)).GetAsync(slices, query.WithBreakdown)));
+        var parts = await Task.WhenAll(MonthsOf(query.From, query.To).Select(m =>
+            GrainFactory.GetGrain<IReportMonthGrain>(ReportDayKeys.Month(query.PropertyId, m.From)).GetAsync(m.From, m.To, slice, query.WithBreakdown)));
 
-        var total = new DenseCounts();
-        var breakdown = new Dictionary<string, DenseCounts>(StringComparer.Ordinal);
-        var dayFigures = new List<ReportDayFigures>(dayCount);
-        for (var i = 0; i < dayCount; i++)
+        var sums = DenseCounts.BySlice(parts.Select(p => p.Slices), query.WithBreakdown ? null : slice);
+        var total = sums.GetValueOrDefault(slice) ?? new DenseCounts();
+        var dayFigures = parts.SelectMany(p => p.Days).Select((figures, i) => new ReportDayFigures(query.From.AddDays(i), figures ?? Nothing)).ToList();
+        return query.WithBreakdown
+            ? new ReportView(query, total.Figures(), dayFigures, total.ByHour, Rows(sums, ReportSlices.AgentPrefix), Rows(sums, ReportSlices.DepartmentPrefix))
+            : new ReportView(query, total.Figures(), dayFigures, total.ByHour, [], []);
+    }
+
+    /// <summary>The period cut at month ends: each piece lies within one month.</summary>
+    private static IEnumerable<(DateOnly From, DateOnly To)> MonthsOf(DateOnly from, DateOnly to)
+    {
+        var start = from;
+        while (true)
         {
-            var snapshot = snapshots[i];
-            if (snapshot.Slices.TryGetValue(slice, out var counts))
+            var monthEnd = new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month));
+            var end = monthEnd < to ? monthEnd : to;
+            yield return (start, end);
+            if (end >= to)
             {
-                total.Add(counts);
+                yield break;
             }
 
-            dayFigures.Add(new ReportDayFigures(days[i], snapshot.Figures.GetValueOrDefault(slice) ?? Nothing));
-            if (query.WithBreakdown)
-            {
-                foreach (var (key, dayCounts) in snapshot.Slices)
-                {
-                    if (key != ReportSlices.All)
-                    {
-                        if (!breakdown.TryGetValue(key, out var sum))
-                        {
-                            breakdown[key] = sum = new DenseCounts();
-                        }
-
-                        sum.Add(dayCounts);
-                    }
-                }
-            }
+            start = end.AddDays(1);
         }
-
-        return new ReportView(query, total.Figures(), dayFigures, total.ByHour, Rows(breakdown, ReportSlices.AgentPrefix), Rows(breakdown, ReportSlices.DepartmentPrefix));
     }
 
     private static List<ReportBreakdownRow> Rows(Dictionary<string, DenseCounts> breakdown, string prefix) =>

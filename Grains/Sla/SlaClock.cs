@@ -37,6 +37,9 @@ public sealed class SlaClock
     /// <summary>When the conversation began (a chat's start: its clocks start with the visitor's first message).</summary>
     [Id(13)] public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>What its targets came to so far, for the reports (<see cref="SlaOutcome"/>); null before the first decision.</summary>
+    [Id(14)] public SlaOutcome? Outcome { get; set; }
+
     public bool Paused => StartedAt is not null && RunningSince is null;
 
     public IEnumerable<(SlaTarget Target, DateTimeOffset Due)> Dues()

@@ -7,6 +7,7 @@ using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Reports;
 using Conversations.Grains.Interfaces.Sla;
 using Conversations.Grains.Interfaces.Tickets;
 using Microsoft.Extensions.Logging;
@@ -31,8 +32,14 @@ public sealed class SlaGrain(
     public const int MaxListed = 1000;
     private static readonly TimeSpan SilentChatLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>Outcomes handed to the reports in one call.</summary>
+    public const int MaxOutcomesPerCall = 500;
+
+    private static readonly TimeSpan OutcomeRetryDelay = TimeSpan.FromSeconds(30);
+
     private BusinessCalendar? _calendar;
     private IGrainTimer? _wake;
+    private IGrainTimer? _retryOutcomes;
     private KeptReminder? _reminder;
 
     private SlaState Sla => state.State;
@@ -50,9 +57,14 @@ public sealed class SlaGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Sla.Settings.Enabled)
+        if (Sla.Settings.Enabled || Sla.OutcomesOwed.Count > 0)
         {
             Schedule();
+        }
+
+        if (Sla.OutcomesOwed.Count > 0)
+        {
+            RetryOutcomesSoon();
         }
 
         return Task.CompletedTask;
@@ -132,6 +144,7 @@ public sealed class SlaGrain(
         {
             await this.PersistAsync(state.WriteStateAsync);
             Schedule();
+            await HandOverOutcomesAsync();
         }
     }
 
@@ -188,6 +201,7 @@ public sealed class SlaGrain(
 
                 return true;
             case MessagePosted { Message.IsInternal: false } posted when posted.Message.AuthorKind == AuthorKind.Agent && entry.StartedAt is not null:
+                DecideReply(evt.ConversationId, entry, evt.At);
                 entry.Responded = true;
                 entry.FirstResponseDue = null;
                 entry.AwaitingSince = null;
@@ -206,14 +220,133 @@ public sealed class SlaGrain(
             case TicketStatusChanged { Status: TicketStatus.Open }:
                 Resume(entry, evt.At);
                 return true;
+            case ChatClosed { ByMerge: false }:
+            case TicketStatusChanged { Status: TicketStatus.Closed, ByMerge: false }:
+                DecideClose(evt.ConversationId, entry, evt.At);
+                Finish(evt.ConversationId);
+                return true;
             case ChatClosed:
             case TicketStatusChanged { Status: TicketStatus.Closed }:
+            case ConversationMerged:
             case BinChanged { Bin: not BinState.Inbox }:
+                // Merged (MRG-1): the survivor carries on and is resolved in its own time; Trash and Spam are not counted.
                 Finish(evt.ConversationId);
                 return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>An agent's reply decides the first response, or the next response the customer waits for, unless its breach was decided already.</summary>
+    private void DecideReply(Guid id, SlaClock entry, DateTimeOffset at)
+    {
+        if (!entry.Responded)
+        {
+            if (entry.FirstResponseDue is { } due && !entry.WasAnnounced(SlaTarget.FirstResponse))
+            {
+                Decide(id, entry, o => o with { FirstResponse = at <= due ? SlaResult.Met : SlaResult.Breached });
+            }
+        }
+        else if (entry.AwaitingSince is not null && entry.NextResponseDue is { } due && !entry.WasAnnounced(SlaTarget.NextResponse))
+        {
+            Decide(id, entry, o => at <= due ? o with { NextResponsesMet = o.NextResponsesMet + 1 } : o with { NextResponsesBreached = o.NextResponsesBreached + 1 });
+        }
+    }
+
+    /// <summary>
+    /// A close decides the resolution (met when closed by its due time, or within the target's business time when closed from
+    /// pending) and breaches the responses still awaited past their due times; a response not yet due when it closes counts neither way.
+    /// </summary>
+    private void DecideClose(Guid id, SlaClock entry, DateTimeOffset at)
+    {
+        if (entry.StartedAt is null)
+        {
+            return;
+        }
+
+        var policy = Policy(entry);
+        if (!entry.WasAnnounced(SlaTarget.Resolution) && policy.ResolutionMinutes is { } minutes)
+        {
+            var met = entry.ResolutionDue is { } due ? at <= due : entry.ResolutionUsed <= TimeSpan.FromMinutes(minutes);
+            Decide(id, entry, o => o with { Resolution = met ? SlaResult.Met : SlaResult.Breached });
+        }
+
+        if (!entry.Responded && entry.FirstResponseDue is { } first && first < at && !entry.WasAnnounced(SlaTarget.FirstResponse))
+        {
+            Decide(id, entry, o => o with { FirstResponse = SlaResult.Breached });
+        }
+
+        if (entry.NextResponseDue is { } next && next < at && !entry.WasAnnounced(SlaTarget.NextResponse))
+        {
+            Decide(id, entry, o => o with { NextResponsesBreached = o.NextResponsesBreached + 1 });
+        }
+    }
+
+    /// <summary>A breach is decided when it is announced (once per target and wait).</summary>
+    private void DecideBreach(Guid id, SlaClock entry, SlaTarget target) =>
+        Decide(id, entry, o => target switch
+        {
+            SlaTarget.FirstResponse => o with { FirstResponse = SlaResult.Breached },
+            SlaTarget.NextResponse => o with { NextResponsesBreached = o.NextResponsesBreached + 1 },
+            _ => o with { Resolution = SlaResult.Breached },
+        });
+
+    /// <summary>Makes the conversation's next outcome and owes it to the reports; the caller writes the state.</summary>
+    private void Decide(Guid id, SlaClock entry, Func<SlaOutcome, SlaOutcome> decision)
+    {
+        var current = entry.Outcome ?? new SlaOutcome(id, entry.Kind, 0);
+        var next = decision(current) with { Sequence = current.Sequence + 1 };
+        entry.Outcome = next;
+        Sla.OutcomesOwed[id] = next;
+    }
+
+    /// <summary>
+    /// Hands the owed outcomes to the report follower (after they are written); what it confirms is no longer owed. On a failure
+    /// they are tried again soon, and by the reminder after a restart.
+    /// </summary>
+    private async Task HandOverOutcomesAsync()
+    {
+        if (Sla.OutcomesOwed.Count == 0)
+        {
+            return;
+        }
+
+        var batch = Sla.OutcomesOwed.Values.Take(MaxOutcomesPerCall).ToList();
+        try
+        {
+            await GrainFactory.GetGrain<IReportFollowerGrain>(PropertyId).TakeSlaOutcomesAsync(batch);
+            foreach (var outcome in batch)
+            {
+                if (Sla.OutcomesOwed.TryGetValue(outcome.ConversationId, out var owed) && owed.Sequence == outcome.Sequence)
+                {
+                    Sla.OutcomesOwed.Remove(outcome.ConversationId);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Handing {Count} SLA outcomes of {PropertyId} to the reports failed; they are tried again.", batch.Count, PropertyId);
+        }
+
+        if (Sla.OutcomesOwed.Count > 0)
+        {
+            RetryOutcomesSoon();
+        }
+    }
+
+    private void RetryOutcomesSoon()
+    {
+        if (_retryOutcomes is not null)
+        {
+            return;
+        }
+
+        _retryOutcomes = this.RegisterGrainTimer(async _ =>
+        {
+            _retryOutcomes?.Dispose();
+            _retryOutcomes = null;
+            await HandOverOutcomesAsync();
+        }, new GrainTimerCreationOptions(OutcomeRetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     private void Start(SlaClock entry, DateTimeOffset at)
@@ -371,12 +504,15 @@ public sealed class SlaGrain(
         foreach (var breach in breaches)
         {
             breach.Clock.MarkAnnounced(breach.Target, true);
+            DecideBreach(breach.Id, breach.Clock, breach.Target);
         }
 
         if (breaches.Count > 0)
         {
             await this.PersistAsync(state.WriteStateAsync);
         }
+
+        await HandOverOutcomesAsync();
 
         var streams = this.GetStreamProvider(ConversationsNames.StreamProvider);
         var emails = new List<EmailIntent>();
@@ -443,6 +579,6 @@ public sealed class SlaGrain(
                 new GrainTimerCreationOptions(dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn + TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
 
-        _ = Reminder.KeepAsync(next is not null);
+        _ = Reminder.KeepAsync(next is not null || Sla.OutcomesOwed.Count > 0);
     }
 }

@@ -12,4 +12,11 @@ public sealed class SlaState
 
     /// <summary>Numbers the breach emails, which the property's breach outbox takes once each.</summary>
     [Id(3)] public long NoticesSent { get; set; }
+
+    /// <summary>
+    /// SLA outcomes the reports have not confirmed yet (RPT-1), the latest per conversation. Written with the change that decided
+    /// them and handed over after the write until the report follower confirms; a confirmed one is dropped from memory at once and
+    /// from storage with the next write, so after a restart it may be handed over again, which changes nothing.
+    /// </summary>
+    [Id(4)] public Dictionary<Guid, SlaOutcome> OutcomesOwed { get; set; } = [];
 }

@@ -77,7 +77,7 @@ public sealed class TicketPolicy(EmailSettings email) : IConversationPolicy<Tick
         }
 
         ticket.Status = TicketStatus.Closed;
-        return [v => new TicketStatusChanged(ticket.PropertyId, id, v, now, TicketStatus.Closed)];
+        return [v => new TicketStatusChanged(ticket.PropertyId, id, v, now, TicketStatus.Closed) { ByMerge = true }];
     }
 
     public TicketState Tombstone(TicketState ticket, DateTimeOffset now, bool cleanupDue) => ConversationTombstone.Of(ticket, now, cleanupDue);

@@ -36,11 +36,19 @@ public sealed class SmtpEmailSender(EmailSettings settings, IAttachmentStore fil
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(email.To));
-        message.ReplyTo.Add(MailboxAddress.Parse(email.ReplyTo));
+        if (email.ReplyTo.Length > 0)
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(email.ReplyTo));
+        }
+
         message.Subject = email.Subject;
         message.MessageId = email.MessageId;
-        message.InReplyTo = email.ThreadRoot;
-        message.References.Add(email.ThreadRoot);
+        if (email.ThreadRoot.Length > 0)
+        {
+            message.InReplyTo = email.ThreadRoot;
+            message.References.Add(email.ThreadRoot);
+        }
+
         message.Date = email.CreatedAt;
         if (email.Kind != EmailKind.Reply)
         {

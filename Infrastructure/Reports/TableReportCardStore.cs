@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Sla;
 using Conversations.Grains.Reports;
 using Conversations.Hosting;
 using Conversations.Infrastructure.Storage;
@@ -35,7 +36,8 @@ public sealed class TableReportCardStore(TableServiceClient tableService) : IRep
             (ChatRatingValue)(e.GetInt32("Rating") ?? 0),
             e.GetDateTimeOffset("RatedAt"),
             e.GetBoolean("Excluded") ?? false,
-            e.GetBoolean("SlaMet"));
+            SlaOf(conversationId, e),
+            e.GetBoolean("Merged") ?? false);
     }
 
     public async Task SaveAsync(string propertyId, ReportCard card, CancellationToken cancellationToken = default)
@@ -55,10 +57,22 @@ public sealed class TableReportCardStore(TableServiceClient tableService) : IRep
             ["Rating"] = (int)card.Rating,
             ["RatedAt"] = card.RatedAt,
             ["Excluded"] = card.Excluded,
-            ["SlaMet"] = card.SlaMet,
+            ["Merged"] = card.Merged,
+            ["SlaSequence"] = card.Sla?.Sequence,
+            ["SlaFirstResponse"] = (int?)card.Sla?.FirstResponse,
+            ["SlaNextResponsesMet"] = card.Sla?.NextResponsesMet,
+            ["SlaNextResponsesBreached"] = card.Sla?.NextResponsesBreached,
+            ["SlaResolution"] = (int?)card.Sla?.Resolution,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    private static SlaOutcome? SlaOf(Guid conversationId, TableEntity e) =>
+        e.GetInt64("SlaSequence") is { } sequence
+            ? new SlaOutcome(conversationId, (ConversationKind)(e.GetInt32("Kind") ?? 0), sequence,
+                (SlaResult?)e.GetInt32("SlaFirstResponse"), e.GetInt32("SlaNextResponsesMet") ?? 0, e.GetInt32("SlaNextResponsesBreached") ?? 0,
+                (SlaResult?)e.GetInt32("SlaResolution"))
+            : null;
 
     public async Task DeleteAsync(string propertyId, Guid conversationId, CancellationToken cancellationToken = default)
     {

@@ -47,7 +47,32 @@ public sealed class AgentHub(
             throw new HubException("Name the conversation you view.");
         }
 
+        if (!watching.Watches(Context.ConnectionId, propertyId, conversationId))
+        {
+            await EnsureConversationAsync(propertyId, conversationId);
+        }
+
         await watching.WatchAsync(propertyId, new WatchReport(Context.ConnectionId, agentId, Context.User!.AgentName(), conversationId, isReplying));
+    }
+
+    /// <summary>A chat or a ticket of the property (NotFound, as a HubException, otherwise): nobody is shown viewing what does not exist.</summary>
+    private async Task EnsureConversationAsync(string propertyId, Guid conversationId)
+    {
+        try
+        {
+            await cluster.GetGrain<IChatGrain>(conversationId).GetAsync(propertyId);
+        }
+        catch (DomainException ex) when (ex.Code == DomainErrorCode.NotFound)
+        {
+            try
+            {
+                await cluster.GetGrain<ITicketGrain>(conversationId).GetAsync(propertyId);
+            }
+            catch (DomainException notTicket) when (notTicket.Code == DomainErrorCode.NotFound)
+            {
+                throw new HubException("NotFound: There is no such conversation in this property.");
+            }
+        }
     }
 
     /// <summary>COL-1: this connection closed its conversation.</summary>

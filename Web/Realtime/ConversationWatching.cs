@@ -19,6 +19,10 @@ public sealed class ConversationWatching(IClusterClient cluster, ILogger<Convers
     /// <summary>Properties renewed last time, so one whose last viewer left here is told (with an empty renewal) once more.</summary>
     private HashSet<string> _renewed = [];
 
+    /// <summary>Whether the connection already watches this conversation (a change of replying needs no new check that it exists).</summary>
+    public bool Watches(string connectionId, string propertyId, Guid conversationId) =>
+        _open.TryGetValue(connectionId, out var open) && open.PropertyId == propertyId && open.Report.ConversationId == conversationId;
+
     public async Task WatchAsync(string propertyId, WatchReport report)
     {
         if (_open.TryGetValue(report.ConnectionId, out var before) && before.PropertyId != propertyId)

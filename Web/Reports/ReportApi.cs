@@ -14,7 +14,8 @@ public static class ReportApi
         var reports = endpoints.MapPropertyGroup("/reports").WithTags("Reports");
         reports.MapGet("", GetAsync).WithName("GetReport").AdminOnly()
             .WithSummary("Figures of UTC days from..to (yyyy-MM-dd, both included, at most 366 days; default the last 30): volume per day and by hour, " +
-                "first response and resolution p50/p90 in seconds, ratings, missed chats, SLA attainment; of one agentId or departmentId; breakdown=true adds each agent and department (admins).")
+                "first response and resolution p50/p90 in seconds, ratings, missed chats, SLA attainment (share of SLA targets met, all and per target; " +
+                "counted on the day a conversation started); of one agentId or departmentId; breakdown=true adds each agent and department (admins).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         reports.MapGet("/csv", GetCsvAsync).WithName("GetReportCsv").AdminOnly()
             .WithSummary("The same report as CSV, one row per day (admins).")

@@ -8,7 +8,8 @@ namespace Conversations.Web.Reports;
 public static class ReportCsv
 {
     public const string Header =
-        "day,chats,tickets,missed,resolved,first_response_p50_s,first_response_p90_s,resolution_p50_s,resolution_p90_s,ratings_good,ratings_bad,sla_attainment";
+        "day,chats,tickets,missed,resolved,first_response_p50_s,first_response_p90_s,resolution_p50_s,resolution_p90_s,ratings_good,ratings_bad,sla_attainment," +
+        "sla_met,sla_breached,first_response_sla_attainment,next_response_sla_attainment,resolution_sla_attainment";
 
     public static byte[] Of(ReportView report)
     {
@@ -24,7 +25,8 @@ public static class ReportCsv
 
     private static void Row(StringBuilder csv, string label, ReportFigures f) =>
         csv.AppendJoin(',', label, N(f.Chats), N(f.Tickets), N(f.Missed), N(f.Resolved), N(f.FirstResponseP50), N(f.FirstResponseP90),
-            N(f.ResolutionP50), N(f.ResolutionP90), N(f.RatingsGood), N(f.RatingsBad), N(f.SlaAttainment)).Append('\n');
+            N(f.ResolutionP50), N(f.ResolutionP90), N(f.RatingsGood), N(f.RatingsBad), N(f.SlaAttainment),
+            N(f.SlaMet), N(f.SlaBreached), N(f.FirstResponseSlaAttainment), N(f.NextResponseSlaAttainment), N(f.ResolutionSlaAttainment)).Append('\n');
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -135,6 +135,42 @@ mixed.Stop();
 var concurrentP50 = Percentile(concurrent, 0.5);
 var concurrentP99 = Percentile(concurrent, 0.99);
 Console.WriteLine($"{Callers} callers, mixed: p50 {concurrentP50:F2} ms p99 {concurrentP99:F2} ms, {concurrent.Count / mixed.Elapsed.TotalSeconds:F0} reports/s");
+
+// The same while the last day keeps changing (a change every 20 ms, as the follower applies them): the month of the last day
+// is read again after each change, so this is what reports cost on a live property.
+var writing = new CancellationTokenSource();
+var writes = 0;
+var writer = Task.Run(async () =>
+{
+    var lastDayGrain = grains.GetGrain<IReportDayGrain>(ReportDayKeys.Of(Property, lastDay));
+    while (!writing.IsCancellationRequested)
+    {
+        var change = ReportContribution.Of(cards.Next() with { CreatedAt = new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), ResolvedAt = null, RatedAt = null });
+        await lastDayGrain.ApplyAsync($"live-{writes++}", change.Single().Value);
+        await Task.Delay(20);
+    }
+});
+var live = new List<double>();
+await Task.WhenAll(Enumerable.Range(0, Callers).Select(async c =>
+{
+    var mine = new List<double>();
+    for (var q = 0; q < queries / 2; q++)
+    {
+        var watch = Stopwatch.StartNew();
+        await reports.GetAsync(scenarios[(q + c) % scenarios.Count].Query);
+        mine.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    lock (live)
+    {
+        live.AddRange(mine);
+    }
+}));
+writing.Cancel();
+await writer;
+var liveP50 = Percentile(live, 0.5);
+var liveP99 = Percentile(live, 0.99);
+Console.WriteLine($"{Callers} callers, mixed, with {writes} changes to the last day: p50 {liveP50:F2} ms p99 {liveP99:F2} ms");
 await host.StopAsync();
 
 var worst = results.Max(r => r.P99);
@@ -146,6 +182,8 @@ md.AppendLine();
 md.AppendLine(inv, $"{conversations:N0} made-up conversations over {Days} UTC days, {Agents} agents, {Departments} departments, aggregated with the product's");
 md.AppendLine("`ReportContribution` into per-day parts and loaded into `ReportDayGrain`s of an in-process silo (memory grain storage);");
 md.AppendLine(inv, $"each query is `IReportsGrain.GetAsync` (what `GET /reports` calls; the web node's hop is left out), {queries} times after 5 warm-ups.");
+md.AppendLine("A report adds up one `ReportMonthGrain` sum per month (a month keeps its days' snapshots and their sum in memory until a day");
+md.AppendLine("changes); the reports grain is a reentrant stateless worker, so concurrent reports do not queue behind each other.");
 md.AppendLine();
 md.AppendLine(inv, $"- Aggregation: {conversations / aggregating.Elapsed.TotalSeconds:N0} conversations/s on one thread; {parts.Count} days.");
 md.AppendLine(inv, $"- Day state: {dayBytes.Average() / 1024:F1} KiB on average, {dayBytes.Max() / 1024:F1} KiB at most (slices: everyone, each agent, each department; histograms sparse). It does not grow with conversations, only with agents and departments.");
@@ -161,10 +199,12 @@ foreach (var r in results)
 }
 
 md.AppendLine(inv, $"| {Callers} concurrent callers, all queries mixed | {concurrentP50:F2} | {concurrentP99:F2} | {concurrent.Max():F2} | |");
+md.AppendLine(inv, $"| {Callers} concurrent callers, mixed, the last day changing every 20 ms ({writes} changes) | {liveP50:F2} | {liveP99:F2} | {live.Max():F2} | |");
 md.AppendLine();
-md.AppendLine(inv, $"Target p99 ≤ {TargetP99Ms} ms — one caller: worst p99 {worst:F2} ms, **{(worst <= TargetP99Ms ? "met" : "not met")}**; {Callers} concurrent callers: p99 {concurrentP99:F2} ms, **{(concurrentP99 <= TargetP99Ms ? "met" : "not met")}**.");
+var worstConcurrent = Math.Max(concurrentP99, liveP99);
+md.AppendLine(inv, $"Target p99 ≤ {TargetP99Ms} ms — one caller: worst p99 {worst:F2} ms, **{(worst <= TargetP99Ms ? "met" : "not met")}**; {Callers} concurrent callers: p99 {concurrentP99:F2} ms, with changes {liveP99:F2} ms, **{(worstConcurrent <= TargetP99Ms ? "met" : "not met")}**.");
 md.AppendLine();
-md.AppendLine("Left out: the first query of a day after its grain was deactivated reads its state from storage (one small read per day, in parallel).");
+md.AppendLine("Left out: the first query of a month after its grain was deactivated reads its days again (one small storage read per day, in parallel).");
 Console.WriteLine(md.ToString());
 if (output is not null)
 {

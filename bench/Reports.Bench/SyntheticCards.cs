@@ -1,12 +1,14 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Inbox;
+using Conversations.Grains.Interfaces.Sla;
 using Conversations.Grains.Reports;
 
 namespace Conversations.Reports.Bench;
 
 /// <summary>
 /// Report cards of made-up conversations spread over a year: 70 % chats, most assigned to one of the agents, many to a
-/// department, first replies from seconds to hours, resolutions from minutes to days, some missed and some rated.
+/// department, first replies from seconds to hours, resolutions from minutes to days, some missed and some rated, SLA targets
+/// mostly met.
 /// </summary>
 public sealed class SyntheticCards(int seed, DateOnly firstDay, int days, int agents, int departments)
 {
@@ -34,6 +36,9 @@ public sealed class SyntheticCards(int seed, DateOnly firstDay, int days, int ag
             FirstResponseAt: responded ? firstResponse : null,
             ResolvedAt: resolved ? resolution : null,
             Rating: rated ? (_random.NextDouble() < 0.8 ? ChatRatingValue.Good : ChatRatingValue.Bad) : ChatRatingValue.None,
-            RatedAt: rated ? resolution : null);
+            RatedAt: rated ? resolution : null,
+            Sla: new SlaOutcome(Guid.Empty, chat ? ConversationKind.Chat : ConversationKind.Ticket, 1,
+                responded ? (_random.NextDouble() < 0.8 ? SlaResult.Met : SlaResult.Breached) : null,
+                _random.Next(3), _random.Next(2), resolved ? (_random.NextDouble() < 0.7 ? SlaResult.Met : SlaResult.Breached) : null));
     }
 }

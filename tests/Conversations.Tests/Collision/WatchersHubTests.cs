@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Collision;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
@@ -20,6 +21,7 @@ public sealed class WatchersHubTests(WebFixture fixture)
         using var alice = await SignedInAgent.CreateAsync(fixture);
         using var bob = await SignedInAgent.CreateAsync(fixture, alice.PropertyId);
         var conversationId = Guid.NewGuid();
+        await fixture.Cluster.Client.GetGrain<IChatGrain>(conversationId).StartAsync(new StartChat(alice.PropertyId, "v-watch", "Wanda"));
 
         await using var bobHub = await bob.ConnectHubAsync(AgentHub.Path);
         var seen = new BlockingCollection<WatchersChanged>();
@@ -55,6 +57,33 @@ public sealed class WatchersHubTests(WebFixture fixture)
         // Closing the console ends the watch at once.
         await aliceHub.DisposeAsync();
         Assert.Empty((await NextAsync(seen)).Watchers);
+    }
+
+    [Fact, Trait("Spec", "COL-1"), Trait("Spec", "X-1")]
+    public async Task COL1_watching_a_conversation_that_does_not_exist_or_is_another_propertys_is_refused_with_a_clear_error()
+    {
+        using var alice = await SignedInAgent.CreateAsync(fixture);
+        using var stranger = await SignedInAgent.CreateAsync(fixture);
+        var theirs = Guid.NewGuid();
+        await fixture.Cluster.Client.GetGrain<IChatGrain>(theirs).StartAsync(new StartChat(stranger.PropertyId, "v-theirs", "Theo"));
+        await using var hub = await alice.ConnectHubAsync(AgentHub.Path);
+
+        foreach (var conversationId in new[] { Guid.NewGuid(), theirs })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchConversation", alice.PropertyId, conversationId, false));
+            Assert.Contains("no such conversation", refused.Message);
+        }
+
+        Assert.DoesNotContain(await hub.InvokeAsync<List<WatchersChanged>>("GetWatchers", alice.PropertyId), w => w.ConversationId == theirs);
+
+        // A ticket of the property is watched (and a change to replying in it needs no new check).
+        var ticketId = Guid.NewGuid();
+        (await alice.Http.PostAsJsonAsync($"/api/v1/properties/{alice.PropertyId}/tickets",
+            new { ticketId, subject = "Watch me", requesterEmail = "req@example.com", text = "Hello" })).EnsureSuccessStatusCode();
+        await hub.InvokeAsync("WatchConversation", alice.PropertyId, ticketId, false);
+        await hub.InvokeAsync("WatchConversation", alice.PropertyId, ticketId, true);
+        var watched = (await hub.InvokeAsync<List<WatchersChanged>>("GetWatchers", alice.PropertyId)).Single(w => w.ConversationId == ticketId);
+        Assert.True(watched.Watchers.Single().IsReplying);
     }
 
     private static async Task<WatchersChanged> NextAsync(BlockingCollection<WatchersChanged> seen) =>

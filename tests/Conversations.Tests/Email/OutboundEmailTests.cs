@@ -4,6 +4,7 @@ using Conversations.Grains.Interfaces.Departments;
 using Conversations.Grains.Interfaces.Email;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Tickets;
+using Conversations.Grains.Sla;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Email;
@@ -213,5 +214,25 @@ public sealed class OutboundEmailTests(EmailCluster email) : IClassFixture<Email
         }
 
         return Assert.Single(dead);
+    }
+
+    [Fact, Trait("Spec", "SLA-1")]
+    public async Task SLA1_a_breach_notice_has_no_reply_address_or_ticket_thread_so_a_reply_to_it_finds_no_ticket()
+    {
+        var property = "sla-mail-" + Guid.NewGuid().ToString("N")[..8];
+        var agent = await PropertyTeam.NewAgentAsync(Client, property);
+        await Client.GetGrain<IEmailOutboxGrain>(SlaGrain.OutboxId(property)).EnqueueAsync(property,
+        [
+            new EmailIntent(1, EmailKind.SlaBreached, property, "Chat with Vera", new TicketRequester("", null, ""),
+                new ConversationAssignee(AssigneeKind.Agent, agent.Id.ToString()), null, null, "The first response was due at 2026-12-05 10:00 UTC."),
+        ]);
+
+        var mail = Assert.Single(await email.Smtp.WaitForAsync(agent.Email));
+        Assert.Equal("[SLA breached] Chat with Vera", mail.Subject);
+        Assert.Empty(mail.ReplyTo.Mailboxes);
+        Assert.Null(mail.InReplyTo);
+        Assert.Empty(mail.References);
+        Assert.DoesNotMatch(@"t\.[0-9a-f]{32}\.", mail.MessageId);
+        Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Conversations.Grains.Interfaces.Collision;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
@@ -31,12 +32,14 @@ public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : IAsync
     public async Task COL1_a_viewer_on_one_web_node_is_seen_on_the_other_and_gone_within_seconds_after_its_node_dies()
     {
         var cookies = new CookieContainer();
-        using (await ProcessCluster.SignInAsync(Cluster.WebNodes[0], cookies))
+        var conversationId = Guid.NewGuid();
+        using (var admin = await ProcessCluster.SignInAsync(Cluster.WebNodes[0], cookies))
         {
-            // the web nodes share the key ring: one sign-in opens hubs on both
+            // the web nodes share the key ring: one sign-in opens hubs on both; only a conversation that exists can be watched
+            (await admin.PostAsJsonAsync($"/api/v1/properties/{ProcessCluster.Property}/tickets",
+                new { ticketId = conversationId, subject = "Watched", requesterEmail = "w@example.com", text = "Hello" })).EnsureSuccessStatusCode();
         }
 
-        var conversationId = Guid.NewGuid();
         var seen = new BlockingCollection<WatchersChanged>();
         await using var consoleOnA = ProcessCluster.AgentHubConnection(Cluster.WebNodes[0], cookies);
         consoleOnA.On<WatchersChanged>(RealtimeDelivery.WatchersMethod, change =>

@@ -101,6 +101,7 @@ public sealed class SlaTests(ClusterFixture fixture)
             var email = Assert.Single(outbox.Pending.Concat(outbox.RecentlySent));
             Assert.Equal((EmailKind.SlaBreached, agent.Email), (email.Kind, email.To));
             Assert.Contains("Chat with Visitor", email.Subject);
+            Assert.Equal(("", ""), (email.ReplyTo, email.ThreadRoot)); // the breach outbox is no ticket's: nothing to reply to
         }
         finally
         {

@@ -1,7 +1,9 @@
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Reports;
+using Conversations.Grains.Interfaces.Sla;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Reports;
 
@@ -145,6 +147,47 @@ public sealed class ReportAggregationTests
         Assert.Empty(part.Slices);
         Assert.Equal("20260310:a:b", ReportDayKeys.Of("a:b", new DateOnly(2026, 3, 10)));
         Assert.Equal((new DateOnly(2026, 3, 10), "a:b"), ReportDayKeys.Parse("20260310:a:b"));
+    }
+
+    [Fact, Trait("Spec", "MRG-1")]
+    public void RPT1_the_close_that_seals_a_merge_is_no_resolution_and_a_chat_merged_unanswered_is_not_missed()
+    {
+        var id = Guid.NewGuid();
+        var created = Apply(null, new TicketCreated(P, id, 1, Start, "s", new TicketRequester(null, null, "r@example.com"), TicketPriority.Medium, null));
+        var sealedByMerge = Apply(created, new TicketStatusChanged(P, id, 2, Start.AddHours(1), TicketStatus.Closed) { ByMerge = true },
+            new ConversationMerged(P, id, 3, Start.AddHours(1), Guid.NewGuid()));
+        Assert.Null(sealedByMerge.ResolvedAt);
+        Assert.Empty(ReportContribution.Delta(created, sealedByMerge));
+
+        // Either order of the sealing events (or a close from before the flag existed) ends the same.
+        var mergedFirst = Apply(created, new ConversationMerged(P, id, 2, Start, Guid.NewGuid()), new TicketStatusChanged(P, id, 3, Start, TicketStatus.Closed));
+        Assert.Null(mergedFirst.ResolvedAt);
+
+        var chatId = Guid.NewGuid();
+        var chat = Apply(null, new ChatStarted(P, chatId, 1, Start, "v", "V"), Message(chatId, 2, Start, AuthorKind.Visitor),
+            new ChatClosed(P, chatId, 3, Start.AddMinutes(5)) { ByMerge = true });
+        Assert.False(chat.Missed);
+        Assert.Equal(0, ReportContribution.Of(chat).Single().Value.Slices[ReportSlices.All].Resolved);
+    }
+
+    [Fact, Trait("Spec", "SLA-1")]
+    public void RPT1_an_sla_outcome_counts_per_target_on_the_start_day_and_a_later_outcome_replaces_it()
+    {
+        var id = Guid.NewGuid();
+        var card = Apply(null, new ChatStarted(P, id, 1, Start, "v", "V"), Message(id, 2, Start, AuthorKind.Visitor),
+            new ConversationAssigned(P, id, 3, Start, new ConversationAssignee(AssigneeKind.Agent, "a1")));
+        var first = card with { Sla = new SlaOutcome(id, ConversationKind.Chat, 1, FirstResponse: SlaResult.Breached) };
+        var last = card with { Sla = new SlaOutcome(id, ConversationKind.Chat, 3, SlaResult.Breached, NextResponsesMet: 2, Resolution: SlaResult.Met) };
+
+        var agent = ReportContribution.Of(last)[new DateOnly(2026, 3, 10)].Slices[ReportSlices.Agent("a1")];
+        Assert.Equal((3L, 1L), (agent.SlaMet, agent.SlaBreached));
+        Assert.Equal((0L, 1L, 2L, 0L, 1L, 0L), (agent.FirstResponseSlaMet, agent.FirstResponseSlaBreached, agent.NextResponseSlaMet,
+            agent.NextResponseSlaBreached, agent.ResolutionSlaMet, agent.ResolutionSlaBreached));
+        var figures = ReportFigures.Of(agent);
+        Assert.Equal((0.75, 0.0, 1.0, 1.0), (figures.SlaAttainment, figures.FirstResponseSlaAttainment, figures.NextResponseSlaAttainment, figures.ResolutionSlaAttainment));
+
+        var delta = Assert.Single(ReportContribution.Delta(first, last)).Value.Slices[ReportSlices.All];
+        Assert.Equal((3L, 0L), (delta.SlaMet, delta.SlaBreached));
     }
 
     private static ReportCard Apply(ReportCard? card, params ConversationEvent[] events)

@@ -6,6 +6,8 @@ using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Properties;
 using Conversations.Grains.Interfaces.Realtime;
+using Conversations.Grains.Interfaces.Sla;
+using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Tests.Infrastructure;
 
 namespace Conversations.Tests.Web;
@@ -92,6 +94,82 @@ public sealed class ReportApiTests(WebFixture fixture)
         Assert.Equal(365, year.GetProperty("days").GetArrayLength());
     }
 
+    [Fact, Trait("Spec", "RPT-1"), Trait("Spec", "SLA-1")]
+    public async Task RPT1_SLA1_sla_attainment_per_target_agent_and_day_counts_the_sla_outcomes_met_and_breached()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        await SetSlaAsync(admin, firstResponseMinutes: 1, resolutionMinutes: 60);
+
+        // Nobody answers this one within its minute: its first response is breached when the due time passes, while it is open.
+        var late = await StartChatAsync(admin.PropertyId, "late");
+        await fixture.Cluster.Client.GetGrain<IChatGrain>(late).AssignAsync(new AssignConversation(admin.PropertyId, AssigneeKind.Agent, admin.AgentId.ToString()));
+        var answered = await StartChatAsync(admin.PropertyId, "answered");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsJsonAsync(ChatPath(admin, answered) + "/messages", new { commandId = "r1", text = "Hello!" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync(ChatPath(admin, answered) + "/close", null)).StatusCode);
+        var met = await WaitForAsync(admin, "", r => r.GetProperty("totals").GetProperty("slaMet").GetInt64() == 2);
+        Assert.Equal((2, 0), (met.GetProperty("totals").GetProperty("slaMet").GetInt64(), met.GetProperty("totals").GetProperty("slaBreached").GetInt64()));
+
+        var breached = await WaitForAsync(admin, "", r => r.GetProperty("totals").GetProperty("slaBreached").GetInt64() == 1, TimeSpan.FromSeconds(120));
+        Assert.Equal(1, breached.GetProperty("totals").GetProperty("slaBreached").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsJsonAsync(ChatPath(admin, late) + "/messages", new { commandId = "r2", text = "Sorry!" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync(ChatPath(admin, late) + "/close", null)).StatusCode);
+
+        // First responses: one met, one breached (the late reply does not count it again); resolutions: both within the hour.
+        var report = await WaitForAsync(admin, "?breakdown=true", r => r.GetProperty("totals").GetProperty("slaMet").GetInt64() == 3);
+        var totals = report.GetProperty("totals");
+        Assert.Equal((3L, 1L), (totals.GetProperty("slaMet").GetInt64(), totals.GetProperty("slaBreached").GetInt64()));
+        Assert.Equal(0.75, totals.GetProperty("slaAttainment").GetDouble());
+        Assert.Equal(0.5, totals.GetProperty("firstResponseSlaAttainment").GetDouble());
+        Assert.Equal(1.0, totals.GetProperty("resolutionSlaAttainment").GetDouble());
+        Assert.Equal(JsonValueKind.Null, totals.GetProperty("nextResponseSlaAttainment").ValueKind);
+        var agent = Assert.Single(report.GetProperty("agents").EnumerateArray());
+        Assert.Equal(0.75, agent.GetProperty("figures").GetProperty("slaAttainment").GetDouble());
+        var today = report.GetProperty("days").EnumerateArray().Last();
+        Assert.Equal(0.75, today.GetProperty("figures").GetProperty("slaAttainment").GetDouble());
+
+        var csv = (await admin.Http.GetStringAsync(Path(admin) + "/csv")).TrimEnd('\n').Split('\n');
+        Assert.EndsWith(",sla_attainment,sla_met,sla_breached,first_response_sla_attainment,next_response_sla_attainment,resolution_sla_attainment", csv[0]);
+        Assert.EndsWith(",0.75,3,1,0.5,,1", csv[^1]);
+    }
+
+    [Fact, Trait("Spec", "RPT-1"), Trait("Spec", "SLA-1"), Trait("Spec", "MRG-1")]
+    public async Task RPT1_SLA1_a_ticket_merged_into_another_is_not_resolved_by_the_close_that_seals_it()
+    {
+        using var admin = await SignedInAgent.CreateAsync(fixture);
+        await SetSlaAsync(admin, firstResponseMinutes: 60, resolutionMinutes: 60);
+        var survivor = await CreateTicketAsync(admin, "Printer broken");
+        var duplicate = await CreateTicketAsync(admin, "Printer broken again");
+        var tickets = "/api/v1/properties/" + admin.PropertyId + "/tickets/";
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsJsonAsync(tickets + survivor + "/merge", new { mergeId = "m1", sourceIds = new[] { duplicate } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsJsonAsync(tickets + survivor + "/status", new { status = 3 })).StatusCode);
+
+        // The property's changes are followed in order: once the survivor's close is counted, so is the duplicate's sealing close.
+        var report = await WaitForAsync(admin, "", r => r.GetProperty("totals").GetProperty("slaMet").GetInt64() >= 1 && r.GetProperty("totals").GetProperty("resolved").GetInt64() >= 1);
+        var totals = report.GetProperty("totals");
+        Assert.Equal(2, totals.GetProperty("tickets").GetInt64());
+        Assert.Equal(1, totals.GetProperty("resolved").GetInt64());
+        Assert.Equal((1L, 0L), (totals.GetProperty("slaMet").GetInt64(), totals.GetProperty("slaBreached").GetInt64()));
+        Assert.Equal(1.0, totals.GetProperty("resolutionSlaAttainment").GetDouble());
+        Assert.Null(await fixture.Cluster.Client.GetGrain<ISlaGrain>(admin.PropertyId).GetAsync(duplicate));
+    }
+
+    private static async Task SetSlaAsync(SignedInAgent admin, int firstResponseMinutes, int resolutionMinutes) =>
+        (await admin.Http.PutAsJsonAsync($"/api/v1/properties/{admin.PropertyId}/sla", new
+        {
+            enabled = true,
+            breachingSoonMinutes = 30,
+            hours = new { timeZone = "UTC", week = Array.Empty<object>(), holidays = Array.Empty<string>() },
+            policies = new[] { new { priority = "Medium", firstResponseMinutes, resolutionMinutes } },
+        })).EnsureSuccessStatusCode();
+
+    private static async Task<Guid> CreateTicketAsync(SignedInAgent admin, string subject)
+    {
+        var ticketId = Guid.NewGuid();
+        (await admin.Http.PostAsJsonAsync($"/api/v1/properties/{admin.PropertyId}/tickets",
+            new { ticketId, subject, requesterEmail = "req@example.com", requesterName = "Req", text = "It is broken" })).EnsureSuccessStatusCode();
+        return ticketId;
+    }
+
     private static string Path(SignedInAgent admin) => $"/api/v1/properties/{admin.PropertyId}/reports";
 
     private static string ChatPath(SignedInAgent admin, Guid chatId) => $"/api/v1/properties/{admin.PropertyId}/chats/{chatId}";
@@ -105,9 +183,9 @@ public sealed class ReportApiTests(WebFixture fixture)
         return chatId;
     }
 
-    private static async Task<JsonElement> WaitForAsync(SignedInAgent admin, string query, Func<JsonElement, bool> done)
+    private static async Task<JsonElement> WaitForAsync(SignedInAgent admin, string query, Func<JsonElement, bool> done, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
         while (true)
         {
             var report = await admin.Http.GetFromJsonAsync<JsonElement>(Path(admin) + query);

@@ -8,6 +8,10 @@ import { duration } from "./duration";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** An attainment (0..1) in per cent, or null when no SLA target was decided. */
+const share = (value: number | string | null) => (value === null ? null : Math.round(Number(value) * 1000) / 10);
+const percent = (value: number | string | null) => (value === null ? "—" : `${share(value)} %`);
+
 /** Reports (RPT-1): a period, optionally one agent or department; figures, charts, a breakdown and CSV export. */
 export function ReportsPane() {
   const today = new Date();
@@ -53,6 +57,7 @@ export function ReportsPane() {
             <section class="card" aria-label="Charts">
               <BarChart label="New conversations per day" labels={report.days.map((d) => d.day.slice(5))} values={report.days.map((d) => Number(d.figures.chats) + Number(d.figures.tickets))} />
               <BarChart label="First response p50 per day" labels={report.days.map((d) => d.day.slice(5))} values={report.days.map((d) => d.figures.firstResponseP50 === null ? null : Number(d.figures.firstResponseP50) / 60)} unit=" min" />
+              <BarChart label="SLA attainment per day" labels={report.days.map((d) => d.day.slice(5))} values={report.days.map((d) => share(d.figures.slaAttainment))} unit=" %" />
               <BarChart label="New conversations by hour of day (UTC)" labels={report.byHour.map((_, h) => String(h))} values={report.byHour.map(Number)} />
             </section>
             <Breakdown title="By agent" rows={report.agents.map((r) => ({ name: agentName(r.id), figures: r.figures }))} />
@@ -65,7 +70,6 @@ export function ReportsPane() {
 }
 
 function Figures({ figures }: { figures: ReportFigures }) {
-  const sla = figures.slaAttainment === null ? "—" : `${Math.round(Number(figures.slaAttainment) * 100)} %`;
   const items: [string, string][] = [
     ["Chats", String(figures.chats)],
     ["Tickets", String(figures.tickets)],
@@ -76,7 +80,11 @@ function Figures({ figures }: { figures: ReportFigures }) {
     ["Resolution p50", duration(figures.resolutionP50)],
     ["Resolution p90", duration(figures.resolutionP90)],
     ["Ratings good / bad", `${figures.ratingsGood} / ${figures.ratingsBad}`],
-    ["SLA attained", sla],
+    ["SLA attained", percent(figures.slaAttainment)],
+    ["SLA targets met / breached", `${figures.slaMet} / ${figures.slaBreached}`],
+    ["First response SLA", percent(figures.firstResponseSlaAttainment)],
+    ["Next response SLA", percent(figures.nextResponseSlaAttainment)],
+    ["Resolution SLA", percent(figures.resolutionSlaAttainment)],
   ];
   return (
     <dl class="report-figures" data-testid="report-figures">
@@ -93,12 +101,12 @@ function Breakdown({ title, rows }: { title: string; rows: { name: string; figur
     <section class="card" aria-label={title}>
       <h3>{title}</h3>
       <table class="report-table">
-        <thead><tr><th scope="col">Name</th><th scope="col">Chats</th><th scope="col">Tickets</th><th scope="col">Missed</th><th scope="col">Resolved</th><th scope="col">First response p50</th><th scope="col">Resolution p50</th><th scope="col">Ratings good / bad</th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Chats</th><th scope="col">Tickets</th><th scope="col">Missed</th><th scope="col">Resolved</th><th scope="col">First response p50</th><th scope="col">Resolution p50</th><th scope="col">Ratings good / bad</th><th scope="col">SLA attained</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr>
               <th scope="row"><bdi>{r.name}</bdi></th><td>{r.figures.chats}</td><td>{r.figures.tickets}</td><td>{r.figures.missed}</td><td>{r.figures.resolved}</td>
-              <td>{duration(r.figures.firstResponseP50)}</td><td>{duration(r.figures.resolutionP50)}</td><td>{r.figures.ratingsGood} / {r.figures.ratingsBad}</td>
+              <td>{duration(r.figures.firstResponseP50)}</td><td>{duration(r.figures.resolutionP50)}</td><td>{r.figures.ratingsGood} / {r.figures.ratingsBad}</td><td>{percent(r.figures.slaAttainment)}</td>
             </tr>
           ))}
         </tbody>
