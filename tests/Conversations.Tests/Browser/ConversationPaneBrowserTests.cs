@@ -279,7 +279,7 @@ public sealed class ConversationPaneBrowserTests(WebFixture fixture, BrowserFixt
         var page = await context.NewPageAsync();
         await ConsolePage.SignInAsync(page, fixture, admin);
 
-        await page.GetByText("Manage knowledge bases").ClickAsync();
+        await page.GetByText("Manage knowledge bases", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("New knowledge base name").FillAsync("Help center");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await page.GetByLabel("New category name").FillAsync("Orders");
