@@ -114,23 +114,8 @@ foreach (var (name, query) in scenarios)
 }
 
 const int Callers = 8;
-var concurrent = new List<double>();
 var mixed = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, Callers).Select(async c =>
-{
-    var mine = new List<double>();
-    for (var q = 0; q < queries / 2; q++)
-    {
-        var watch = Stopwatch.StartNew();
-        await reports.GetAsync(scenarios[(q + c) % scenarios.Count].Query);
-        mine.Add(watch.Elapsed.TotalMilliseconds);
-    }
-
-    lock (concurrent)
-    {
-        concurrent.AddRange(mine);
-    }
-}));
+var concurrent = await CallersAsync();
 mixed.Stop();
 var concurrentP50 = Percentile(concurrent, 0.5);
 var concurrentP99 = Percentile(concurrent, 0.99);
@@ -150,22 +135,7 @@ var writer = Task.Run(async () =>
         await Task.Delay(20);
     }
 });
-var live = new List<double>();
-await Task.WhenAll(Enumerable.Range(0, Callers).Select(async c =>
-{
-    var mine = new List<double>();
-    for (var q = 0; q < queries / 2; q++)
-    {
-        var watch = Stopwatch.StartNew();
-        await reports.GetAsync(scenarios[(q + c) % scenarios.Count].Query);
-        mine.Add(watch.Elapsed.TotalMilliseconds);
-    }
-
-    lock (live)
-    {
-        live.AddRange(mine);
-    }
-}));
+var live = await CallersAsync();
 writing.Cancel();
 await writer;
 var liveP50 = Percentile(live, 0.5);
@@ -229,4 +199,26 @@ static int FreePort()
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+// Each of the callers asks for half the queries, in the mixed order shifted by its number; the times of all of them.
+async Task<List<double>> CallersAsync()
+{
+    var times = new List<double>();
+    await Task.WhenAll(Enumerable.Range(0, Callers).Select(async c =>
+    {
+        var mine = new List<double>();
+        for (var q = 0; q < queries / 2; q++)
+        {
+            var watch = Stopwatch.StartNew();
+            await reports.GetAsync(scenarios[(q + c) % scenarios.Count].Query);
+            mine.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        lock (times)
+        {
+            times.AddRange(mine);
+        }
+    }));
+    return times;
 }
