@@ -65,7 +65,7 @@ stop_all() {
 trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
-[ -x node_modules/.bin/azurite ] || npm_install_in "$ROOT"
+ensure_azurite
 log "Building the silo, the web node and the load generator (Release)"
 for project in Silo/Silo.csproj Web/Web.csproj bench/Load.Bench/Load.Bench.csproj; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v:q

@@ -15,9 +15,15 @@ npm_install_in() {
   fi
 }
 
+# Azurite (a root npm package), with its table lookups by key made constant-time as Azure's (scripts/patch-azurite.mjs).
+ensure_azurite() {
+  npm_install_in "$ROOT"
+  node "$ROOT/scripts/patch-azurite.mjs"
+}
+
 ensure_node_packages() {
   command -v node >/dev/null || { echo "Node.js is required (node 20+)." >&2; exit 1; }
-  npm_install_in "$ROOT"
+  ensure_azurite
   npm_install_in "$ROOT/Web/ClientApp"
 }
 

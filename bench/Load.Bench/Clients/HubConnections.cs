@@ -32,8 +32,19 @@ public static class HubConnections
     public static async Task<T[]> OpenManyAsync<T>(int count, int parallel, Func<int, Task<T>> open)
     {
         var results = new T[count];
+        var opened = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (i, _) => results[i] = await open(i));
+            async (i, _) =>
+            {
+                results[i] = await open(i);
+                var done = Interlocked.Increment(ref opened);
+                if (done % 500 == 0)
+                {
+                    // Opening thousands takes minutes; a rate that falls as more are open is a finding of its own.
+                    BenchLog.Write($"Opened {done} of {count} in {clock.Elapsed.TotalSeconds:0} s");
+                }
+            });
         return results;
     }
 }
