@@ -4,6 +4,7 @@ import { closeConversation } from "./conversation/chatActions";
 import { sessionInfoOpen } from "./conversation/SessionInfo";
 import { openConversation } from "./actions/conversation";
 import { startLive } from "./actions/realtime";
+import { loadNotificationSettings } from "./actions/notificationSettings";
 import { loadMe, switchProperty } from "./actions/session";
 import { tableControl } from "./inbox/InboxTable";
 import { InboxPane } from "./inbox/InboxPane";
@@ -28,6 +29,7 @@ async function boot(): Promise<void> {
     signedIn.value = "no";
     return;
   }
+  void loadNotificationSettings();
   const wanted = new URLSearchParams(location.search).get("property");
   const initial = memberships.value.find((m) => m.propertyId === wanted)?.propertyId ?? (popout ? "" : memberships.value[0]?.propertyId ?? "");
   if (!initial) {
