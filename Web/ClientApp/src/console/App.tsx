@@ -91,8 +91,9 @@ export function App() {
   if (signedIn.value === "unknown") {
     return <p class="muted pane-message">Loading…</p>;
   }
-  // Settings take the room of the list and the side tabs, which have nothing to do with them.
-  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : pane.value.type === "settings" ? "settings" : "split";
+  // Settings, Reports and the Audit log take the room of the list and the side tabs, which have nothing to do with them.
+  const fullWidth = pane.value.type === "settings" || pane.value.type === "reports" || pane.value.type === "audit";
+  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : fullWidth ? "settings" : "split";
   return (
     <>
       <TopBar />
