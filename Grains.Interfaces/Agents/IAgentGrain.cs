@@ -49,4 +49,11 @@ public interface IAgentGrain : IGrainWithGuidKey
     /// <summary>Online or Away while connected; Offline is what no connection means and cannot be chosen.</summary>
     [Alias("SetPresence")]
     Task<AgentPresence> SetPresenceAsync(AgentPresence presence);
+
+    /// <summary>Sound and desktop notification choices, the same in every browser the agent signs in from.</summary>
+    [Alias("GetNotificationPreferences")]
+    Task<NotificationPreferences> GetNotificationPreferencesAsync();
+
+    [Alias("SetNotificationPreferences")]
+    Task<NotificationPreferences> SetNotificationPreferencesAsync(NotificationPreferences preferences);
 }

@@ -164,6 +164,25 @@ public sealed class AgentGrain(
         }
     }
 
+    public Task<NotificationPreferences> GetNotificationPreferencesAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Agent.Notifications ?? NotificationPreferences.Default);
+    }
+
+    public async Task<NotificationPreferences> SetNotificationPreferencesAsync(NotificationPreferences preferences)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (Agent.Notifications != preferences)
+        {
+            Agent.Notifications = preferences;
+            await this.PersistAsync(state.WriteStateAsync);
+        }
+
+        return preferences;
+    }
+
     public async Task<AgentPresence> SetPresenceAsync(AgentPresence presence)
     {
         EnsureExists();

@@ -20,4 +20,7 @@ public sealed class AgentState
 
     /// <summary>What the agent chose for while connected: Online or Away.</summary>
     [Id(7)] public AgentPresence ChosenPresence { get; set; } = AgentPresence.Online;
+
+    /// <summary>Null until the agent first chooses: the defaults then apply.</summary>
+    [Id(8)] public NotificationPreferences? Notifications { get; set; }
 }

@@ -29,6 +29,13 @@ public static class AuthApi
             .WithSummary("Creates a personal API token for 'Authorization: Bearer'; the secret is returned this once.");
         tokens.MapDelete("/{tokenId:guid}", RevokeTokenAsync).WithName("RevokeApiToken").WithSummary("Revokes one of the caller's tokens.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        var notifications = endpoints.MapGroup("/api/v1/me/notifications").WithTags("Sign-in").RequireAuthorization().CheckKeys()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        notifications.MapGet("", GetNotificationsAsync).WithName("GetNotificationPreferences")
+            .WithSummary("The caller's sound and desktop notification choices, kept on the agent so every browser uses them.");
+        notifications.MapPut("", SetNotificationsAsync).WithName("SetNotificationPreferences")
+            .WithSummary("Stores the caller's sound and desktop notification choices.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 
@@ -43,6 +50,12 @@ public static class AuthApi
         await Me(http, cluster).RevokeApiTokenAsync(tokenId);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<NotificationPreferences>> GetNotificationsAsync(HttpContext http, IClusterClient cluster) =>
+        TypedResults.Ok(await Me(http, cluster).GetNotificationPreferencesAsync());
+
+    private static async Task<Ok<NotificationPreferences>> SetNotificationsAsync(NotificationPreferences preferences, HttpContext http, IClusterClient cluster) =>
+        TypedResults.Ok(await Me(http, cluster).SetNotificationPreferencesAsync(preferences));
 
     private static IAgentGrain Me(HttpContext http, IClusterClient cluster) => cluster.GetGrain<IAgentGrain>(http.User.AgentId()!.Value);
 

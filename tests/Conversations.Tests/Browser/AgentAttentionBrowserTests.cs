@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Conversations.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -99,44 +100,83 @@ public sealed class AgentAttentionBrowserTests(WebFixture fixture, BrowserFixtur
         AudioContext.prototype.createOscillator = function () { window.__chimes++; return oscillator.call(this); };
         """;
 
-    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-6")]
-    public async Task CHAT1_sound_and_desktop_notifications_for_new_chats_and_messages_follow_the_agents_own_setting()
+    [Fact, Trait("Spec", "CHAT-1"), Trait("Spec", "INB-6"), Trait("Spec", "ADM-2")]
+    public async Task CHAT1_INB6_ADM2_sound_and_desktop_notifications_follow_the_agents_own_setting_into_another_browser()
     {
         using var agent = await SignedInAgent.CreateAsync(fixture);
-        await using var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
-        await context.GrantPermissionsAsync(["notifications"], new() { Origin = fixture.Web.BaseAddress.GetLeftPart(UriPartial.Authority) });
-        await context.AddInitScriptAsync(Recorder);
-        var page = await context.NewPageAsync();
-        await ConsolePage.SignInAsync(page, fixture, agent);
+        var (context, page) = await NotifyingConsoleAsync(agent);
+        await using var _ = context;
         await using var visitor = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, agent.PropertyId);
-        var chimes = () => page.EvaluateAsync<int>("() => window.__chimes");
-        var notified = () => page.EvaluateAsync<string[]>("() => window.__notified");
 
         // By default: a sound, no desktop notification.
         var first = Guid.NewGuid();
         await visitor.StartChatAsync(first, "Wanda");
         await visitor.SendAsync(first, "w1", "First question");
         await Assertions.Expect(ConsolePage.Row(page, "Wanda")).ToBeVisibleAsync();
-        await WaitForAsync(async () => await chimes() > 0);
-        Assert.Empty(await notified());
+        await WaitForAsync(async () => await Chimes(page) > 0);
+        Assert.Empty(await Notified(page));
 
-        // The agent turns desktop notifications on and the sound off; the choice survives a reload.
+        // The agent turns desktop notifications on and the sound off; the choice is stored on the agent, server-side.
         await page.GetByLabel("Notifications").ClickAsync();
         await page.GetByRole(AriaRole.Menuitemradio, new() { Name = "Desktop notifications" }).ClickAsync();
         await page.GetByLabel("Notifications").ClickAsync();
         await page.GetByRole(AriaRole.Menuitemradio, new() { Name = "Sound" }).ClickAsync();
-        await page.ReloadAsync();
-        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("Live");
-        await page.GetByLabel("Notifications").ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Menuitemradio, new() { Name = "Desktop notifications" })).ToHaveAttributeAsync("aria-checked", "true");
-        await Assertions.Expect(page.GetByRole(AriaRole.Menuitemradio, new() { Name = "Sound" })).ToHaveAttributeAsync("aria-checked", "false");
-        await BrowserFixture.ScreenshotAsync(page, "notification-settings");
-        await page.Keyboard.PressAsync("Escape");
+        await WaitForAsync(async () =>
+        {
+            var stored = await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/notifications");
+            return stored.GetProperty("desktop").GetBoolean() && !stored.GetProperty("sound").GetBoolean();
+        });
+
+        // Another browser (a fresh context: no shared storage) signs the same agent in and uses the same choice.
+        var (otherContext, other) = await NotifyingConsoleAsync(agent);
+        await using var __ = otherContext;
+        await Assertions.Expect(other.GetByTestId("connection-state")).ToHaveTextAsync("Live");
+        await other.GetByLabel("Notifications").ClickAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Menuitemradio, new() { Name = "Desktop notifications" })).ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(other.GetByRole(AriaRole.Menuitemradio, new() { Name = "Sound" })).ToHaveAttributeAsync("aria-checked", "false");
+        await BrowserFixture.ScreenshotAsync(other, "notification-settings");
+        await other.Keyboard.PressAsync("Escape");
 
         await visitor.SendAsync(first, "w2", "Are you there?");
-        await WaitForAsync(async () => (await notified()).Any(t => t.Contains("Wanda")));
-        Assert.Equal(0, await chimes());
+        await WaitForAsync(async () => (await Notified(other)).Any(t => t.Contains("Wanda")));
+        await WaitForAsync(async () => (await Notified(page)).Any(t => t.Contains("Wanda")));
+        Assert.Equal(0, await Chimes(other));
     }
+
+    [Fact, Trait("Spec", "ADM-2")]
+    public async Task ADM2_notification_preferences_are_the_callers_own_and_refuse_a_malformed_body()
+    {
+        using var agent = await SignedInAgent.CreateAsync(fixture);
+        using var colleague = await SignedInAgent.CreateAsync(fixture);
+        var initial = await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/notifications");
+        Assert.True(initial.GetProperty("sound").GetBoolean());
+        Assert.False(initial.GetProperty("desktop").GetBoolean());
+
+        (await agent.Http.PutAsJsonAsync("/api/v1/me/notifications", new { sound = false, desktop = true })).EnsureSuccessStatusCode();
+        var stored = await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/notifications");
+        Assert.False(stored.GetProperty("sound").GetBoolean());
+        Assert.True(stored.GetProperty("desktop").GetBoolean());
+        var theirs = await colleague.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/notifications");
+        Assert.True(theirs.GetProperty("sound").GetBoolean());
+
+        using var malformed = new StringContent("{\"sound\": \"loud\"}", System.Text.Encoding.UTF8, "application/json");
+        var refused = await agent.Http.PutAsync("/api/v1/me/notifications", malformed);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    private async Task<(IBrowserContext Context, IPage Page)> NotifyingConsoleAsync(SignedInAgent agent)
+    {
+        var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await context.GrantPermissionsAsync(["notifications"], new() { Origin = fixture.Web.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        await context.AddInitScriptAsync(Recorder);
+        var page = await context.NewPageAsync();
+        await ConsolePage.SignInAsync(page, fixture, agent);
+        return (context, page);
+    }
+
+    private static Task<int> Chimes(IPage page) => page.EvaluateAsync<int>("() => window.__chimes");
+
+    private static Task<string[]> Notified(IPage page) => page.EvaluateAsync<string[]>("() => window.__notified");
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {

@@ -11,7 +11,7 @@ namespace Conversations.Tests.Browser;
 public sealed class ReportsAndAuditBrowserTests(WebFixture fixture, BrowserFixture browsers) : IClassFixture<BrowserFixture>
 {
     [Fact, Trait("Spec", "RPT-1")]
-    public async Task RPT1_an_admin_sees_figures_charts_the_agent_table_and_downloads_the_csv()
+    public async Task RPT1_an_admin_sees_figures_charts_the_agent_table_and_downloads_the_csv_and_axe_passes_at_three_sizes()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
         var chatId = Guid.NewGuid();
@@ -43,6 +43,7 @@ public sealed class ReportsAndAuditBrowserTests(WebFixture fixture, BrowserFixtu
         Assert.StartsWith("day,chats,tickets,missed,resolved", csv);
         Assert.Contains("\ntotal,1,0,0,0,", csv);
         await BrowserFixture.ScreenshotAsync(page, "reports");
+        await Screens.CheckAsync(page, "screen-reports");
     }
 
     [Fact, Trait("Spec", "RPT-1"), Trait("Spec", "SLA-1")]
@@ -94,7 +95,7 @@ public sealed class ReportsAndAuditBrowserTests(WebFixture fixture, BrowserFixtu
     }
 
     [Fact, Trait("Spec", "AUD-1")]
-    public async Task AUD1_an_admin_filters_the_audit_log_by_action()
+    public async Task AUD1_an_admin_filters_the_audit_log_by_action_and_axe_passes_at_three_sizes()
     {
         using var admin = await SignedInAgent.CreateAsync(fixture);
         var p = $"/api/v1/properties/{admin.PropertyId}";
@@ -111,5 +112,6 @@ public sealed class ReportsAndAuditBrowserTests(WebFixture fixture, BrowserFixtu
         await Assertions.Expect(table).Not.ToContainTextAsync("property.renamed");
         await Assertions.Expect(table).ToContainTextAsync("Returns");
         await BrowserFixture.ScreenshotAsync(page, "audit-log");
+        await Screens.CheckAsync(page, "screen-audit-log");
     }
 }

@@ -4,6 +4,7 @@ import { closeConversation } from "./conversation/chatActions";
 import { sessionInfoOpen } from "./conversation/SessionInfo";
 import { openConversation } from "./actions/conversation";
 import { startLive } from "./actions/realtime";
+import { loadNotificationSettings } from "./actions/notificationSettings";
 import { loadMe, switchProperty } from "./actions/session";
 import { tableControl } from "./inbox/InboxTable";
 import { InboxPane } from "./inbox/InboxPane";
@@ -28,6 +29,7 @@ async function boot(): Promise<void> {
     signedIn.value = "no";
     return;
   }
+  void loadNotificationSettings();
   const wanted = new URLSearchParams(location.search).get("property");
   const initial = memberships.value.find((m) => m.propertyId === wanted)?.propertyId ?? (popout ? "" : memberships.value[0]?.propertyId ?? "");
   if (!initial) {
@@ -89,8 +91,9 @@ export function App() {
   if (signedIn.value === "unknown") {
     return <p class="muted pane-message">Loading…</p>;
   }
-  // Settings take the room of the list and the side tabs, which have nothing to do with them.
-  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : pane.value.type === "settings" ? "settings" : "split";
+  // Settings, Reports and the Audit log take the room of the list and the side tabs, which have nothing to do with them.
+  const fullWidth = pane.value.type === "settings" || pane.value.type === "reports" || pane.value.type === "audit";
+  const layout = popout ? "popout" : pane.value.type === "none" ? "list" : fullWidth ? "settings" : "split";
   return (
     <>
       <TopBar />

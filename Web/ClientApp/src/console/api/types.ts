@@ -15,6 +15,7 @@ export type Assignee = Schemas["ConversationAssignee"];
 export type Priority = Schemas["TicketPriority"];
 export type Presence = PropertyAgent["presence"];
 export type Me = Schemas["AgentView"];
+export type NotificationPreferences = Schemas["NotificationPreferences"];
 export type PropertyView = Schemas["PropertyView"];
 export type VisitorProfile = Schemas["VisitorProfile"];
 export type PageView = Schemas["PageView"];

@@ -22,8 +22,10 @@ export function AuditPane() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [continuation, setContinuation] = useState<string | null>(null);
   const [error, setError] = useState("");
+  const [loading, setLoading] = useState(true);
   const load = async (more: string | null) => {
     setError("");
+    setLoading(true);
     try {
       const page = await ok(api.GET("/api/v1/properties/{propertyId}/audit", {
         params: {
@@ -38,8 +40,11 @@ export function AuditPane() {
       setContinuation(page.continuation ?? null);
     } catch (e) {
       setError(`The audit log could not be loaded: ${errorMessage(e)}`);
+    } finally {
+      setLoading(false);
     }
   };
+  const filtered = Object.values(filters).some((v) => v);
   useEffect(() => void load(null), [propertyId.value, filters]);
   const set = (name: keyof Filters) => (e: Event) => setFilters({ ...filters, [name]: (e.currentTarget as HTMLInputElement).value });
   const who = (id: string, name: string) => agents.value.find((a) => a.id === id)?.name ?? name;
@@ -76,8 +81,15 @@ export function AuditPane() {
             ))}
           </tbody>
         </table>
-        {entries.length === 0 && !error && <p class="muted">No entries match.</p>}
-        {continuation && <Button onClick={() => void load(continuation)}>Show more</Button>}
+        {loading && <p class="muted" aria-busy="true">Loading entries…</p>}
+        {!loading && entries.length === 0 && !error && (
+          <p class="muted empty-hint">
+            {filtered
+              ? "No entries match these filters. Choose Anyone or Any, clear the target id or widen the period."
+              : "Nothing recorded yet. Assignments, status changes, tags, departments, agents and property changes appear here as they happen."}
+          </p>
+        )}
+        {continuation && <Button onClick={() => void load(continuation)} disabled={loading}>Show more</Button>}
       </div>
     </div>
   );

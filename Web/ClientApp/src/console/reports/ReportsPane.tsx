@@ -51,6 +51,7 @@ export function ReportsPane() {
           <a class="btn btn-secondary" href={csv} download data-testid="report-csv">Download CSV</a>
         </form>
         <p class="error" role="alert">{error}</p>
+        {!report && !error && <p class="muted" aria-busy="true">Loading the report…</p>}
         {report && (
           <>
             <Figures figures={report.totals} />

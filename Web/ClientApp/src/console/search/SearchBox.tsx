@@ -17,7 +17,7 @@ export function SearchBox() {
         id="search-box"
         type="search"
         aria-label="Search all conversations"
-        placeholder="Search conversations (Ctrl+K)"
+        placeholder="Search (Ctrl+K)"
         maxLength={500}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}

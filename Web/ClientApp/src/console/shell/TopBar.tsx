@@ -3,7 +3,8 @@ import { api } from "../api/client";
 import { setMyPresence, stopLive } from "../actions/realtime";
 import { showPane } from "../actions/conversation";
 import { switchProperty } from "../actions/session";
-import { notificationSettings } from "../store/attention";
+import { saveNotificationSettings } from "../actions/notificationSettings";
+import { notificationError, notificationSettings } from "../store/attention";
 import { connection } from "../store/live";
 import { isAdmin, me, memberships, popout, propertyId, propertyNames } from "../store/session";
 import { agents } from "../store/team";
@@ -22,13 +23,24 @@ export function TopBar() {
   const presence = agents.value.find((a) => a.id === self?.id)?.presence;
   const [statusError, setStatusError] = useState("");
   const settings = notificationSettings.value;
-  const desktopAllowed = typeof Notification !== "undefined" && Notification.permission === "granted";
-  const toggleDesktop = async () => {
-    if (!settings.desktop && typeof Notification !== "undefined" && Notification.permission !== "granted") {
+  const permission = typeof Notification === "undefined" ? "denied" : Notification.permission;
+  const [, rerender] = useState(0);
+  const askPermission = async () => {
+    if (permission === "default") {
       await Notification.requestPermission();
+      rerender((n) => n + 1);
     }
-    notificationSettings.value = { ...settings, desktop: !settings.desktop };
   };
+  const toggleDesktop = async () => {
+    if (!settings.desktop) {
+      await askPermission();
+    }
+    await saveNotificationSettings({ ...settings, desktop: !settings.desktop });
+  };
+  // The choice follows the agent; the permission belongs to each browser, so a new one may still have to be asked.
+  const desktopLabel = !settings.desktop || permission === "granted"
+    ? "Desktop notifications"
+    : permission === "default" ? "Desktop notifications (not yet allowed in this browser)" : "Desktop notifications (blocked by this browser)";
   return (
     <header class="topbar" id="topbar">
       <span class="brand">
@@ -56,10 +68,12 @@ export function TopBar() {
             align="end"
             button={<Icon name="bell" />}
             items={[
-              { label: "Sound for new chats and messages", checked: settings.sound, onSelect: () => (notificationSettings.value = { ...settings, sound: !settings.sound }) },
-              { label: desktopAllowed || !settings.desktop ? "Desktop notifications" : "Desktop notifications (blocked by the browser)", checked: settings.desktop, onSelect: () => void toggleDesktop() },
+              { label: "Sound for new chats and messages", checked: settings.sound, onSelect: () => void saveNotificationSettings({ ...settings, sound: !settings.sound }) },
+              { label: desktopLabel, checked: settings.desktop, onSelect: () => void toggleDesktop() },
+              ...(settings.desktop && permission === "default" ? [{ label: "Allow desktop notifications in this browser", onSelect: () => void askPermission() }] : []),
             ]}
           />
+          {notificationError.value && <span class="error" role="alert" data-testid="notification-error">{notificationError.value}</span>}
           <Button variant="ghost" size="sm" id="shortcuts-help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={showShortcutHelp}>?</Button>
         </>
       )}

@@ -1,9 +1,9 @@
-import { computed, effect, signal } from "@preact/signals";
-import type { ConversationKind } from "../api/types";
+import { computed, signal } from "@preact/signals";
+import type { ConversationKind, NotificationPreferences } from "../api/types";
 
 /**
  * Unread conversations (a visitor wrote, or a chat started, while the agent was not looking at it) and the agent's
- * own notification settings, kept in this browser (localStorage).
+ * own notification settings (kept on the agent, server-side).
  */
 export const unread = signal<Record<string, ConversationKind>>({});
 
@@ -26,22 +26,13 @@ export function markRead(id: string): void {
   }
 }
 
-export interface NotificationSettings {
-  sound: boolean;
-  desktop: boolean;
-}
+export type NotificationSettings = NotificationPreferences;
 
-const settingsKey = "conversations.notifications";
-const stored = (() => {
-  try {
-    return JSON.parse(localStorage.getItem(settingsKey) ?? "null") as NotificationSettings | null;
-  } catch {
-    return null;
-  }
-})();
+/** The agent's own choices, stored on the agent (GET/PUT /api/v1/me/notifications), so they follow them to any browser. */
+export const notificationSettings = signal<NotificationSettings>({ sound: true, desktop: false });
 
-export const notificationSettings = signal<NotificationSettings>(stored ?? { sound: true, desktop: false });
-effect(() => localStorage.setItem(settingsKey, JSON.stringify(notificationSettings.value)));
+/** Why the last change of the choices was not saved, shown under the bell until the next try. */
+export const notificationError = signal("");
 
 /** The tab title carries the unread count, so a console in a background tab still shows that someone wrote. */
 export function titleWith(count: number, base: string): string {

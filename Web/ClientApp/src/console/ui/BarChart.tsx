@@ -8,10 +8,18 @@ export function BarChart({ label, labels, values, unit = "", height = 140 }: { l
   const step = width / Math.max(1, labels.length);
   const bar = Math.max(2, step * 0.7);
   const every = Math.ceil(labels.length / 12);
+  if (values.every((v) => v === null || v === 0)) {
+    return (
+      <figure class="chart">
+        <figcaption>{label}</figcaption>
+        <p class="muted chart-empty" role="img" aria-label={`${label}: no data in this period`}>No data in this period. Widen the dates or choose Everyone.</p>
+      </figure>
+    );
+  }
   return (
     <figure class="chart">
       <figcaption>{label} <span class="muted">(max {format(max)}{unit})</span></figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 18}`} preserveAspectRatio="none" role="img" aria-label={label} width="100%" height={height + 18}>
+      <svg viewBox={`0 0 ${width} ${height + 18}`} preserveAspectRatio="none" role="img" aria-label={label} width="100%" height={height + 18} style={{ overflow: "visible" }}>
         <line x1={0} y1={height} x2={width} y2={height} class="chart-axis" />
         {values.map((v, i) => v === null || v === 0 ? null : (
           <rect x={i * step + (step - bar) / 2} y={height - (v / max) * height} width={bar} height={(v / max) * height} class="chart-bar">
