@@ -63,18 +63,18 @@ var references = new ReferenceResults(socketEcho, socketCapacity, hubEcho, hubCa
 await using var cluster = await LoadCluster.SignInAsync(options);
 usage.Start("S1 end-to-end latency");
 var endToEnd = await new EndToEndLatencyScenario(cluster, plan).RunAsync();
-// S1 at its largest may leave work behind (inbox checkpoints, storage flushes): let it settle before S2 and S4.
-await Task.Delay(TimeSpan.FromSeconds(5));
+// S1 at its largest may leave work behind (a backlog, inbox checkpoints, storage flushes): let it settle before S2 and S4.
+await usage.SettleAsync(TimeSpan.FromMinutes(2));
 usage.Start("S2 sustained persisted messages");
 var sustained = new SustainedMessagesScenario(cluster, plan);
 var (steps, knee) = await sustained.RunAsync();
-await Task.Delay(TimeSpan.FromSeconds(5));
+await usage.SettleAsync(TimeSpan.FromMinutes(1));
 LatencySummary? atKnee = null;
 if (knee > 0)
 {
     usage.Start(Targets.AtKneePart);
     atKnee = await sustained.RunStepAsync(knee, plan.SustainedStep * 2);
-    await Task.Delay(TimeSpan.FromSeconds(5));
+    await usage.SettleAsync(TimeSpan.FromMinutes(1));
 }
 
 usage.Start("S4 fan-out");
@@ -82,7 +82,7 @@ var fanOut = await new FanOutScenario(cluster, plan).RunAsync();
 OverloadResult? overload = null;
 if (knee > 0)
 {
-    await Task.Delay(TimeSpan.FromSeconds(5));
+    await usage.SettleAsync(TimeSpan.FromMinutes(1));
     usage.Start("S2b overload");
     overload = await new OverloadScenario(cluster, plan).RunAsync(knee);
 }

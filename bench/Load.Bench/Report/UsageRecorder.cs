@@ -10,6 +10,8 @@ namespace Conversations.Load.Bench.Report;
 public sealed class UsageRecorder(IReadOnlyDictionary<string, int> processes)
 {
     private const double TicksPerSecond = 100;
+    private const double QuietCores = 0.2;
+    private static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(2);
 
     private readonly List<PartUsage> _parts = [];
     private string? _part;
@@ -29,6 +31,26 @@ public sealed class UsageRecorder(IReadOnlyDictionary<string, int> processes)
         BenchLog.Write($"{part} (load average {string.Join(" ", _loadAtStart)})");
     }
 
+    /// <summary>
+    /// Waits until the system's processes (not the bench) use less than a fifth of a core over <see cref="SettleWindow"/>,
+    /// at most <paramref name="atMost"/>, so the work a part leaves behind (a backlog, storage flushes) is not measured
+    /// as the next part's; logs how long that took.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan atMost)
+    {
+        var started = Stopwatch.GetTimestamp();
+        double busy;
+        do
+        {
+            var before = SystemCpuSeconds();
+            await Task.Delay(SettleWindow);
+            busy = (SystemCpuSeconds() - before) / SettleWindow.TotalSeconds;
+        }
+        while (busy >= QuietCores && Stopwatch.GetElapsedTime(started) < atMost);
+
+        BenchLog.Write($"Settled in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s (system processes at {busy:F2} cores{(busy >= QuietCores ? ", still busy" : "")})");
+    }
+
     public void Finish()
     {
         if (_part is null)
@@ -44,6 +66,8 @@ public sealed class UsageRecorder(IReadOnlyDictionary<string, int> processes)
             now.ToDictionary(p => p.Key, p => Math.Round(p.Value - _cpuAtStart.GetValueOrDefault(p.Key), 1))));
         _part = null;
     }
+
+    private double SystemCpuSeconds() => processes.Values.Sum(CpuSecondsOf);
 
     private Dictionary<string, double> CpuSeconds()
     {
