@@ -13,4 +13,5 @@ public sealed record CreateTicketFromSplit(
     [property: Id(4)] TicketPriority Priority,
     [property: Id(5)] IReadOnlyList<string> Tags,
     [property: Id(6)] ConversationAssignee? Assignee,
-    [property: Id(7)] IReadOnlyList<ConversationMessage> Messages);
+    [property: Id(7)] IReadOnlyList<ConversationMessage> Messages,
+    [property: Id(8)] bool RequesterByEmail = false);

@@ -8,6 +8,13 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("RecordVisit")]
     Task<VisitorProfile> RecordVisitAsync(VisitorVisit visit);
 
+    /// <summary>
+    /// An email requester linked to this profile (VIS-1): creates the visitor when new, fills in the email and the sender's
+    /// name where the profile has none, and updates last seen. Repeating it is harmless.
+    /// </summary>
+    [Alias("RecordEmailContact")]
+    Task<VisitorProfile> RecordEmailContactAsync(string email, string? name);
+
     [Alias("RecordPageView")]
     Task RecordPageViewAsync(PageView pageView);
 

@@ -93,13 +93,15 @@ public sealed class InboundMail(IGrainFactory grains, TicketEmailToken tokens, I
         {
             var followUpId = FollowUpTicketId(ticketId, key);
             var followUp = new CreateTicket(propertyId, view.Subject, view.Requester, view.Priority, text, ticketId,
-                await attachments.StoreAsync(attachmentStore, followUpId));
+                await attachments.StoreAsync(attachmentStore, followUpId), RequesterByEmail: true);
             await grains.GetGrain<ITicketGrain>(followUpId).CreateAsync(followUp);
             return InboundVerdict.Accepted;
         }
 
+        // Posted as the sender's address: the ticket knows its requester by it (and their visitor profile), and after a merge
+        // it names this requester's thread.
         await ticket.PostMessageAsync(new PostMessage(
-            propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email, text,
+            propertyId, "email-" + Hash(key), AuthorKind.Visitor, requester.Email, requester.Name ?? requester.Email, text,
             await attachments.StoreAsync(attachmentStore, ticketId)));
         return InboundVerdict.Accepted;
     }

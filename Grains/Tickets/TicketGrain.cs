@@ -88,6 +88,7 @@ public sealed class TicketGrain : Grain, ITicketGrain, IRemindable
                 return await _core.AppendAsAuthorAsync(command.CommandId, command.AuthorKind, command.AuthorId, command.AuthorName, command.Text, isInternal: false, attachments: command.Attachments);
             }
 
+            await LinkRequesterProfileAsync(command.AuthorId);
             var (authorId, authorName) = _policy.Requester(Ticket, command.AuthorId, command.AuthorName);
             var reopen = TicketPolicy.ReopensOnRequesterMessage(Ticket) ? StatusChange(TicketStatus.Open, withBefore: false) : null;
             return await _core.AppendAsync(command.CommandId, AuthorKind.Visitor, authorId, authorName, command.Text, isInternal: false, reopen, command.Attachments);
@@ -186,6 +187,22 @@ public sealed class TicketGrain : Grain, ITicketGrain, IRemindable
     public Task<MergeSource> CheckMergeAsync(string propertyId, Guid survivorId) => _core.CheckMergeAsync(propertyId, survivorId);
 
     public Task<MergeSource> SealForMergeAsync(string propertyId, string mergeId, Guid survivorId) => _core.SealForMergeAsync(propertyId, mergeId, survivorId);
+
+    /// <summary>
+    /// VIS-1, VIS-5: a ticket opened before requesters had profiles gets the profile of its requester's address when they
+    /// write again; the link is stored with their message.
+    /// </summary>
+    private async Task LinkRequesterProfileAsync(string? authorId)
+    {
+        _policy.EnsureAcceptsMessages(Ticket);
+        var requester = Ticket.Requester!;
+        if (requester.VisitorId is null && (string.IsNullOrWhiteSpace(authorId) || string.Equals(authorId, requester.Email, StringComparison.OrdinalIgnoreCase))
+            && await TicketOpening.RequesterProfileAsync(GrainFactory, Ticket.PropertyId, requester) is { } visitorId)
+        {
+            Ticket.Requester = requester with { VisitorId = visitorId };
+            Ticket.RequesterByEmail = true;
+        }
+    }
 
     /// <summary>Sets the status as the change is committed (so with the version it gets); a requester's reopening names no earlier status.</summary>
     private Func<long, DateTimeOffset, ConversationEvent> StatusChange(TicketStatus status, bool withBefore) => (v, now) =>

@@ -7,6 +7,7 @@ using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Tickets;
 using Conversations.Grains.Merging;
 using Conversations.Grains.Messages;
+using Conversations.Grains.Visitors;
 
 namespace Conversations.Grains.Tickets;
 
@@ -24,13 +25,22 @@ public sealed class TicketOpening(ConversationCore<TicketState> core, IGrainFact
     public async Task CreateAsync(CreateTicket command)
     {
         var fields = TicketPolicy.Fields(Ticket, command.PropertyId, command.Subject, command.Requester, command.Priority);
+        var byEmail = fields.Requester.VisitorId is null;
         if (Ticket.Exists)
         {
-            EnsureSame(Ticket.PropertyId == fields.PropertyId && Ticket.Subject == fields.Subject && Ticket.Requester == fields.Requester && Ticket.SourceChatId is null);
+            // A retry of a requester linked here by address finds the visitor already on the ticket.
+            var requester = byEmail ? Ticket.Requester! with { VisitorId = null } : Ticket.Requester;
+            EnsureSame(Ticket.PropertyId == fields.PropertyId && Ticket.Subject == fields.Subject && requester == fields.Requester && Ticket.SourceChatId is null);
             return;
         }
 
         await core.EnsureIdFreeOfAsync<IChatGrain>("a chat");
+        if (byEmail)
+        {
+            fields = fields with { Requester = fields.Requester with { VisitorId = await RequesterProfileAsync(grains, fields.PropertyId, fields.Requester) } };
+        }
+
+        Ticket.RequesterByEmail = byEmail || command.RequesterByEmail;
         if (command.PreviousTicketId is { } previous)
         {
             // Linked first: a creation retried after a failure finds the link made, and the previous ticket never points nowhere for long.
@@ -88,6 +98,7 @@ public sealed class TicketOpening(ConversationCore<TicketState> core, IGrainFact
         Ticket.Assignee = command.Assignee;
         Ticket.Tags = command.Tags.ToList();
         Ticket.SplitFromId = command.SourceTicketId;
+        Ticket.RequesterByEmail = command.RequesterByEmail;
         await OpenAsync(fields, sourceChatId: null, previousTicketId: null, command.Messages.Count, core.Now, []);
     }
 
@@ -108,6 +119,22 @@ public sealed class TicketOpening(ConversationCore<TicketState> core, IGrainFact
             v => new TicketCreated(Ticket.PropertyId, Id, v, now, Ticket.Subject, fields.Requester, Ticket.Priority, sourceChatId),
             .. alsoChanges,
         ]);
+    }
+
+    /// <summary>
+    /// VIS-1, VIS-5: the visitor profile of the requester's address (found or made); null when the address cannot have one
+    /// (a shape the profile rules refuse), and the ticket then stays without a profile as before.
+    /// </summary>
+    public static async Task<string?> RequesterProfileAsync(IGrainFactory grains, string propertyId, TicketRequester requester)
+    {
+        try
+        {
+            return await EmailVisitors.FindOrCreateAsync(grains, propertyId, requester.Email, requester.Name);
+        }
+        catch (DomainException e) when (e.Code is DomainErrorCode.Invalid or DomainErrorCode.NotFound)
+        {
+            return null;
+        }
     }
 
     private static void EnsureSame(bool same)

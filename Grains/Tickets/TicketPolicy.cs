@@ -80,12 +80,23 @@ public sealed class TicketPolicy(EmailSettings email) : IConversationPolicy<Tick
         return [v => new TicketStatusChanged(ticket.PropertyId, id, v, now, TicketStatus.Closed) { ByMerge = true }];
     }
 
-    public TicketState Tombstone(TicketState ticket, DateTimeOffset now, bool cleanupDue) => ConversationTombstone.Of(ticket, now, cleanupDue);
+    /// <summary>While its cleanup is due, a purged ticket keeps the visitor whose history lists it: the cleanup removes it there (BIN-2).</summary>
+    public TicketState Tombstone(TicketState ticket, DateTimeOffset now, bool cleanupDue)
+    {
+        var tombstone = ConversationTombstone.Of(ticket, now, cleanupDue);
+        tombstone.HistoryVisitorId = cleanupDue ? ticket.HistoryVisitorId : null;
+        return tombstone;
+    }
 
     public InboxRow InboxRow(Guid id, TicketState ticket) => InboxRows.Of(id, ticket, VisibleMessageCount(ticket));
 
+    /// <summary>VIS-5: the requester's latest message is the ticket's last activity in the visitor's history.</summary>
     public void OnMessageApplied(TicketState ticket, ConversationMessage message)
     {
+        if (message.AuthorKind == AuthorKind.Visitor && !message.IsInternal)
+        {
+            ticket.LastRequesterMessageAt = message.At;
+        }
     }
 
     /// <summary>The emails are stored with the change that calls for them, so none is lost between the write and the outbox.</summary>
@@ -98,20 +109,29 @@ public sealed class TicketPolicy(EmailSettings email) : IConversationPolicy<Tick
     }
 
     /// <summary>
-    /// Who a message posted as the visitor is from: a visitor requester alone may write as the visitor. An email requester's
-    /// ticket may hold several requesters' threads after a merge (MRG-1): the inbound mail names the sender.
+    /// Who a message posted as the visitor is from. The requester named by their visitor id or address writes as themselves.
+    /// A widget visitor's ticket takes no one else; an email ticket may hold several requesters' threads after a merge (MRG-1),
+    /// and the inbound mail names the sender.
     /// </summary>
     public (string Id, string Name) Requester(TicketState ticket, string? authorId, string? authorName)
     {
         var requester = ticket.Requester!;
-        if (requester.VisitorId is not null && requester.VisitorId != authorId)
+        var isRequester = requester.VisitorId is { } visitorId
+            ? authorId == visitorId || string.Equals(authorId, requester.Email, StringComparison.OrdinalIgnoreCase)
+            : string.IsNullOrWhiteSpace(authorId) || string.Equals(authorId, requester.Email, StringComparison.OrdinalIgnoreCase);
+        if (isRequester)
+        {
+            return (requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email);
+        }
+
+        if (requester.VisitorId is not null && !ticket.RequesterByEmail)
         {
             throw DomainException.NotFound(Noun);
         }
 
-        return requester.VisitorId is null && !string.IsNullOrWhiteSpace(authorId)
-            ? (authorId, string.IsNullOrWhiteSpace(authorName) ? authorId : authorName)
-            : (requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email);
+        return string.IsNullOrWhiteSpace(authorId)
+            ? (requester.VisitorId ?? requester.Email, requester.Name ?? requester.Email)
+            : (authorId, string.IsNullOrWhiteSpace(authorName) ? authorId : authorName);
     }
 
     /// <summary>

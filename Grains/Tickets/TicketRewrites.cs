@@ -181,7 +181,7 @@ public sealed class TicketRewrites(
         await attachments.CopyAllAsync(Id, newTicketId);
         await grains.GetGrain<ITicketGrain>(newTicketId).CreateFromSplitAsync(new CreateTicketFromSplit(
             Ticket.PropertyId, Id, split.SplitSubject ?? Ticket.Subject, Ticket.Requester!, Ticket.Priority, Ticket.Tags.ToList(), Ticket.Assignee,
-            transcript.Where(m => chosen.Contains(m.Sequence)).ToList()));
+            transcript.Where(m => chosen.Contains(m.Sequence)).ToList(), Ticket.RequesterByEmail));
 
         var staying = transcript.Where(m => !chosen.Contains(m.Sequence)).ToList();
         await Transcripts.WriteAsync(Messages, Id, split.BaseSequence, staying, PauseAsync);

@@ -63,5 +63,21 @@ public sealed class TicketState : IConversationState
     /// <summary>Tickets split out of this one (at most <see cref="TicketRewrites.MaxLinks"/> kept).</summary>
     [Id(26)] public List<Guid> SplitIds { get; set; } = [];
 
+    /// <summary>
+    /// The requester writes by email (an email ticket, or one whose visitor profile was found by the requester's address):
+    /// a message as the visitor comes from the inbound mail, which names its sender (MRG-1), not from the widget.
+    /// </summary>
+    [Id(27)] public bool RequesterByEmail { get; set; }
+
+    /// <summary>The requester's latest message (VIS-5: the ticket's last activity in the visitor's history).</summary>
+    [Id(28)] public DateTimeOffset? LastRequesterMessageAt { get; set; }
+
+    /// <summary>The visitor whose history (VIS-5) lists this ticket, and what it has taken, so an update that failed is owed.</summary>
+    [Id(29)] public string? HistoryVisitorId { get; set; }
+
+    [Id(30)] public TicketStatus HistoryStatus { get; set; }
+
+    [Id(31)] public DateTimeOffset? HistoryActivityAt { get; set; }
+
     public bool Exists => Status != TicketStatus.None;
 }

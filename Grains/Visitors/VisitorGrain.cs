@@ -1,4 +1,5 @@
 using Conversations.Grains.Common;
+using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Visitors;
 
@@ -123,12 +124,31 @@ public sealed class VisitorGrain(
         }
     }
 
+    /// <summary>
+    /// BIN-2: a profile made for an email requester that is left with no conversation, no widget visit and no organization goes
+    /// too, with its hold on the address: it held nothing but the purged requester's name and address.
+    /// </summary>
     public async Task ForgetConversationAsync(Guid conversationId)
     {
-        if (Visitor.History.RemoveAll(h => h.ConversationId == conversationId) > 0)
+        if (Visitor.History.RemoveAll(h => h.ConversationId == conversationId) == 0)
         {
-            await WriteAsync();
+            return;
         }
+
+        if (Visitor.MadeForEmail && Visitor.History.Count == 0 && Visitor.TotalSessions == 0 && Visitor.PageViewCount == 0 && Visitor.OrganizationId is null)
+        {
+            if (Visitor.About.Email is { } email)
+            {
+                await EmailHolder(email).ReleaseAsync(Key.VisitorId);
+            }
+
+            _activityFlush?.Dispose();
+            _activityFlush = null;
+            await this.PersistAsync(state.ClearStateAsync);
+            return;
+        }
+
+        await WriteAsync();
     }
 
     public Task<VisitorProfile> GetAsync()
@@ -137,16 +157,47 @@ public sealed class VisitorGrain(
         return Task.FromResult(View());
     }
 
-    public Task<VisitorProfile> UpdateAboutAsync(UpdateVisitorAbout update)
+    /// <summary>An email given here is claimed for this visitor first (later email from it joins this profile), one changed away is let go after.</summary>
+    public async Task<VisitorProfile> UpdateAboutAsync(UpdateVisitorAbout update)
     {
+        EnsureExists();
         var about = Visitor.About;
-        return ChangeAsync(() => Visitor.About = new VisitorAbout(
+        var next = new VisitorAbout(
             update.Name is null ? about.Name : DisplayName.CleanOptional(update.Name),
             ProfileText.Email(update.Email) is { } email ? Blank(email) : about.Email,
             ProfileText.Phone(update.Phone) is { } phone ? Blank(phone) : about.Phone,
             ProfileText.Optional(update.JobTitle, "A job title") is { } job ? Blank(job) : about.JobTitle,
             ProfileText.Optional(update.UserId, "A user id") is { } userId ? Blank(userId) : about.UserId,
-            update.Tags is null ? about.Tags : ProfileText.Tags(update.Tags)));
+            update.Tags is null ? about.Tags : ProfileText.Tags(update.Tags));
+        var visitorId = Key.VisitorId;
+        if (next.Email is { } given && update.Email is not null)
+        {
+            await EmailHolder(given).ClaimAsync(visitorId);
+        }
+
+        var profile = await ChangeAsync(() => Visitor.About = next);
+        if (about.Email is { } previous && previous != next.Email)
+        {
+            await EmailHolder(previous).ReleaseAsync(visitorId);
+        }
+
+        return profile;
+    }
+
+    public async Task<VisitorProfile> RecordEmailContactAsync(string email, string? name)
+    {
+        var address = EmailAddress.Normalize(email);
+        Visitor.MadeForEmail |= !Visitor.Exists;
+        var now = EnsureCreated();
+        var about = Visitor.About;
+        Visitor.About = about with
+        {
+            Email = string.IsNullOrEmpty(about.Email) ? address : about.Email,
+            Name = string.IsNullOrEmpty(about.Name) ? SenderName(name) : about.Name,
+        };
+        Visitor.LastSeenAt = Max(Visitor.LastSeenAt, now);
+        await WriteAsync();
+        return View();
     }
 
     public Task<VisitorProfile> SetAttributeAsync(VisitorAttribute attribute)
@@ -284,6 +335,21 @@ public sealed class VisitorGrain(
             new VisitorDates(Visitor.CreatedAt, Visitor.UpdatedAt, Visitor.CreatedAt, Visitor.LastSeenAt),
             Visitor.Location, Visitor.Device, Visitor.LastIp,
             new VisitorSessions(Visitor.CreatedAt, Visitor.LatestSessionAt, Visitor.TotalSessions, Visitor.PageViewCount, Visitor.TimeInChat));
+    }
+
+    private IVisitorEmailGrain EmailHolder(string email) => GrainFactory.GetGrain<IVisitorEmailGrain>(VisitorEmailKey.For(Key.PropertyId, email));
+
+    /// <summary>A sender's name from mail is the visitor's own text: cleaned like any name, and dropped rather than refused when it does not fit.</summary>
+    private static string? SenderName(string? name)
+    {
+        try
+        {
+            return DisplayName.CleanOptional(name);
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;

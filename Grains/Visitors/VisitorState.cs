@@ -26,5 +26,8 @@ public sealed class VisitorState
     /// <summary>The latest conversations, oldest first.</summary>
     [Id(15)] public List<ConversationLink> History { get; set; } = [];
 
+    /// <summary>Made for an email requester (VIS-1), not met through the widget: it goes when a purge leaves it nothing (BIN-2).</summary>
+    [Id(16)] public bool MadeForEmail { get; set; }
+
     public bool Exists => CreatedAt != default;
 }

@@ -66,7 +66,7 @@ public static class WidgetApi
     }
 
     private static async Task<Created<OfflineMessageReceipt>> LeaveOfflineMessageAsync(
-        OfflineMessageRequest request, VisitorTokens tokens, IClusterClient cluster, VisitTracker visits)
+        OfflineMessageRequest request, VisitorTokens tokens, IClusterClient cluster)
     {
         var visitorId = await tokens.VerifyAsync(request.PropertyId, request.VisitorToken);
         if (request.MessageId == Guid.Empty)
@@ -78,8 +78,8 @@ public static class WidgetApi
         var ticket = await cluster.GetGrain<ITicketGrain>(request.MessageId).CreateAsync(new CreateTicket(
             request.PropertyId, $"Offline message from {name ?? request.Email}", new TicketRequester(visitorId, name, request.Email),
             TicketPriority.Medium, request.Message));
-        await visits.Visitor(request.PropertyId, visitorId).LinkConversationAsync(
-            new ConversationLink(ticket.Id, ConversationKind.Ticket, ticket.Status.ToString(), ticket.CreatedAt, ticket.CreatedAt));
+
+        // The ticket puts itself in the visitor's history (VIS-5) once created, and retries until it is there.
         return TypedResults.Created($"/api/v1/properties/{request.PropertyId}/tickets/{ticket.Id}", new OfflineMessageReceipt(ticket.Id));
     }
 

@@ -86,6 +86,30 @@ public sealed class VisitorGrainTests(ClusterFixture fixture)
         Assert.Equal(VisitorGrain.MaxAttributes, (await visitor.GetAsync()).Attributes.Count);
     }
 
+    [Fact, Trait("Spec", "VIS-1"), Trait("Spec", "VIS-5")]
+    public async Task VIS1_an_email_on_a_profile_is_held_by_that_visitor_until_changed_and_a_requester_then_gets_a_profile_of_their_own()
+    {
+        var visitor = Visitor("v-email");
+        var (_, visitorId) = VisitorKey.Parse(visitor.GetPrimaryKeyString());
+        await visitor.RecordVisitAsync(new VisitorVisit(null, null, null));
+        var holds = (string email) => fixture.Client.GetGrain<IVisitorEmailGrain>(VisitorEmailKey.For(_property, email)).GetVisitorAsync();
+
+        await visitor.UpdateAboutAsync(new UpdateVisitorAbout(null, " Kim@Example.com ", null, null, null, null));
+        Assert.Equal(visitorId, await holds("kim@example.com"));
+        Assert.Equal(visitorId, await EmailVisitors.FindOrCreateAsync(fixture.Client, _property, "KIM@example.com", "Someone"));
+        Assert.Equal("kim@example.com", (await visitor.GetAsync()).About.Email);
+
+        await visitor.UpdateAboutAsync(new UpdateVisitorAbout(null, "kim@work.example", null, null, null, null));
+        Assert.Equal(((string?)null, visitorId), (await holds("kim@example.com"), await holds("kim@work.example")));
+
+        var other = await EmailVisitors.FindOrCreateAsync(fixture.Client, _property, "kim@example.com", "Kim\u0007 Lee");
+        Assert.NotEqual(visitorId, other);
+        Assert.Equal(other, await EmailVisitors.FindOrCreateAsync(fixture.Client, _property, "Kim@Example.com", null));
+        var profile = await fixture.Client.GetGrain<IVisitorGrain>(VisitorKey.For(_property, other)).GetAsync();
+        Assert.Equal(("Kim Lee", "kim@example.com"), (profile.About.Name, profile.About.Email));
+        Assert.Equal(other, await holds("kim@example.com"));
+    }
+
     private IVisitorGrain Visitor(string visitorId) =>
         fixture.Client.GetGrain<IVisitorGrain>(VisitorKey.For(_property, visitorId + Guid.NewGuid().ToString("N")[..6]));
 }

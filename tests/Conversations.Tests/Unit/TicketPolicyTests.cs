@@ -141,6 +141,20 @@ public sealed class TicketPolicyTests
         Assert.Equal(("bob@example.com", "Bob"), Policy.Requester(emails, "bob@example.com", "Bob"));
     }
 
+    [Fact, Trait("Spec", "VIS-1"), Trait("Spec", "MRG-1")]
+    public void VIS1_an_email_requester_with_a_profile_writes_as_it_by_address_and_a_merged_ticket_still_names_other_senders()
+    {
+        var ticket = Ticket(TicketStatus.Open, new TicketRequester("e-1", "Ann", "ann@example.com"));
+        ticket.RequesterByEmail = true;
+        Assert.Equal(("e-1", "Ann"), Policy.Requester(ticket, "Ann@Example.com", "ignored"));
+        Assert.Equal(("e-1", "Ann"), Policy.Requester(ticket, "e-1", null));
+        Assert.Equal(("bob@example.com", "Bob"), Policy.Requester(ticket, "bob@example.com", "Bob"));
+
+        ticket.RequesterByEmail = false;
+        Assert.Equal(("e-1", "Ann"), Policy.Requester(ticket, "ann@example.com", null));
+        Assert.Equal(DomainErrorCode.NotFound, Assert.Throws<DomainException>(() => Policy.Requester(ticket, "bob@example.com", "Bob")).Code);
+    }
+
     [Fact, Trait("Spec", "BIN-2")]
     public void BIN2_a_purged_id_cannot_make_a_new_ticket()
     {

@@ -34,7 +34,7 @@ export function HistoryTab({ visitorId }: { visitorId: string | null }) {
     <div class="tab-body">
       <Tabs label="History" tabs={[["visitor", "Visitor"], ["property", "Property"]]} selected={which} onSelect={setWhich} />
       <p class="error" role="alert">{error}</p>
-      {which === "visitor" && !visitorId && <p class="muted">No visitor history here: open a chat, or a ticket whose requester has used the chat widget.</p>}
+      {which === "visitor" && !visitorId && <p class="muted">No visitor history here: this ticket's requester has no visitor profile yet (they get one when they write again).</p>}
       {which === "visitor" && links && (
         <ul class="results history" data-testid="history">
           {links.length === 0 && <li class="muted">No earlier conversations.</li>}
