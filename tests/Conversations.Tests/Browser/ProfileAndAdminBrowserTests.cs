@@ -99,6 +99,8 @@ public sealed class ProfileAndAdminBrowserTests(WebFixture fixture, BrowserFixtu
         await visitor.StartChatAsync(latest, "Hana");
         await visitor.SendAsync(latest, "second", "back again today");
 
+        // Both of Hana's chats listed, newest first, before the first row is the latest chat.
+        await Assertions.Expect(ConsolePage.Row(page, "Hana")).ToHaveCountAsync(2);
         await ConsolePage.Row(page, "Hana").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("messages")).ToContainTextAsync("back again today");
         await page.GetByRole(AriaRole.Tab, new() { Name = "History", Exact = true }).ClickAsync();
