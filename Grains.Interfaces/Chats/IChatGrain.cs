@@ -28,10 +28,6 @@ public interface IChatGrain : IConversationGrain
     [Alias("Rate")]
     Task<ChatView> RateAsync(RateChat command);
 
-    /// <summary>Assigns the chat to an agent (an agent picking it up assigns it to themself) or a department, or unassigns it (CHAT-1).</summary>
-    [Alias("Assign")]
-    Task<ChatView> AssignAsync(AssignConversation command);
-
     /// <summary>Creates the chat's ticket holding a copy of the transcript (CHAT-3); a second call returns the same ticket.</summary>
     [Alias("ConvertToTicket")]
     Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command);

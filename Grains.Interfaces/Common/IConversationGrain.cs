@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces.Common;
 
-/// <summary>The commands chats and tickets share: messages read, whispers, tags, trash, spam, restore and purge.</summary>
+/// <summary>The commands chats and tickets share: messages read, whispers, assignee, tags, trash, spam, restore and purge.</summary>
 [Alias("Conversations.IConversationGrain")]
 public interface IConversationGrain : IGrainWithGuidKey
 {
@@ -14,6 +14,13 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     [Alias("Whisper")]
     Task<MessageAck> WhisperAsync(PostWhisper command);
+
+    /// <summary>
+    /// Assigns the conversation to an agent (an agent picking a chat up assigns it to themself) or a department of the
+    /// property, or unassigns it (CHAT-1, TIC-6). Assigning it again to the same one changes nothing.
+    /// </summary>
+    [Alias("Assign")]
+    Task<ConversationChange> AssignAsync(AssignConversation command);
 
     [Alias("ChangeTags")]
     Task<ConversationChange> ChangeTagsAsync(ChangeTags command);

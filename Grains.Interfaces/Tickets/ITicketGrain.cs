@@ -28,9 +28,6 @@ public interface ITicketGrain : IConversationGrain
     [Alias("SetStatus")]
     Task<TicketView> SetStatusAsync(string propertyId, TicketStatus status);
 
-    [Alias("Assign")]
-    Task<TicketView> AssignAsync(AssignConversation command);
-
     /// <summary>TIC-5: a closed ticket learns the ticket that follows it up, so both show the link (the latest follow-up is kept).</summary>
     [Alias("LinkFollowUp")]
     Task LinkFollowUpAsync(string propertyId, Guid followUpTicketId);

@@ -119,10 +119,10 @@ public sealed class ChatGrain : Grain, IChatGrain, IRemindable
         return View();
     }
 
-    public async Task<ChatView> AssignAsync(AssignConversation command)
+    public async Task<ConversationChange> AssignAsync(AssignConversation command)
     {
         await _core.ChangeAssigneeAsync(command);
-        return View();
+        return _core.Change();
     }
 
     public async Task<TicketView> ConvertToTicketAsync(ConvertChatToTicket command)

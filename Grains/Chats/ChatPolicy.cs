@@ -35,6 +35,8 @@ public sealed class ChatPolicy : IConversationPolicy<ChatState>
 
     public long FirstSequence(ChatState chat) => 1;
 
+    public bool Closed(ChatState chat) => chat.Status == ChatStatus.Closed;
+
     public void EnsureAcceptsMessages(ChatState chat)
     {
         if (chat.Status != ChatStatus.Open)

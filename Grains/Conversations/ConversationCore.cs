@@ -548,7 +548,7 @@ public sealed class ConversationCore<TState>(
         }
     }
 
-    public ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt);
+    public ConversationChange Change() => new(Id, Current.Version, Current.Bin, Current.Tags.ToList(), Current.UpdatedAt, Current.Assignee, policy.Closed(Current));
 
     private async Task<ConversationChange> MoveAsync(string propertyId, BinState to)
     {

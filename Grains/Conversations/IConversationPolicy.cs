@@ -32,6 +32,9 @@ public interface IConversationPolicy<TState>
     /// <summary>The first sequence of the visible transcript in the message log (a merge or split moves it, MRG-1).</summary>
     long FirstSequence(TState state);
 
+    /// <summary>Whether the conversation is closed (for good: a closed chat or ticket is never reopened).</summary>
+    bool Closed(TState state);
+
     /// <summary>Throws when the conversation takes no new messages now (closed, or busy rewriting its transcript).</summary>
     void EnsureAcceptsMessages(TState state);
 

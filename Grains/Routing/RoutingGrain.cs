@@ -410,9 +410,8 @@ public sealed class RoutingGrain(
         var command = new AssignConversation(PropertyId, AssigneeKind.Agent, agent.ToString());
         try
         {
-            var open = conversation.Kind == ConversationKind.Chat
-                ? await GrainFactory.GetGrain<IChatGrain>(id).AssignAsync(command) is { Status: ChatStatus.Open }
-                : await GrainFactory.GetGrain<ITicketGrain>(id).AssignAsync(command) is { Status: not TicketStatus.Closed };
+            IConversationGrain grain = conversation.Kind == ConversationKind.Chat ? GrainFactory.GetGrain<IChatGrain>(id) : GrainFactory.GetGrain<ITicketGrain>(id);
+            var open = !(await grain.AssignAsync(command)).Closed;
             if (!open)
             {
                 Finish(id);

@@ -118,12 +118,12 @@ public sealed class TicketGrain : Grain, ITicketGrain, IRemindable
         return View();
     }
 
-    public async Task<TicketView> AssignAsync(AssignConversation command)
+    public async Task<ConversationChange> AssignAsync(AssignConversation command)
     {
         _core.EnsureInInbox(command.PropertyId);
         await EnsureRoomForEmailsAsync();
         await _core.ChangeAssigneeAsync(command);
-        return View();
+        return _core.Change();
     }
 
     /// <summary>TIC-5: linked with an event, so consoles showing this ticket list the new follow-up at once.</summary>

@@ -47,6 +47,8 @@ public sealed class TicketPolicy(EmailSettings email) : IConversationPolicy<Tick
     /// <summary>How many messages the visible transcript holds (a merge or split starts it later in the log, MRG-1).</summary>
     public long VisibleMessageCount(TicketState ticket) => Math.Max(0, ticket.MessageCount - FirstSequence(ticket) + 1);
 
+    public bool Closed(TicketState ticket) => ticket.Status == TicketStatus.Closed;
+
     public void EnsureAcceptsMessages(TicketState ticket)
     {
         EnsureNoRewritePending(ticket);

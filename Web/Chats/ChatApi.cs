@@ -24,9 +24,6 @@ public static class ChatApi
         chats.MapPost("/close", CloseAsync).WithName("CloseChat")
             .WithSummary("Closes the chat (CHAT-2). Irreversible; closing a closed chat changes nothing.")
             .ProducesRefusals();
-        chats.MapPost("/assignee", AssignAsync).WithName("AssignChat")
-            .WithSummary("Picks the chat up (an agent assigns it to themself) or assigns it to another agent or a department, or unassigns it (CHAT-1). The assignee must be an agent or a department of this property (422 otherwise).")
-            .ProducesRefusals();
         chats.MapPost("/ticket", ConvertToTicketAsync).WithName("ConvertChatToTicket")
             .WithSummary("Creates the chat's ticket with a copy of the transcript (CHAT-3); needs the visitor's email if the chat has none. Repeating it returns the same ticket.")
             .ProducesRefusals();
@@ -46,9 +43,6 @@ public static class ChatApi
 
     private static async Task<Ok<ChatView>> CloseAsync(string propertyId, Guid chatId, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).CloseAsync(propertyId));
-
-    private static async Task<Ok<ChatView>> AssignAsync(string propertyId, Guid chatId, AssignConversationRequest request, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).AssignAsync(new AssignConversation(propertyId, request.Kind, request.AssigneeId)));
 
     private static async Task<Ok<TicketView>> ConvertToTicketAsync(string propertyId, Guid chatId, ConvertChatRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IChatGrain>(chatId).ConvertToTicketAsync(new ConvertChatToTicket(propertyId, request.VisitorEmail, request.Subject)));

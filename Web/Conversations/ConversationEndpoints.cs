@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Web.Conversations;
 
-/// <summary>The endpoints chats and tickets share: whispers, tags, trash, spam, restore and purge.</summary>
+/// <summary>The endpoints chats and tickets share: whispers, assignee, tags, trash, spam, restore and purge.</summary>
 public static class ConversationEndpoints
 {
     /// <summary>Maps the shared commands on a group whose route ends in <c>{propertyId}/…/{conversationId:guid}</c>.</summary>
@@ -23,6 +23,13 @@ public static class ConversationEndpoints
                     new PostWhisper(propertyId, request.CommandId, http.User.AgentId()!.Value.ToString(), http.User.AgentName(), request.Text))))
             .WithName($"Whisper{kind}")
             .WithSummary($"A message between agents in a {noun} (TIC-4); visitors never see it. 'commandId' is an idempotency key.");
+
+        group.MapPost("/assignee", async (string propertyId, Guid conversationId, AssignConversationRequest request, IClusterClient cluster) =>
+                TypedResults.Ok(await cluster.GetGrain<TGrain>(conversationId).AssignAsync(new AssignConversation(propertyId, request.Kind, request.AssigneeId))))
+            .WithName($"Assign{kind}")
+            .WithSummary($"Assigns the {noun} to an agent (an agent picking it up assigns it to themself) or a department, or unassigns it (CHAT-1, TIC-6). " +
+                "The assignee must be an agent or a department of this property (422 otherwise).")
+            .ProducesRefusals();
 
         group.MapPost("/tags", async (string propertyId, Guid conversationId, ChangeTagsRequest request, IClusterClient cluster) =>
                 TypedResults.Ok(await cluster.GetGrain<TGrain>(conversationId).ChangeTagsAsync(new ChangeTags(propertyId, request.Add, request.Remove))))

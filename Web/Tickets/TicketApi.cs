@@ -29,9 +29,6 @@ public static class TicketApi
         ticket.MapPost("/status", SetStatusAsync).WithName("SetTicketStatus")
             .WithSummary("Open (1) ⇄ Pending (2) → Closed (3) (TIC-5). Closed is irreversible.")
             .ProducesRefusals();
-        ticket.MapPost("/assignee", AssignAsync).WithName("AssignConversation")
-            .WithSummary("Assigns an agent or a department, or unassigns (TIC-6). The assignee must be an agent or a department of this property (422 otherwise).")
-            .ProducesRefusals();
         ticket.MapPost("/priority", SetPriorityAsync).WithName("SetTicketPriority")
             .WithSummary("Lowest (1) … Highest (5) (TIC-7).")
             .ProducesRefusals();
@@ -75,9 +72,6 @@ public static class TicketApi
 
     private static async Task<Ok<TicketView>> SetStatusAsync(string propertyId, Guid ticketId, SetTicketStatusRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).SetStatusAsync(propertyId, request.Status));
-
-    private static async Task<Ok<TicketView>> AssignAsync(string propertyId, Guid ticketId, AssignConversationRequest request, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).AssignAsync(new AssignConversation(propertyId, request.Kind, request.AssigneeId)));
 
     private static async Task<Ok<TicketView>> SetPriorityAsync(string propertyId, Guid ticketId, SetTicketPriorityRequest request, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<ITicketGrain>(ticketId).SetPriorityAsync(propertyId, request.Priority));

@@ -39,6 +39,7 @@ public sealed class ChatPolicyTests
         var error = Assert.Throws<DomainException>(() => Policy.EnsureAcceptsMessages(Chat(ChatStatus.Closed)));
         Assert.Equal(DomainErrorCode.Conflict, error.Code);
         Assert.Contains("new chat", error.Message);
+        Assert.Equal((false, true), (Policy.Closed(Chat(ChatStatus.Open)), Policy.Closed(Chat(ChatStatus.Closed))));
     }
 
     [Fact, Trait("Spec", "CHAT-1")]

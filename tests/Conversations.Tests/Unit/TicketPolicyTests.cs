@@ -56,6 +56,7 @@ public sealed class TicketPolicyTests
         Policy.EnsureAcceptsMessages(Ticket(TicketStatus.Open));
         Policy.EnsureAcceptsMessages(Ticket(TicketStatus.Pending));
         Assert.Equal(DomainErrorCode.Conflict, Assert.Throws<DomainException>(() => Policy.EnsureAcceptsMessages(Ticket(TicketStatus.Closed))).Code);
+        Assert.Equal((false, false, true), (Policy.Closed(Ticket(TicketStatus.Open)), Policy.Closed(Ticket(TicketStatus.Pending)), Policy.Closed(Ticket(TicketStatus.Closed))));
     }
 
     [Fact, Trait("Spec", "MRG-1")]

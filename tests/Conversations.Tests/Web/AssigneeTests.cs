@@ -68,8 +68,9 @@ public sealed class AssigneeTests(WebFixture fixture) : IAsyncLifetime
         {
             var toAgent = await _admin.Http.PostAsJsonAsync(path, new { kind = "Agent", assigneeId = colleague.Id.ToString("N").ToUpperInvariant() });
             Assert.Equal(HttpStatusCode.OK, toAgent.StatusCode);
-            var assignee = (await toAgent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignee");
-            Assert.Equal(colleague.Id.ToString(), assignee.GetProperty("id").GetString());
+            var change = await toAgent.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(colleague.Id.ToString(), change.GetProperty("assignee").GetProperty("id").GetString());
+            Assert.False(change.GetProperty("closed").GetBoolean());
 
             var toDepartment = await _admin.Http.PostAsJsonAsync(path, new { kind = "Department", assigneeId = department.ToString() });
             Assert.Equal(HttpStatusCode.OK, toDepartment.StatusCode);

@@ -100,8 +100,8 @@ public sealed class ConversationApiTests(WebFixture fixture) : IAsyncLifetime
 
         string[] operations =
         [
-            "CloseChat", "ConvertChatToTicket", "WhisperChat", "ChangeChatTags", "TrashChat", "MarkSpamChat", "RestoreChat", "PurgeChat",
-            "CreateTicket", "GetTicket", "GetTicketMessages", "ReplyToTicket", "SetTicketStatus", "AssignConversation", "SetTicketPriority",
+            "CloseChat", "ConvertChatToTicket", "AssignChat", "WhisperChat", "ChangeChatTags", "TrashChat", "MarkSpamChat", "RestoreChat", "PurgeChat",
+            "CreateTicket", "GetTicket", "GetTicketMessages", "ReplyToTicket", "SetTicketStatus", "AssignTicket", "SetTicketPriority",
             "WhisperTicket", "ChangeTicketTags", "TrashTicket", "MarkSpamTicket", "RestoreTicket", "PurgeTicket",
         ];
         Assert.All(operations, name => Assert.Contains($"\"operationId\": \"{name}\"", document));

@@ -50,8 +50,8 @@ export function ChatHeader({ chat }: { chat: ChatView }) {
             size="sm"
             title="Assign this chat to yourself"
             busy={running.value === "pickup"}
-            onClick={() => void act("pickup", () => ok(api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/assignee", {
-              params: { path: { propertyId: propertyId.value, chatId: chat.id } },
+            onClick={() => void act("pickup", () => ok(api.POST("/api/v1/properties/{propertyId}/chats/{conversationId}/assignee", {
+              params: { path: { propertyId: propertyId.value, conversationId: chat.id } },
               body: { kind: "Agent", assigneeId: me.value!.id },
             })))}
           >

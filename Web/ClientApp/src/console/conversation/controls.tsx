@@ -12,11 +12,11 @@ export function AssigneeSelect({ kind, id, current, disabled }: { kind: Conversa
   const value = current ? `${current.kind}:${current.id}` : "";
   const change = (choice: string) => {
     const [assigneeKind, assigneeId] = choice ? (choice.split(":") as ["Agent" | "Department", string]) : (["None", null] as const);
-    const params = { path: { propertyId: propertyId.value, chatId: id, ticketId: id } };
+    const params = { path: { propertyId: propertyId.value, conversationId: id } };
     const body = { kind: assigneeKind, assigneeId };
     void act("assignee", () => (kind === "chat"
-      ? ok(api.POST("/api/v1/properties/{propertyId}/chats/{chatId}/assignee", { params, body }))
-      : ok(api.POST("/api/v1/properties/{propertyId}/tickets/{ticketId}/assignee", { params, body }))));
+      ? ok(api.POST("/api/v1/properties/{propertyId}/chats/{conversationId}/assignee", { params, body }))
+      : ok(api.POST("/api/v1/properties/{propertyId}/tickets/{conversationId}/assignee", { params, body }))));
   };
   return (
     <label class="field-inline control">
