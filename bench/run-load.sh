@@ -11,6 +11,8 @@
 #                                attached perf slows them enough that a rate near the knee collapses
 #   bench/run-load.sh --overload 600
 #                                only S2b: twice 600 messages/s over 1,000 chats, then 300/s; writes no results
+# AZURITE_NODE_ARGS passes options to Azurite's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/azurite-profile" to see where
+# its one thread goes); AZURITE_DEBUG=1 writes its request log to test-artifacts/load-logs/azurite-debug.log (slows it a lot).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
@@ -79,7 +81,7 @@ CLUSTER_ID="load-$(date +%s)"
 
 # In memory: on disk, Azurite rewrites its whole table database every 5 s (LokiJS autosave), which grows with the run.
 log "Starting Azurite on $TABLE_PORT (tables), in memory"
-node_modules/.bin/azurite --inMemoryPersistence --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
+node ${AZURITE_NODE_ARGS:-} node_modules/azurite/dist/src/azurite.js --inMemoryPersistence --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
   --skipApiVersionCheck --loose --silent --disableTelemetry ${AZURITE_DEBUG:+--debug "$LOGS/azurite-debug.log"} >"$LOGS/azurite.log" 2>&1 &
 pids+=($!)
 wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start; see $LOGS/azurite.log" >&2; exit 1; }

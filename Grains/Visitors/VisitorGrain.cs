@@ -17,8 +17,11 @@ public sealed class VisitorGrain(
     /// <summary>A visit after this much quiet starts a new web session.</summary>
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long activity on a known conversation waits in memory before it is written, on average (a statistic, not a message).</summary>
-    public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long activity on a known conversation waits in memory before it is written, on average (a statistic, not a message;
+    /// also written on deactivation). Each chat's visitor has one grain, so a short delay meant one write per few messages.
+    /// </summary>
+    public static readonly TimeSpan ActivityFlushDelay = TimeSpan.FromMinutes(5);
 
     private IGrainTimer? _activityFlush;
 
