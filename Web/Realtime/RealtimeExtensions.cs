@@ -17,6 +17,7 @@ public static class RealtimeExtensions
             {
                 o.AddFilter<ConnectionsClosedOnStop>();
                 o.AddFilter<DomainExceptionHubFilter>(); // before the others, so it also turns the key check's refusals into HubExceptions
+                o.AddFilter<GatewayLossHubFilter>();
                 o.AddFilter<AdmissionHubFilter>();
                 o.AddFilter<KeyValidationHubFilter>();
                 o.AddFilter<AuditActorHubFilter>();
@@ -33,6 +34,7 @@ public static class RealtimeExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<LiveFeedRepair>();
+        services.AddOptions<GatewayLossSettings>().Bind(configuration.GetSection(GatewayLossSettings.SectionName));
         services.AddSingleton<PropertyFeeds>();
         services.AddSingleton<TypingNotifier>();
         services.AddSingleton<AgentConnectionRenewals>();
