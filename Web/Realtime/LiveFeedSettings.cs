@@ -20,4 +20,13 @@ public sealed class LiveFeedSettings
     /// listed or not: once the dead silo's queues have moved, a listed subscription can still receive nothing.
     /// </summary>
     public TimeSpan RenewAfterGatewayChange { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Topics whose renewal failed (storage or the cluster briefly unavailable) are tried again this much later.</summary>
+    public TimeSpan RenewalRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How often this node reads the cluster's gateway list. A silo that joins takes stream queues over, yet this node
+    /// connects to its gateway only when it has a call for it, so its connections alone can miss the change for minutes.
+    /// </summary>
+    public TimeSpan GatewayListPollPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

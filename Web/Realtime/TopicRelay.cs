@@ -19,6 +19,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Topic> _topics = [];
+    private int _renewalsAsked;
 
     public async Task JoinAsync<TEvent>(Audience audience, HubGroups groups, string connectionId)
         where TEvent : notnull
@@ -28,7 +29,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         {
             if (!TryGetTopic(groups.Topic, out var topic))
             {
-                topic = new Topic(() => SubscribeAsync<TEvent>(groups.Topic));
+                topic = new Topic(() => SubscribeAsync<TEvent>(groups.Topic)) { RenewedUpTo = Volatile.Read(ref _renewalsAsked) };
                 topic.Current = await topic.SubscribeAsync();
                 lock (_topics)
                 {
@@ -70,18 +71,37 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     public async Task<int> RepairAsync(CancellationToken cancellationToken) => await RepairAsync(renew: false, cancellationToken);
 
     /// <summary>
-    /// Replaces every topic's subscription with a new one and sends "resync": after a silo's loss a subscription can
-    /// stay listed in its pub-sub and still receive nothing (a pulling agent that took over the stream's queue never
-    /// delivers to it); a new subscription makes the stream's agents hand it a fresh cursor.
+    /// Replaces the subscription of every topic not renewed since the last <see cref="AskRenewal"/> with a new one and sends
+    /// "resync": after a silo's loss, or after a stream's queue moved to a silo that joined, a subscription can stay listed
+    /// in its pub-sub and still receive nothing (the pulling agent that took over the queue never delivers to it); a new
+    /// subscription makes the stream's agents hand it a fresh cursor. Returns how many were renewed; those whose renewal
+    /// failed stay due (<see cref="RenewalsDue"/>).
     /// </summary>
     public async Task<int> RenewAsync(CancellationToken cancellationToken) => await RepairAsync(renew: true, cancellationToken);
+
+    /// <summary>Every topic listened to now is to be renewed by the next <see cref="RenewAsync"/>.</summary>
+    public void AskRenewal() => Interlocked.Increment(ref _renewalsAsked);
+
+    /// <summary>How many topics still wait for the renewal last asked (their renewal failed).</summary>
+    public int RenewalsDue
+    {
+        get
+        {
+            var asked = Volatile.Read(ref _renewalsAsked);
+            lock (_topics)
+            {
+                return _topics.Values.Count(t => t.RenewedUpTo < asked);
+            }
+        }
+    }
 
     private async Task<int> RepairAsync(bool renew, CancellationToken cancellationToken)
     {
         List<KeyValuePair<StreamId, Topic>> topics;
+        var asked = Volatile.Read(ref _renewalsAsked);
         lock (_topics)
         {
-            topics = [.. _topics];
+            topics = [.. _topics.Where(t => !renew || t.Value.RenewedUpTo < asked)];
         }
 
         var repaired = 0;
@@ -90,6 +110,10 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
             if (await RepairAsync(entry.Key, entry.Value, renew))
             {
                 Interlocked.Increment(ref repaired);
+                if (renew)
+                {
+                    entry.Value.RenewedUpTo = asked;
+                }
             }
         });
         return repaired;
@@ -244,6 +268,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         public Func<Task<Subscription>> SubscribeAsync => subscribe;
 
         public Subscription? Current { get; set; }
+
+        /// <summary>The last renewal asked (<see cref="AskRenewal"/>) that this topic's subscription is newer than.</summary>
+        public int RenewedUpTo { get; set; }
 
         public bool IsEmpty
         {
