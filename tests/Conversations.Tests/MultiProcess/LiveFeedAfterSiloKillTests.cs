@@ -55,7 +55,7 @@ public sealed class LiveFeedAfterSiloKillTests(ITestOutputHelper output) : IAsyn
             await Cluster.Node($"web-{web}").StopAsync(TimeSpan.FromSeconds(30));
             output.WriteLine($"{(killedAt - started).TotalSeconds:F1}s kill -9 silo-{silo}, web-{web} stopped; load average {LoadAverage()}");
             await WaitUntilEveryChatIsServedAfterAsync(visitors, killedAt, TimeSpan.FromSeconds(60));
-            output.WriteLine($"{(DateTimeOffset.UtcNow - started).TotalSeconds:F1}s every chat acknowledged a message again; longest wait {ClusterChecks.Describe([.. visitors.Select(v => v.LongestWaitBetween(killedAt, DateTimeOffset.UtcNow))])}");
+            output.WriteLine($"{(DateTimeOffset.UtcNow - started).TotalSeconds:F1}s every chat acknowledged a message again; longest wait {ClusterChecks.Describe([.. visitors.Select(v => v.LongestWaitBetween(killedAt, DateTimeOffset.UtcNow))])}; {ClusterChecks.DescribeFailures(visitors, killedAt.AddSeconds(-6), DateTimeOffset.UtcNow)}");
             await Task.WhenAll(Cluster.StartSiloAsync(silo), Cluster.StartWebAsync(web));
             whole = DateTimeOffset.UtcNow;
             output.WriteLine($"{(whole - started).TotalSeconds:F1}s silo-{silo} and web-{web} started again");
