@@ -42,7 +42,15 @@ public static class ConversationsSiloHostExtensions
             });
             // Operators can change any of these (Conversations:Membership:<ClusterMembershipOptions property>).
             builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Conversations:Membership"));
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GrainCallTimeouts.Default);
+            silo.Configure<SiloMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = GrainCallTimeouts.Default;
+                // A web node killed with kill -9 leaves its stream subscriptions in the pub-sub; until its gateway drops it
+                // (1 min by default) calls to it wait out the response timeout, and a pulling agent handing out cursors waits
+                // with them. Dropped, it is refused at once and the agents remove its subscriptions. A live web node that is
+                // dropped after a longer cut reconnects and repairs its subscriptions (LiveFeedRepair).
+                o.ClientDropTimeout = TimeSpan.FromSeconds(15);
+            });
             silo.AddConversationsGrains(settings);
             silo.AddDashboard();
         });
