@@ -27,13 +27,30 @@ public static class ConversationsSiloHostExtensions
             silo.UseConversationsClustering(settings);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
-                // A killed silo is declared dead after two missed 2 s probes (4-6 s) instead of the default ~15 s, so calls
-                // to its grains fail over sooner; the other silos learn it by gossip, the table is re-read every 10 s anyway.
+                // A killed silo is declared dead after two missed probes instead of the default three, so calls to its grains
+                // fail over sooner (OPS-4); the other silos learn it by gossip, the table is re-read every 10 s anyway.
                 o.ProbeTimeout = TimeSpan.FromSeconds(2);
                 o.NumMissedProbesLimit = 2;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+                // Orleans adapts each probe's period and timeout to the observed response times and stretches them while the
+                // prober itself looks degraded, up to 4 x ProbeTimeout by default: on a busy machine, and on a silo whose only
+                // peer just died (it stops getting probe answers, which it counts against its own health), probes came every
+                // 8 s, so two misses took up to 16 s. Probes of a killed silo fail at once (connection refused); capping the
+                // period keeps its detection within ~2 x 3 s. A live silo whose connection still carries messages is not voted
+                // dead for slow probes (EnableConnectionLivenessCheck, on by default).
+                o.MaxProbeTimeout = TimeSpan.FromSeconds(3);
             });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GrainCallTimeouts.Default);
+            // Operators can change any of these (Conversations:Membership:<ClusterMembershipOptions property>).
+            builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Conversations:Membership"));
+            silo.Configure<SiloMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = GrainCallTimeouts.Default;
+                // A web node killed with kill -9 leaves its stream subscriptions in the pub-sub; until its gateway drops it
+                // (1 min by default) calls to it wait out the response timeout, and a pulling agent handing out cursors waits
+                // with them. Dropped, it is refused at once and the agents remove its subscriptions. A live web node that is
+                // dropped after a longer cut reconnects and repairs its subscriptions (LiveFeedRepair).
+                o.ClientDropTimeout = TimeSpan.FromSeconds(15);
+            });
             silo.AddConversationsGrains(settings);
             silo.AddDashboard();
         });

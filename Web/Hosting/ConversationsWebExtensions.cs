@@ -34,9 +34,12 @@ public static class ConversationsWebExtensions
     public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
     {
         var settings = builder.Services.AddConversationsSettings(builder.Configuration);
+        var gatewayChanges = new GatewayChanges();
+        builder.Services.AddSingleton(gatewayChanges);
         builder.UseOrleansClient(client =>
         {
             client.UseConversationsCluster(settings);
+            client.AddClusterConnectionStatusObserver(gatewayChanges);
             client.UseConnectionRetryFilter<RetryUntilClusterIsReachable>();
         });
 
@@ -50,7 +53,7 @@ public static class ConversationsWebExtensions
         builder.Services.AddConversationsAdmission(builder.Configuration);
         builder.Services.AddConversationsAccess(builder.Configuration);
         builder.Services.AddWidgetApi(builder.Configuration);
-        builder.Services.AddConversationsRealtime();
+        builder.Services.AddConversationsRealtime(builder.Configuration);
         builder.Services.AddAttachmentDownloads(settings);
         return builder;
     }

@@ -17,6 +17,9 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
     public const string SlaBreachedMethod = "slaBreached";
     public const string WatchersMethod = "watchers";
 
+    /// <summary>Sent when this node's feed of a group may have missed events (its subscription was lost): refetch what is shown.</summary>
+    public const string ResyncMethod = "resync";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -42,6 +45,10 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
             visitors.Clients.Group(group).SendAsync(QueuePlaceMethod, place.ConversationId, place.Place),
         _ => Task.CompletedTask,
     };
+
+    public Task ResyncAsync(Audience audience, string group) => audience == Audience.Agents
+        ? agents.Clients.Group(group).SendAsync(ResyncMethod)
+        : visitors.Clients.Group(group).SendAsync(ResyncMethod);
 
     private Task DeliverAsync(Audience audience, string group, ConversationEvent evt)
     {

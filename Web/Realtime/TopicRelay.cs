@@ -9,10 +9,17 @@ namespace Conversations.Web.Realtime;
 /// connection listening to it, and releases it when the last one leaves. Each event is sent once
 /// per SignalR group, whatever the number of connections in it.
 /// </summary>
+/// <remarks>
+/// A subscription can disappear under the node: when a silo dies, a pulling agent that fails to reach this node (its
+/// route went with the silo) drops the node's subscription from the stream's pub-sub for good ("consumer is no longer
+/// active"), and the node hears nothing more on that topic. <see cref="RepairAsync"/> finds such topics, subscribes
+/// again and tells their listeners to refetch ("resync"), since what was published meanwhile is not replayed.
+/// </remarks>
 public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery, ILogger<TopicRelay> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Topic> _topics = [];
+    private int _renewalsAsked;
 
     public async Task JoinAsync<TEvent>(Audience audience, HubGroups groups, string connectionId)
         where TEvent : notnull
@@ -22,10 +29,8 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         {
             if (!TryGetTopic(groups.Topic, out var topic))
             {
-                topic = new Topic();
-                var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TEvent>(groups.Topic);
-                var subscription = await stream.SubscribeAsync((evt, _) => ForwardAsync(groups.Topic, evt));
-                topic.UnsubscribeAsync = subscription.UnsubscribeAsync;
+                topic = new Topic(() => SubscribeAsync<TEvent>(groups.Topic)) { RenewedUpTo = Volatile.Read(ref _renewalsAsked) };
+                topic.Current = await topic.SubscribeAsync();
                 lock (_topics)
                 {
                     _topics[groups.Topic] = topic;
@@ -45,6 +50,136 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
 
     public Task LeaveAllAsync(Audience audience, string connectionId) =>
         ReleaseAsync(_ => true, listener: null, connectionId, audience);
+
+    /// <summary>How many topics this node listens to.</summary>
+    public int TopicCount
+    {
+        get
+        {
+            lock (_topics)
+            {
+                return _topics.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks each topic's pub-sub whether this node's subscription is still there; where it is gone, subscribes again and
+    /// sends the topic's groups "resync". A topic whose check fails (the cluster briefly unreachable) waits for the next
+    /// round. Returns how many topics were subscribed again.
+    /// </summary>
+    public async Task<int> RepairAsync(CancellationToken cancellationToken) => await RepairAsync(renew: false, cancellationToken);
+
+    /// <summary>
+    /// Replaces the subscription of every topic not renewed since the last <see cref="AskRenewal"/> with a new one and sends
+    /// "resync": after a silo's loss, or after a stream's queue moved to a silo that joined, a subscription can stay listed
+    /// in its pub-sub and still receive nothing (the pulling agent that took over the queue never delivers to it); a new
+    /// subscription makes the stream's agents hand it a fresh cursor. Returns how many were renewed; those whose renewal
+    /// failed stay due (<see cref="RenewalsDue"/>).
+    /// </summary>
+    public async Task<int> RenewAsync(CancellationToken cancellationToken) => await RepairAsync(renew: true, cancellationToken);
+
+    /// <summary>Every topic listened to now is to be renewed by the next <see cref="RenewAsync"/>.</summary>
+    public void AskRenewal() => Interlocked.Increment(ref _renewalsAsked);
+
+    /// <summary>How many topics still wait for the renewal last asked (their renewal failed).</summary>
+    public int RenewalsDue
+    {
+        get
+        {
+            var asked = Volatile.Read(ref _renewalsAsked);
+            lock (_topics)
+            {
+                return _topics.Values.Count(t => t.RenewedUpTo < asked);
+            }
+        }
+    }
+
+    private async Task<int> RepairAsync(bool renew, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<StreamId, Topic>> topics;
+        var asked = Volatile.Read(ref _renewalsAsked);
+        lock (_topics)
+        {
+            topics = [.. _topics.Where(t => !renew || t.Value.RenewedUpTo < asked)];
+        }
+
+        var repaired = 0;
+        await Parallel.ForEachAsync(topics, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (entry, _) =>
+        {
+            if (await RepairAsync(entry.Key, entry.Value, renew))
+            {
+                Interlocked.Increment(ref repaired);
+                if (renew)
+                {
+                    entry.Value.RenewedUpTo = asked;
+                }
+            }
+        });
+        return repaired;
+    }
+
+    private async Task<bool> RepairAsync(StreamId id, Topic topic, bool renew)
+    {
+        var lost = topic.Current;
+        try
+        {
+            if (lost is null || (!renew && await lost.IsActiveAsync()))
+            {
+                return false;
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Checking the subscription to {Topic} failed; the next round checks again.", id);
+            return false;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            if (!TryGetTopic(id, out var current) || current != topic || topic.Current != lost)
+            {
+                return false; // left or repaired meanwhile
+            }
+
+            topic.Current = await topic.SubscribeAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Subscribing again to {Topic} failed; the next round tries again.", id);
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (!renew)
+        {
+            logger.LogWarning("The subscription of this node to {Topic} was gone (a silo was lost); subscribed again and told its listeners to refetch.", id);
+        }
+
+        await UnsubscribeAsync(id, lost);
+        foreach (var group in topic.Listeners().Distinct())
+        {
+            await delivery.ResyncAsync(group.Audience, group.Group);
+        }
+
+        return true;
+    }
+
+    private async Task<Subscription> SubscribeAsync<TEvent>(StreamId id)
+        where TEvent : notnull
+    {
+        var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<TEvent>(id);
+        var subscription = new Subscription();
+        // Events of a replaced subscription (one that was thought lost but still delivers) are not forwarded twice.
+        var handle = await stream.SubscribeAsync((evt, _) => ForwardAsync(id, subscription, evt));
+        subscription.IsActiveAsync = async () => (await stream.GetAllSubscriptionHandles()).Any(h => h.HandleId == handle.HandleId);
+        subscription.UnsubscribeAsync = handle.UnsubscribeAsync;
+        return subscription;
+    }
 
     private async Task ReleaseAsync(Func<StreamId, bool> which, Listener? listener, string connectionId, Audience? audience = null)
     {
@@ -70,7 +205,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
                     _topics.Remove(id);
                 }
 
-                await UnsubscribeAsync(id, topic);
+                await UnsubscribeAsync(id, topic.Current);
             }
         }
         finally
@@ -79,11 +214,11 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         }
     }
 
-    private async Task UnsubscribeAsync(StreamId id, Topic topic)
+    private async Task UnsubscribeAsync(StreamId id, Subscription? subscription)
     {
         try
         {
-            if (topic.UnsubscribeAsync is { } unsubscribe)
+            if (subscription?.UnsubscribeAsync is { } unsubscribe)
             {
                 await unsubscribe();
             }
@@ -94,9 +229,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         }
     }
 
-    private async Task ForwardAsync(StreamId id, object evt)
+    private async Task ForwardAsync(StreamId id, Subscription subscription, object evt)
     {
-        if (!TryGetTopic(id, out var topic))
+        if (!TryGetTopic(id, out var topic) || topic.Current != subscription)
         {
             return;
         }
@@ -117,12 +252,25 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
 
     private sealed record Listener(Audience Audience, string Group);
 
+    /// <summary>One subscription of this node to a topic; a topic gets a new one when its old one was lost.</summary>
+    private sealed class Subscription
+    {
+        public Func<Task<bool>> IsActiveAsync { get; set; } = () => Task.FromResult(true);
+
+        public Func<Task>? UnsubscribeAsync { get; set; }
+    }
+
     /// <summary>The listeners of one topic: which groups want it, through which local connections.</summary>
-    private sealed class Topic
+    private sealed class Topic(Func<Task<Subscription>> subscribe)
     {
         private readonly Dictionary<Listener, HashSet<string>> _connections = [];
 
-        public Func<Task>? UnsubscribeAsync { get; set; }
+        public Func<Task<Subscription>> SubscribeAsync => subscribe;
+
+        public Subscription? Current { get; set; }
+
+        /// <summary>The last renewal asked (<see cref="AskRenewal"/>) that this topic's subscription is newer than.</summary>
+        public int RenewedUpTo { get; set; }
 
         public bool IsEmpty
         {

@@ -149,7 +149,8 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             if (log.BaseStream.CanWrite)
             {
-                log.WriteLine(line);
+                // Stamped with the test's clock, so a node's log lines up with the test output and the other nodes' logs.
+                log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
             }
         }
     }

@@ -107,17 +107,26 @@ public static class ClusterChecks
 
     /// <summary>
     /// Every console ends equal to the server: its list shows each chat's stored message count, kept by live events
-    /// after its last reconnect (the last events may still be on their way, so this waits up to 20 s, without refetching).
+    /// after its last reconnect (the last events may still be on their way, so this waits up to <paramref name="within"/>,
+    /// 20 s unless given, without refetching). Prints how long they took and how many differed after 20 s.
     /// </summary>
-    public static async Task AssertConsolesEqualServerAsync(IReadOnlyList<ConsoleMirror> consoles, IReadOnlyDictionary<Guid, List<ConversationMessage>> stored, ITestOutputHelper output)
+    public static async Task AssertConsolesEqualServerAsync(
+        IReadOnlyList<ConsoleMirror> consoles, IReadOnlyDictionary<Guid, List<ConversationMessage>> stored, ITestOutputHelper output, TimeSpan? within = null)
     {
         var differences = new List<string>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var from = DateTimeOffset.UtcNow;
+        var deadline = from + (within ?? TimeSpan.FromSeconds(20));
+        int? after20s = null;
         while (true)
         {
             differences = [.. consoles.SelectMany((console, i) => stored
                 .Where(chat => console.MessageCount(chat.Key) != chat.Value.Count)
                 .Select(chat => $"console {i} shows {console.MessageCount(chat.Key)} messages in {chat.Key}, the server stores {chat.Value.Count}"))];
+            if (after20s is null && DateTimeOffset.UtcNow - from >= TimeSpan.FromSeconds(20))
+            {
+                after20s = differences.Count;
+            }
+
             if (differences.Count == 0 || DateTimeOffset.UtcNow > deadline)
             {
                 break;
@@ -126,8 +135,25 @@ public static class ClusterChecks
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        output.WriteLine($"{consoles.Count} consoles compared with {stored.Count} chats: {differences.Count} differences; reconnects per console: {string.Join(", ", consoles.Select(c => c.Joins - 1))}");
+        output.WriteLine($"{consoles.Count} consoles compared with {stored.Count} chats: {differences.Count} differences after {(DateTimeOffset.UtcNow - from).TotalSeconds:F0} s" +
+            $"{(after20s is { } n ? $" ({n} after 20 s)" : "")}; reconnects per console: {string.Join(", ", consoles.Select(c => c.Joins - 1))}");
         Assert.True(differences.Count == 0, string.Join("; ", differences.Take(10)));
+    }
+
+    /// <summary>
+    /// The failed calls started between <paramref name="from"/> and <paramref name="until"/>, by kind: how many, and how long
+    /// the longest took (a call stuck until the grain call timeout shows as ~6 s; a refusal as a few ms).
+    /// </summary>
+    public static string DescribeFailures(IEnumerable<KillTestVisitor> visitors, DateTimeOffset from, DateTimeOffset until)
+    {
+        var failed = visitors.SelectMany(v => v.Attempts).Where(a => a.Error is not null && a.At >= from && a.At <= until).ToList();
+        var kinds = failed
+            .Select(a => a with { Error = a.Error!.Replace("An unexpected error occurred invoking ", "").Replace(" on the server. HubException", "") })
+            .GroupBy(a => a.Error!.Length > 70 ? a.Error[..70] : a.Error)
+            .OrderByDescending(g => g.Count())
+            .Take(5)
+            .Select(g => $"{g.Count()} x '{g.Key}' (longest {g.Max(a => a.Took).TotalSeconds:F1} s)");
+        return failed.Count == 0 ? "no failed calls" : $"{failed.Count} failed calls: {string.Join("; ", kinds)}";
     }
 
     /// <summary>"max 8.1 s, p99 7.9 s, median 2.0 s" of each chat's longest wait.</summary>

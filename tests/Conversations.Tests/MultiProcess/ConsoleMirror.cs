@@ -15,6 +15,7 @@ public sealed class ConsoleMirror(FailoverClient client, CookieContainer cookies
 {
     private readonly ConcurrentDictionary<Guid, long> _counts = new();
     private int _joins;
+    private int _resyncs;
 
     /// <summary>(chat, sequence) → command id of every message seen live.</summary>
     public ConcurrentDictionary<(Guid Chat, long Sequence), string> LiveSequences { get; } = new();
@@ -23,6 +24,9 @@ public sealed class ConsoleMirror(FailoverClient client, CookieContainer cookies
 
     /// <summary>How many times the console joined its property (1 + its reconnects).</summary>
     public int Joins => Volatile.Read(ref _joins);
+
+    /// <summary>How many times its node told it to refetch because the node's feed had a gap.</summary>
+    public int Resyncs => Volatile.Read(ref _resyncs);
 
     public FailoverClient Client => client;
 
@@ -46,14 +50,15 @@ public sealed class ConsoleMirror(FailoverClient client, CookieContainer cookies
         {
             connection.On<JsonElement>(RealtimeDelivery.EventMethod, OnEvent);
             connection.On<TypingNotice>(TypingNotifier.Method, Typing.Enqueue);
+            // The node's feed was interrupted (its subscription lost with a silo): the list is read again, as after a reconnect.
+            connection.On(RealtimeDelivery.ResyncMethod, () =>
+            {
+                Interlocked.Increment(ref _resyncs);
+                _ = RefetchQuietlyAsync();
+            });
             await connection.InvokeAsync("JoinProperty", ProcessCluster.Property);
             // Events sent while it was disconnected are not replayed: the list is read again (after joining, so nothing falls between).
-            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = client.CurrentNode, Timeout = TimeSpan.FromSeconds(20) };
-            foreach (var row in await ClusterChecks.InboxRowsAsync(http))
-            {
-                _counts.AddOrUpdate(row.Key, row.Value.MessageCount, (_, count) => Math.Max(count, row.Value.MessageCount));
-            }
-
+            await RefetchAsync();
             Interlocked.Increment(ref _joins);
         };
         await client.ConnectionAsync();
@@ -78,6 +83,31 @@ public sealed class ConsoleMirror(FailoverClient client, CookieContainer cookies
     }
 
     public ValueTask DisposeAsync() => client.DisposeAsync();
+
+    private async Task RefetchAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = client.CurrentNode, Timeout = TimeSpan.FromSeconds(20) };
+        foreach (var row in await ClusterChecks.InboxRowsAsync(http))
+        {
+            _counts.AddOrUpdate(row.Key, row.Value.MessageCount, (_, count) => Math.Max(count, row.Value.MessageCount));
+        }
+    }
+
+    private async Task RefetchQuietlyAsync()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                await RefetchAsync();
+                return;
+            }
+            catch (Exception)
+            {
+                await Task.Delay(1000); // the cluster still settling: read again shortly
+            }
+        }
+    }
 
     private void OnEvent(JsonElement evt)
     {

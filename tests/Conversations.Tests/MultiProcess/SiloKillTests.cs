@@ -77,7 +77,8 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         var publishedSeen = visitors.Sum(v => v.Acknowledged.Count(a => a.Value.At < siloKilledAt.AddSeconds(-0.5) && a.Value.At > siloKilledAt.AddSeconds(-3) && seenByAgents.ContainsKey((v.ChatId, a.Key))));
         output.WriteLine($"{visitorCount} visitors, {agentCount} agents: {acknowledged} messages acknowledged, {liveToAgents} seen live by agents ({100.0 * liveToAgents / acknowledged:F1}%); " +
             $"acknowledged 0.5-3 s before the silo kill: {publishedSeen} of {published} seen live; longest wait for an acknowledgement after the silo kill {recovery.TotalSeconds:F1}s " +
-            $"(median chat {waits[waits.Count / 2].TotalSeconds:F1}s, 90th percentile {waits[waits.Count * 9 / 10].TotalSeconds:F1}s)");
+            $"(median chat {waits[waits.Count / 2].TotalSeconds:F1}s, 90th percentile {waits[waits.Count * 9 / 10].TotalSeconds:F1}s); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        output.WriteLine($"after the silo kill: {ClusterChecks.DescribeFailures(visitors, siloKilledAt.AddSeconds(-6), webKilledAt)}");
         await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts, "kill-test.json"), JsonSerializer.Serialize(new
         {
             visitorCount, agentCount, acknowledged, liveToAgents, recoverySeconds = recovery.TotalSeconds, published, publishedSeen,

@@ -137,6 +137,8 @@ class Widget {
     this.connection.on("typing", (notice: TypingNotice) => this.onTyping(notice));
     this.connection.on("seen", (notice: { conversationId: string; sequence: number }) => this.onSeen(notice));
     this.connection.on("queuePlace", (chatId: string, place: number) => chatId === this.chatId && this.showQueuePlace(place));
+    // The web node's feed was interrupted (a silo was lost) and messages may be missing: read the transcript again.
+    this.connection.on("resync", () => void this.catchUp().catch(() => undefined));
     this.connection.onreconnecting(() => this.note("Reconnecting…"));
     this.connection.onreconnected(() => void this.resume().catch((error) => this.note(errorText(error))));
   }

@@ -110,12 +110,20 @@ hub.on("typing", (notice: TypingNotice) => {
 hub.on("slaBreached", (breach: SlaBreachNotice) => onSlaBreached(breach));
 hub.on("watchers", (change: WatchersChange) => change.propertyId === propertyId.value && showWatchers(change));
 hub.on("seen", (notice: { conversationId: string; sequence: number }) => markSeen(notice.conversationId, notice.sequence));
+// The web node's feed was interrupted (a silo was lost) and events may be missing: refetch as after a reconnect.
+hub.on("resync", () => refetch());
 hub.onreconnecting(() => (connectionState.value = "reconnecting"));
 hub.onreconnected(() => void join());
 hub.onclose(() => {
   connectionState.value = "offline";
   setTimeout(() => void startLive(), 2000);
 });
+
+function refetch(): void {
+  scheduleRefresh(0);
+  loadTeamQuietly();
+  void reloadOpen();
+}
 
 async function join(): Promise<void> {
   if (!propertyId.value) {
@@ -128,9 +136,7 @@ async function join(): Promise<void> {
   watched = null;
   reportWatch();
   // Events sent while disconnected are not replayed: refetch the list, the team and the open conversation.
-  scheduleRefresh(0);
-  loadTeamQuietly();
-  void reloadOpen();
+  refetch();
   if (wantedPresence === "Away") {
     await hub.invoke("SetPresence", "Away");
   }
