@@ -26,6 +26,7 @@ public sealed class CrossPropertyMatrixTests(WebFixture fixture)
         ["/api/v1/me"] = "the caller's own profile",
         ["/api/v1/me/tokens/"] = "the caller's own API tokens",
         ["/api/v1/me/tokens/{tokenId:guid}"] = "the caller's own API tokens",
+        ["/api/v1/me/notifications/"] = "the caller's own notification choices",
         ["/api/v1/properties"] = "creates a new property owned by the caller",
         ["/api/v1/widget/sessions"] = "visitor-facing: anonymous, rate-limited, issues a token bound to one property",
         ["/api/v1/widget/offline-messages"] = "visitor-facing: needs the property's signed visitor token, rate-limited",
