@@ -99,9 +99,7 @@ public sealed class InboxGrain : Grain, IInboxGrain
                 throw DomainException.NotFound("The conversation");
             }
 
-            IConversationGrain conversation = row.Kind == ConversationKind.Chat
-                ? GrainFactory.GetGrain<IChatGrain>(id)
-                : GrainFactory.GetGrain<ITicketGrain>(id);
+            var conversation = GrainFactory.GetConversation(row.Kind, id);
             await (action switch
             {
                 BulkAction.Close when conversation is IChatGrain chat => chat.CloseAsync(PropertyId),

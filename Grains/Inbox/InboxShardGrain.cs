@@ -1,3 +1,4 @@
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
@@ -130,7 +131,7 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
         {
             try
             {
-                IConversationGrain conversation = expected.Kind == ConversationKind.Chat ? GrainFactory.GetGrain<IChatGrain>(id) : GrainFactory.GetGrain<ITicketGrain>(id);
+                var conversation = GrainFactory.GetConversation(expected.Kind, id);
                 if (await conversation.GetInboxRowAsync() is { } row)
                 {
                     _index.Upsert(row);

@@ -1,3 +1,4 @@
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Common;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Chats;
@@ -410,8 +411,7 @@ public sealed class RoutingGrain(
         var command = new AssignConversation(PropertyId, AssigneeKind.Agent, agent.ToString());
         try
         {
-            IConversationGrain grain = conversation.Kind == ConversationKind.Chat ? GrainFactory.GetGrain<IChatGrain>(id) : GrainFactory.GetGrain<ITicketGrain>(id);
-            var open = !(await grain.AssignAsync(command)).Closed;
+            var open = !(await GrainFactory.GetConversation(conversation.Kind, id).AssignAsync(command)).Closed;
             if (!open)
             {
                 Finish(id);

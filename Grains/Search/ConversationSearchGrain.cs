@@ -1,3 +1,4 @@
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
@@ -306,10 +307,7 @@ public sealed class ConversationSearchGrain(
         var row = await GrainFactory.GetGrain<IInboxShardGrain>(InboxShards.Key(PropertyId, InboxShards.Of(conversationId))).GetAsync(conversationId);
         if ((row is null || row.Version < version) && (row?.Kind ?? kind) is { } k)
         {
-            IConversationGrain conversation = k == ConversationKind.Chat
-                ? GrainFactory.GetGrain<IChatGrain>(conversationId)
-                : GrainFactory.GetGrain<ITicketGrain>(conversationId);
-            row = await conversation.GetInboxRowAsync() ?? row;
+            row = await GrainFactory.GetConversation(k, conversationId).GetInboxRowAsync() ?? row;
         }
 
         return row is null || row.PropertyId != PropertyId ? null : row;
