@@ -1,9 +1,7 @@
-using Conversations.Grains.Conversations;
 using Conversations.Grains.Common;
-using Conversations.Grains.Interfaces.Chats;
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
-using Conversations.Grains.Interfaces.Tickets;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 

@@ -1,5 +1,5 @@
-using Conversations.Grains.Conversations;
 using Conversations.Grains.Common;
+using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;

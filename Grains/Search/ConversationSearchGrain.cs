@@ -1,10 +1,8 @@
 using Conversations.Grains.Conversations;
-using Conversations.Grains.Interfaces.Chats;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Inbox;
 using Conversations.Grains.Interfaces.Realtime;
 using Conversations.Grains.Interfaces.Search;
-using Conversations.Grains.Interfaces.Tickets;
 using System.Collections.Concurrent;
 using Conversations.Grains.Messages;
 using Microsoft.Extensions.Logging;
