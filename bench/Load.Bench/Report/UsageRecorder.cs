@@ -34,10 +34,11 @@ public sealed class UsageRecorder(IReadOnlyDictionary<string, int> processes)
     /// <summary>
     /// Waits until the system's processes (not the bench) use less than a fifth of a core over <see cref="SettleWindow"/>,
     /// at most <paramref name="atMost"/>, so the work a part leaves behind (a backlog, storage flushes) is not measured
-    /// as the next part's; logs how long that took.
+    /// as the next part's; logs how long that took. Ends the running part first: the wait is neither part's.
     /// </summary>
     public async Task SettleAsync(TimeSpan atMost)
     {
+        Finish();
         var started = Stopwatch.GetTimestamp();
         double busy;
         do
