@@ -52,7 +52,9 @@ public static class ConversationsSiloHostExtensions
                 o.ClientDropTimeout = TimeSpan.FromSeconds(15);
             });
             silo.AddConversationsGrains(settings);
-            silo.AddDashboard();
+            // Every sample observes Orleans' gauges, and counting activations and the directory cache walks them:
+            // at the default 1 s that was a sixth of an idle silo's CPU with 5,000 chats active (bench/results/load-notes.md).
+            silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = 10_000);
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddConversationsTelemetry("conversations-silo");
