@@ -20,7 +20,7 @@ namespace Conversations.Grains.Search;
 /// activation (after a silo move too) it restores the latest snapshot with the versions it had followed, then sweeps the
 /// inbox rows and catches up only the conversations that changed after it; with no snapshot it builds from the inbox rows
 /// and the message table. Both run in the background, with progress; searches answer from what is there meanwhile.
-/// Searches run on the thread pool, several at once, beside the follower. No caller waits for the follower but a purge,
+/// Searches run on the thread pool, one per core at a time (<see cref="SearchSlots"/>), beside the follower. No caller waits for the follower but a purge,
 /// whose conversation must vanish from results at once (BIN-2).
 /// </summary>
 [ImplicitStreamSubscription(ConversationsNames.PropertyStreamNamespace)]
@@ -136,12 +136,12 @@ public sealed class ConversationSearchGrain(
         await _ready;
         var index = Index;
 
-        // Off the grain's thread: searches run side by side on every core, each on the index as it was when it began.
+        // Off the grain's thread: searches run side by side, one per core, each on the index as it was when it began.
         var conversations = _conversations;
         SearchIndexResult result;
         try
         {
-            result = await Task.Run(() => index.Search(text, query.IncludeWhispers,
+            result = await SearchSlots.RunAsync(() => index.Search(text, query.IncludeWhispers,
                 id => conversations.TryGetValue(id, out var c) && c.Row is { } row && filter.Matches(row), query.Offset, query.Limit));
         }
         catch (SearchQueryException ex)

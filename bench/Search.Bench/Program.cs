@@ -118,7 +118,7 @@ for (var i = 0; i < queries.Count; i++)
 Array.Sort(alone);
 var loadAlone = LoadAverage();
 
-// Many callers at once: the grain runs each search on the thread pool, so they share the cores (a latency counts the wait).
+// Many callers at once: the grain runs each search on the thread pool, one per core at a time (a latency counts the wait).
 var together = new List<double>(queries.Count);
 var next = -1;
 var wall = Stopwatch.StartNew();
@@ -128,7 +128,7 @@ await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
     while ((i = Interlocked.Increment(ref next)) < queries.Count)
     {
         var begin = Stopwatch.GetTimestamp();
-        await Task.Run(() => Run(queries[i]));
+        await SearchSlots.RunAsync(() => Run(queries[i]));
         var elapsed = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
         lock (together)
         {
