@@ -46,10 +46,11 @@ public static class ConversationsSiloHostExtensions
             {
                 o.ResponseTimeout = GrainCallTimeouts.Default;
                 // A web node killed with kill -9 leaves its stream subscriptions in the pub-sub; until its gateway drops it
-                // (1 min by default) calls to it wait out the response timeout, and a pulling agent handing out cursors waits
-                // with them. Dropped, it is refused at once and the agents remove its subscriptions. A live web node that is
-                // dropped after a longer cut reconnects and repairs its subscriptions (LiveFeedRepair).
-                o.ClientDropTimeout = TimeSpan.FromSeconds(15);
+                // (1 min by default) deliveries to it wait out the response timeout, and their cursors pin the stream queue's
+                // cache: once it is full the queue is no longer read, so every web node's feed of that queue stalls (at 15 s the
+                // consoles still lagged 40 s behind, bench/results/chaos.md). Dropped, it is refused at once and the agents
+                // remove its subscriptions. A live web node dropped after a longer cut repairs its subscriptions (LiveFeedRepair).
+                o.ClientDropTimeout = TimeSpan.FromSeconds(5);
             });
             silo.AddConversationsGrains(settings);
             // Every sample observes Orleans' gauges, and counting activations and the directory cache walks them:
