@@ -24,6 +24,16 @@ public static class StorageClients
             ? new TableServiceClient(new Uri(uri), Credential.Value, Bounded(new TableClientOptions()))
             : new TableServiceClient(settings.StorageConnectionString, Bounded(new TableClientOptions()));
 
+    /// <summary>
+    /// The silos' membership table: no request waits on it, and a silo whose first read of it fails does not start (a silo
+    /// added while Azurite answered slowly exited at start, bench/results/chaos.md), so each try gets 10 s and there are
+    /// four. Reminders stay bounded: grains register them while a caller waits.
+    /// </summary>
+    public static TableServiceClient MembershipTables(ConversationsSettings settings) =>
+        settings.TableServiceUri is { Length: > 0 } uri
+            ? new TableServiceClient(new Uri(uri), Credential.Value, Patient(new TableClientOptions()))
+            : new TableServiceClient(settings.StorageConnectionString, Patient(new TableClientOptions()));
+
     public static QueueServiceClient Queues(ConversationsSettings settings) =>
         settings.QueueServiceUri is { Length: > 0 } uri
             ? new QueueServiceClient(new Uri(uri), Credential.Value, Bounded(new QueueClientOptions()))
@@ -45,6 +55,15 @@ public static class StorageClients
         options.Retry.MaxRetries = 1;
         options.Retry.Mode = RetryMode.Fixed;
         options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+        return options;
+    }
+
+    private static T Patient<T>(T options) where T : ClientOptions
+    {
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetries = 3;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
         return options;
     }
 

@@ -43,7 +43,7 @@ public static class ConversationsSiloBuilderExtensions
     }
 
     public static ISiloBuilder UseConversationsClustering(this ISiloBuilder silo, ConversationsSettings settings) =>
-        silo.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.Tables(settings));
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = StorageClients.MembershipTables(settings));
 
     private static void AddConversationsStreams(this ISiloBuilder silo, ConversationsSettings settings)
     {
