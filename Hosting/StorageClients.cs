@@ -19,20 +19,14 @@ public static class StorageClients
     /// <summary>How long one storage request may wait for an answer before it counts as failed.</summary>
     public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(2);
 
-    public static TableServiceClient Tables(ConversationsSettings settings) =>
-        settings.TableServiceUri is { Length: > 0 } uri
-            ? new TableServiceClient(new Uri(uri), Credential.Value, Bounded(new TableClientOptions()))
-            : new TableServiceClient(settings.StorageConnectionString, Bounded(new TableClientOptions()));
+    public static TableServiceClient Tables(ConversationsSettings settings) => Tables(settings, Bounded(new TableClientOptions()));
 
     /// <summary>
     /// The silos' membership table: no request waits on it, and a silo whose first read of it fails does not start (a silo
     /// added while Azurite answered slowly exited at start, bench/results/chaos.md), so each try gets 10 s and there are
     /// four. Reminders stay bounded: grains register them while a caller waits.
     /// </summary>
-    public static TableServiceClient MembershipTables(ConversationsSettings settings) =>
-        settings.TableServiceUri is { Length: > 0 } uri
-            ? new TableServiceClient(new Uri(uri), Credential.Value, Patient(new TableClientOptions()))
-            : new TableServiceClient(settings.StorageConnectionString, Patient(new TableClientOptions()));
+    public static TableServiceClient MembershipTables(ConversationsSettings settings) => Tables(settings, Patient(new TableClientOptions()));
 
     public static QueueServiceClient Queues(ConversationsSettings settings) =>
         settings.QueueServiceUri is { Length: > 0 } uri
@@ -57,6 +51,11 @@ public static class StorageClients
         options.Retry.Delay = TimeSpan.FromMilliseconds(250);
         return options;
     }
+
+    private static TableServiceClient Tables(ConversationsSettings settings, TableClientOptions options) =>
+        settings.TableServiceUri is { Length: > 0 } uri
+            ? new TableServiceClient(new Uri(uri), Credential.Value, options)
+            : new TableServiceClient(settings.StorageConnectionString, options);
 
     private static T Patient<T>(T options) where T : ClientOptions
     {

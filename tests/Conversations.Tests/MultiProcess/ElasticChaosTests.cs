@@ -3,7 +3,6 @@ using System.Text.Json;
 using Conversations.Grains.Interfaces.Agents;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Properties;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
@@ -211,7 +210,9 @@ public sealed class ElasticChaosTests(ITestOutputHelper output) : IAsyncLifetime
             var chatId = Guid.NewGuid();
             await visitor.StartChatAsync(chatId, "Typing after chaos");
             var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-            await TypeRetryingWhileUnavailableAsync(visitor, chatId, deadline);
+            await HubRetry.WhileUnavailableAsync(
+                () => visitor.Hub.InvokeAsync("Typing", ProcessCluster.Property, visitor.Session.VisitorToken, chatId, true),
+                _ => DateTimeOffset.UtcNow < deadline);
             while (consoles.Any(c => !c.Typing.Any(t => t.ConversationId == chatId && t.IsTyping)) && DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(250);
@@ -219,23 +220,6 @@ public sealed class ElasticChaosTests(ITestOutputHelper output) : IAsyncLifetime
 
             var missed = consoles.Count(c => !c.Typing.Any(t => t.ConversationId == chatId && t.IsTyping));
             Assert.True(missed == 0, $"{missed} of {consoles.Count} consoles did not see a visitor on web-{node} typing.");
-        }
-    }
-
-    /// <summary>"Unavailable" is retriable by contract: the widget sends the notice again, as it does here until <paramref name="deadline"/>.</summary>
-    private static async Task TypeRetryingWhileUnavailableAsync(TestVisitor visitor, Guid chatId, DateTimeOffset deadline)
-    {
-        while (true)
-        {
-            try
-            {
-                await visitor.Hub.InvokeAsync("Typing", ProcessCluster.Property, visitor.Session.VisitorToken, chatId, true);
-                return;
-            }
-            catch (HubException ex) when (ex.Message.Contains("Unavailable", StringComparison.Ordinal) && DateTimeOffset.UtcNow < deadline)
-            {
-                await Task.Delay(500);
-            }
         }
     }
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -62,8 +61,8 @@ public sealed class RoutingCapacityAcrossSilosTests(ITestOutputHelper output) : 
             await Task.WhenAll(visitors.Select(async (visitor, i) =>
             {
                 // As the widget does: a call refused as briefly unavailable (a loaded machine) is retried with the same ids.
-                await RetryUnavailableAsync(() => visitor.StartChatAsync(chats[i], $"Visitor {i}"));
-                await RetryUnavailableAsync(() => visitor.SendAsync(chats[i], $"first-{i}", "Hello, anyone?"));
+                await HubRetry.WhileUnavailableAsync(() => visitor.StartChatAsync(chats[i], $"Visitor {i}"), attempt => attempt < 20);
+                await HubRetry.WhileUnavailableAsync(() => visitor.SendAsync(chats[i], $"first-{i}", "Hello, anyone?"), attempt => attempt < 20);
             }));
 
             var routed = await EventuallyAsync(admin, r => Assigned(r) == Agents * Capacity && r.GetProperty("waiting").GetInt32() == Chats - Agents * Capacity,
@@ -95,22 +94,6 @@ public sealed class RoutingCapacityAcrossSilosTests(ITestOutputHelper output) : 
             foreach (var console in consoles)
             {
                 await console.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task RetryUnavailableAsync<T>(Func<Task<T>> call)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await call();
-                return;
-            }
-            catch (HubException ex) when (ex.Message.Contains("Unavailable", StringComparison.Ordinal) && attempt < 20)
-            {
-                await Task.Delay(500);
             }
         }
     }
