@@ -22,8 +22,16 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
 {
     public static readonly TimeSpan RepairAfter = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a durable announcement is kept after the latest version it stands for arrived.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a durable announcement is kept after the latest version it stands for arrived. A chat's messages come
+    /// seconds to minutes apart: with 30 s, a chat writing every 50 s (5,000 chats at 100 messages/s) paid an announcement
+    /// write before every message, 0.9 storage requests per message on the path the sender waits for. Longer costs only
+    /// more conversations to repair after the shard restarts (those active within the lease, asked for their rows in parallel).
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Conversations asked for their rows at once by a repair (after a restart, every held announcement is).</summary>
+    private const int RepairsAtOnce = 16;
 
     private readonly HashSet<Guid> _dirty = [];
 
@@ -125,28 +133,34 @@ public sealed class InboxShardGrain(IInboxCheckpointStore store, TimeProvider cl
         }
 
         var due = _expected.Where(e => !IsMet(e.Key, e.Value) && now - e.Value.Since >= RepairAfter).ToList();
-        foreach (var (id, expected) in due)
+        foreach (var repairs in due.Chunk(RepairsAtOnce))
         {
-            try
-            {
-                var conversation = GrainFactory.GetConversation(expected.Kind, id);
-                if (await conversation.GetInboxRowAsync() is { } row)
-                {
-                    _index.Upsert(row);
-                }
+            // Their checkpoints are one write: each joins the next checkpoint while it is not yet under way.
+            await Task.WhenAll(repairs.Select(e => RepairFromConversationAsync(e.Key, e.Value)));
+        }
+    }
 
-                // The conversation is the authority: whatever it holds now is all there is of the announced version.
-                if (_expected.GetValueOrDefault(id)?.Version <= expected.Version)
-                {
-                    Forget(id);
-                }
-
-                await Checkpoint(id);
-            }
-            catch (Exception ex)
+    private async Task RepairFromConversationAsync(Guid id, InboxExpectation expected)
+    {
+        try
+        {
+            var conversation = GrainFactory.GetConversation(expected.Kind, id);
+            if (await conversation.GetInboxRowAsync() is { } row)
             {
-                logger.LogWarning(ex, "Repairing the inbox row of {ConversationId} failed; trying again.", id);
+                _index.Upsert(row);
             }
+
+            // The conversation is the authority: whatever it holds now is all there is of the announced version.
+            if (_expected.GetValueOrDefault(id)?.Version <= expected.Version)
+            {
+                Forget(id);
+            }
+
+            await Checkpoint(id);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Repairing the inbox row of {ConversationId} failed; trying again.", id);
         }
     }
 
