@@ -17,31 +17,54 @@ namespace Conversations.Web.Realtime;
 /// </remarks>
 public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery, ILogger<TopicRelay> logger)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Topic> _topics = [];
     private int _renewalsAsked;
 
+    /// <summary>
+    /// Adds the connection to the topic's listeners and makes sure this node is subscribed. Each topic has a gate of its
+    /// own: a subscription is a pub-sub round trip (a storage write), and one gate for the whole node let a visitor's chat
+    /// start (four topics) wait for every other connection's subscribing, and a renewal go one topic at a time.
+    /// </summary>
     public async Task JoinAsync<TEvent>(Audience audience, HubGroups groups, string connectionId)
         where TEvent : notnull
     {
-        await _gate.WaitAsync();
-        try
+        var listener = new Listener(audience, groups.Group);
+        Topic topic;
+        lock (_topics)
         {
-            if (!TryGetTopic(groups.Topic, out var topic))
+            if (!_topics.TryGetValue(groups.Topic, out topic!))
             {
                 topic = new Topic(() => SubscribeAsync<TEvent>(groups.Topic)) { RenewedUpTo = Volatile.Read(ref _renewalsAsked) };
+                _topics[groups.Topic] = topic;
+            }
+
+            topic.Add(listener, connectionId);
+        }
+
+        await topic.Gate.WaitAsync();
+        try
+        {
+            if (topic.Current is null && IsCurrent(groups.Topic, topic))
+            {
                 topic.Current = await topic.SubscribeAsync();
-                lock (_topics)
+            }
+        }
+        catch
+        {
+            lock (_topics)
+            {
+                topic.Remove(listener, connectionId, audience: null);
+                if (topic.IsEmpty && IsCurrent(groups.Topic, topic))
                 {
-                    _topics[groups.Topic] = topic;
+                    _topics.Remove(groups.Topic);
                 }
             }
 
-            topic.Add(new Listener(audience, groups.Group), connectionId);
+            throw;
         }
         finally
         {
-            _gate.Release();
+            topic.Gate.Release();
         }
     }
 
@@ -135,10 +158,10 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
             return false;
         }
 
-        await _gate.WaitAsync();
+        await topic.Gate.WaitAsync();
         try
         {
-            if (!TryGetTopic(id, out var current) || current != topic || topic.Current != lost)
+            if (!IsCurrent(id, topic) || topic.Current != lost)
             {
                 return false; // left or repaired meanwhile
             }
@@ -152,7 +175,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         }
         finally
         {
-            _gate.Release();
+            topic.Gate.Release();
         }
 
         if (!renew)
@@ -183,34 +206,33 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
 
     private async Task ReleaseAsync(Func<StreamId, bool> which, Listener? listener, string connectionId, Audience? audience = null)
     {
-        await _gate.WaitAsync();
-        try
+        List<KeyValuePair<StreamId, Topic>> emptied = [];
+        lock (_topics)
         {
-            List<KeyValuePair<StreamId, Topic>> candidates;
-            lock (_topics)
-            {
-                candidates = _topics.Where(t => which(t.Key)).ToList();
-            }
-
-            foreach (var (id, topic) in candidates)
+            foreach (var (id, topic) in _topics.Where(t => which(t.Key)).ToList())
             {
                 topic.Remove(listener, connectionId, audience);
-                if (!topic.IsEmpty)
+                if (topic.IsEmpty)
                 {
-                    continue;
-                }
-
-                lock (_topics)
-                {
+                    // A join after this makes a new topic with a subscription of its own.
                     _topics.Remove(id);
+                    emptied.Add(new(id, topic));
                 }
-
-                await UnsubscribeAsync(id, topic.Current);
             }
         }
-        finally
+
+        foreach (var (id, topic) in emptied)
         {
-            _gate.Release();
+            await topic.Gate.WaitAsync();
+            try
+            {
+                await UnsubscribeAsync(id, topic.Current);
+                topic.Current = null;
+            }
+            finally
+            {
+                topic.Gate.Release();
+            }
         }
     }
 
@@ -250,6 +272,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         }
     }
 
+    /// <summary>Whether <paramref name="topic"/> is still the one listened to under <paramref name="id"/> (not left meanwhile).</summary>
+    private bool IsCurrent(StreamId id, Topic topic) => TryGetTopic(id, out var current) && current == topic;
+
     private sealed record Listener(Audience Audience, string Group);
 
     /// <summary>One subscription of this node to a topic; a topic gets a new one when its old one was lost.</summary>
@@ -266,6 +291,9 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         private readonly Dictionary<Listener, HashSet<string>> _connections = [];
 
         public Func<Task<Subscription>> SubscribeAsync => subscribe;
+
+        /// <summary>One subscribe, renewal or unsubscribe of this topic at a time.</summary>
+        public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public Subscription? Current { get; set; }
 
