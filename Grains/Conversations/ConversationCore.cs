@@ -163,7 +163,20 @@ public sealed class ConversationCore<TState>(
 
     private MergeSource MergeSourceOf() => new(Id, policy.Kind, FirstSequence, Current.MessageCount, Current.Tags.ToList());
 
-    public Task<bool> IsTakenAsync() => Task.FromResult(Current.Exists || Current.Bin == BinState.Purged);
+    /// <summary>
+    /// Whether a conversation holds this id. Every chat start asks the ticket of its id (and every ticket creation the chat):
+    /// an id nobody holds does not stay activated, or each chat would keep an empty ticket activation beside it.
+    /// </summary>
+    public Task<bool> IsTakenAsync()
+    {
+        var taken = Current.Exists || Current.Bin == BinState.Purged;
+        if (!taken)
+        {
+            ((IGrainBase)grain).DeactivateOnIdle();
+        }
+
+        return Task.FromResult(taken);
+    }
 
     /// <summary>
     /// Refuses to start a conversation whose id the other kind uses: both keep their messages in one partition per id,
