@@ -12,21 +12,9 @@ namespace Conversations.Tests.MultiProcess;
 
 /// <summary>COL-1 across real web nodes: a viewer on one node is seen by a console on the other, and vanishes within seconds when its node dies.</summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CollisionAcrossNodesTests(ITestOutputHelper output) : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 2);
 
     [Fact, Trait("Spec", "COL-1"), Trait("Spec", "OPS-2")]
     public async Task COL1_a_viewer_on_one_web_node_is_seen_on_the_other_and_gone_within_seconds_after_its_node_dies()

@@ -17,24 +17,12 @@ namespace Conversations.Tests.MultiProcess;
 /// CHAOS_VISITORS (100), CHAOS_SEED (random).
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class ElasticChaosTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ElasticChaosTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private const int MaxSilos = 3;
     private const int AgentCount = 5;
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2, siloSlots: MaxSilos);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 2, siloSlots: MaxSilos);
 
     // 2026-12-05 (seed 56514): consoles ended 5-6 messages behind (subscriptions lost with a silo; now renewed). 2026-12-06:
     // a killed web node's subscriptions stay in the pub-sub, and deliveries to it pin its stream queues' caches until its

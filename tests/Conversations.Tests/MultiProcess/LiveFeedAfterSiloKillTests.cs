@@ -10,23 +10,11 @@ namespace Conversations.Tests.MultiProcess;
 /// feed (or its "resync" when the feed had a gap) keeps the consoles current: at the end every console equals the server.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class LiveFeedAfterSiloKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveFeedAfterSiloKillTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private const int VisitorCount = 12;
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 2);
 
     [Fact, Trait("Spec", "OPS-1"), Trait("Spec", "OPS-4"), Trait("Spec", "X-1")]
     public async Task OPS1_consoles_stay_current_when_a_silo_is_killed_as_their_web_node_stops()

@@ -17,21 +17,9 @@ namespace Conversations.Tests.MultiProcess;
 /// the cluster (Azure Queue streams, grain leases), not by the memory of the node that heard them.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveLayerAcrossNodesTests(ITestOutputHelper output) : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 2);
 
     [Fact, Trait("Spec", "OPS-2"), Trait("Spec", "CHAT-1"), Trait("Spec", "ADM-4")]
     public async Task OPS2_typing_and_access_revocation_cross_web_nodes_and_a_dead_nodes_agents_go_offline_within_30_s()

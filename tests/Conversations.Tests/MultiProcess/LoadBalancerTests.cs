@@ -15,21 +15,9 @@ namespace Conversations.Tests.MultiProcess;
 /// kept on the node that negotiated it), and a message sent through node A reaches a console on node B.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class LoadBalancerTests : IAsyncLifetime
+public sealed class LoadBalancerTests : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 2, loadBalancer: true);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 2, loadBalancer: true);
 
     [Fact, Trait("Spec", "OPS-1")]
     public async Task OPS1_a_sign_in_through_the_balancer_holds_on_every_node()

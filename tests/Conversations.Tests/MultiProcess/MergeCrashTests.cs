@@ -14,23 +14,12 @@ namespace Conversations.Tests.MultiProcess;
 /// The silo pauses between the merge's steps (Conversations:Merge:PauseBetweenSteps) so that the kill lands where meant.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class MergeCrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class MergeCrashTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
-    private ProcessCluster? _cluster;
 
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 1,
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 1,
         new Dictionary<string, string> { ["Conversations__Merge__PauseBetweenSteps"] = Pause.ToString() });
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
 
     [Fact, Trait("Spec", "MRG-1"), Trait("Spec", "X-1")]
     public async Task MRG1_a_silo_killed_mid_merge_leaves_nothing_or_everything_merged_and_the_retry_completes_it_exactly_once()

@@ -15,31 +15,19 @@ namespace Conversations.Tests.MultiProcess;
 /// one call at a time).
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed partial class OverloadAcrossSilosTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class OverloadAcrossSilosTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private const int Bound = 16;
     private const int KneeSenders = 12;
     private const int ExtraVisitors = 100;
     private const int RestSenders = 16;
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 1, webSettings: new Dictionary<string, string>
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 1, webSettings: new Dictionary<string, string>
     {
         ["Conversations__Admission__MaxCallsInFlight"] = Bound.ToString(CultureInfo.InvariantCulture),
         // "Request finished … 503 … 0.41ms": the node's own view of how long a refusal took.
         ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
     });
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
 
     [Fact, Trait("Spec", "OPS-3"), Trait("Spec", "X-1")]
     public async Task OPS3_past_the_bound_the_excess_is_refused_within_ms_goodput_holds_and_nothing_acknowledged_is_lost()

@@ -11,21 +11,9 @@ namespace Conversations.Tests.MultiProcess;
 /// Size: ROLLING_TEST_VISITORS (default 20).
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 2);
 
     [Fact, Trait("Spec", "OPS-4"), Trait("Spec", "X-1")]
     public async Task OPS4_rolling_restart_of_every_silo_and_web_node_loses_nothing_and_shows_only_retriable_errors()

@@ -16,27 +16,15 @@ namespace Conversations.Tests.MultiProcess;
 /// either silo; the one routing grain of the property takes their events and decides, so no agent ever exceeds a capacity.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class RoutingCapacityAcrossSilosTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RoutingCapacityAcrossSilosTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private const int Agents = 3;
     private const int Capacity = 2;
     private const int Chats = 24;
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
     private static string Property => ProcessCluster.Property;
 
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 2);
 
     [Fact, Trait("Spec", "RTE-1")]
     public async Task RTE1_many_simultaneous_chats_across_two_silos_never_push_an_agent_past_capacity()

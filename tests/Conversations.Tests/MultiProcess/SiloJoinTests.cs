@@ -8,23 +8,11 @@ namespace Conversations.Tests.MultiProcess;
 /// and joins once storage answers, instead of exiting at start as it did in a 10-minute chaos run (bench/results/chaos.md).
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class SiloJoinTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SiloJoinTests(ITestOutputHelper output) : ProcessClusterTest
 {
     private static readonly TimeSpan Frozen = TimeSpan.FromSeconds(12);
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 1, siloSlots: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 1, siloSlots: 2);
 
     [Fact, Trait("Spec", "OPS-1")]
     public async Task OPS1_a_silo_added_while_storage_hangs_joins_once_storage_answers()

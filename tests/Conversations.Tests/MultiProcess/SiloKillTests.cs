@@ -21,21 +21,9 @@ namespace Conversations.Tests.MultiProcess;
 /// Size: KILL_TEST_VISITORS (default 40) and KILL_TEST_AGENTS (default 4); the full size is 200/10.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SiloKillTests(ITestOutputHelper output) : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 2, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, webs: 2);
 
     [Fact, Trait("Spec", "X-1"), Trait("Spec", "INB-6"), Trait("Spec", "OPS-1")]
     public async Task X1_nothing_acknowledged_is_lost_or_duplicated_when_a_silo_and_a_web_node_are_killed()

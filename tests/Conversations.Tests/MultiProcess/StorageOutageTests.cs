@@ -15,7 +15,7 @@ namespace Conversations.Tests.MultiProcess;
 /// Size: OUTAGE_TEST_VISITORS (default 10).
 /// </summary>
 [Trait("Category", "MultiProcess")]
-public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class StorageOutageTests(ITestOutputHelper output) : ProcessClusterTest
 {
     /// <summary>
     /// No call may take longer than this, failed or not. Measured: 8.5 s at worst (a visitor's message
@@ -26,19 +26,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 1);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 1);
 
     [Theory, Trait("Spec", "X-1")]
     [InlineData("freeze")]

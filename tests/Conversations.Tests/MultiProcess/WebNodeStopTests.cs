@@ -9,21 +9,9 @@ namespace Conversations.Tests.MultiProcess;
 /// after the 30 s shutdown timeout: it aborts its hub connections at once, and their clients reconnect to the other node.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
-public sealed class WebNodeStopTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WebNodeStopTests(ITestOutputHelper output) : ProcessClusterTest
 {
-    private ProcessCluster? _cluster;
-
-    private ProcessCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(silos: 1, webs: 2);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 2);
 
     [Fact, Trait("Spec", "OPS-4"), Trait("Spec", "OPS-1")]
     public async Task OPS4_a_web_node_with_open_widget_and_console_connections_stops_within_5_s_and_its_clients_reconnect_elsewhere()
