@@ -3,13 +3,9 @@ using Lucene.Net.Search;
 
 namespace Conversations.Infrastructure.Search;
 
-/// <summary>Counts the matches it passes on and stops the search once <paramref name="cap"/> of them have been collected.</summary>
-internal sealed class CappedCollector(ICollector inner, int cap) : ICollector
+/// <summary>Passes matches on to <paramref name="inner"/> and counts them against the search's <paramref name="effort"/>.</summary>
+internal sealed class CappedCollector(ICollector inner, SearchEffort effort) : ICollector
 {
-    public int Count { get; private set; }
-
-    public bool Full => Count >= cap;
-
     public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
     public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
@@ -19,9 +15,6 @@ internal sealed class CappedCollector(ICollector inner, int cap) : ICollector
     public void Collect(int doc)
     {
         inner.Collect(doc);
-        if (++Count >= cap)
-        {
-            throw new CollectionTerminatedException();
-        }
+        effort.CountRanked();
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Search;
 using Conversations.Grains.Search;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -15,10 +15,14 @@ namespace Conversations.Infrastructure.Search;
 
 /// <summary>
 /// A Lucene index of one property's conversations: a document per message (text, author, whisper mark) and one per
-/// conversation (title, email, tags). Queries use Lucene's syntax over those fields, every word required by default; the
+/// conversation (title, email, tags). Every searched word of a document is in one field (so a word is one posting list,
+/// and a conversation's own fields weigh three times a message's through the field's boost), and its adjacent word pairs
+/// in another (so an exact phrase is a lookup of its pairs, <see cref="WordPairQueries"/>). Queries use Lucene's syntax,
+/// every word required by default; <c>title:</c>, <c>email:</c> and <c>tags:</c> search those fields alone. The
 /// inbox filters and the whisper rule are the accepted documents of each segment (through the conversation's ordinal in
 /// doc values), so the rest is skipped before scoring. Segments are merged only with their neighbours, so they stay in
-/// the order messages came in; a search reads them newest first and ranks at most <see cref="MaxRankedMatches"/> matches.
+/// the order messages came in; a search reads them newest first and ranks at most <see cref="MaxRankedMatches"/> matches,
+/// looking at no more candidates than <see cref="MaxExaminedCandidates"/> once it has enough for the deepest page.
 /// One writer at a time (the owner); searches from any thread meanwhile, each on a point-in-time searcher.
 /// </summary>
 public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
@@ -31,8 +35,17 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     /// </summary>
     public const int MaxRankedMatches = 20_000;
 
+    /// <summary>
+    /// Candidate documents a search looks at before it may stop with enough matches ranked for the deepest page: a query whose
+    /// words are common but rarely together, or whose filter lets few through, then costs the same at 10M messages as at 1M.
+    /// </summary>
+    public const long MaxExaminedCandidates = 100_000;
+
     /// <summary>Highlighting re-analyses the text: only the first 10,000 characters of a long message are looked at.</summary>
     public const int SnippetSourceLength = 10_000;
+
+    /// <summary>The fields and analysis the index is built with; a snapshot of another schema is rebuilt, not restored.</summary>
+    public const int Schema = 2;
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string ConversationField = "cid";
@@ -43,21 +56,25 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     private const string WhisperField = "w";
     private const string MessagesCommitKey = "messages";
     private const string TextField = "text";
-    private const string AuthorField = "author";
+    private const string WordField = "words";
+    private const string WordPairField = "pairs";
+    private const float ConversationFieldsBoost = 3f;
     private const string TitleField = "title";
     private const string EmailField = "email";
     private const string TagsField = "tags";
 
-    private static readonly string[] SearchedFields = [TextField, TitleField, EmailField, TagsField, AuthorField];
+    /// <summary>
+    /// A prefix or wildcard of up to 1,024 words is searched as those words (their postings walked newest first, so the
+    /// ranking cap stops it early) rather than as a filter built from every posting of every word before the first match.
+    /// </summary>
+    private static readonly MultiTermQuery.RewriteMethod PrefixRewrite = new ConstantScoreAutoRewrite { TermCountCutoff = 1024, DocCountPercent = 100 };
 
-    private static readonly Dictionary<string, float> Boosts = new()
-    {
-        [TitleField] = 3f, [EmailField] = 2f, [TagsField] = 2f, [TextField] = 1f, [AuthorField] = 0.5f,
-    };
+    /// <summary>Pairs are only looked up (a longer phrase checks its positions on the word field), so they keep no frequencies, positions or norms.</summary>
+    private static readonly FieldType WordPairType = Frozen(new FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     private readonly LuceneDirectory _directory;
     private readonly Action? _onDispose;
-    private readonly Analyzer _analyzer = new StandardAnalyzer(Version);
+    private readonly Analyzer _analyzer = new SearchTextAnalyzer(Version, WordPairField);
     private readonly IndexWriter _writer;
     private readonly SnapshotDeletionPolicy _commits;
     private readonly SearcherManager _searchers;
@@ -85,6 +102,9 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     }
 
     public long MessageCount => Interlocked.Read(ref _messageCount);
+
+    /// <summary><see cref="MaxExaminedCandidates"/> but for tests, which show the rule on a small index.</summary>
+    internal long ExaminedCandidatesBeforeStopping { get; init; } = MaxExaminedCandidates;
 
     /// <summary>The lineage of this index's files in the snapshot store: names are unique within one.</summary>
     internal Guid Epoch { get; init; }
@@ -116,6 +136,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     public void UpsertConversation(SearchedConversationFields fields)
     {
         var key = Key(fields.ConversationId);
+        var tags = string.Join(' ', fields.Tags);
         Document document =
         [
             new StringField(ConversationField, key, Field.Store.YES),
@@ -124,8 +145,9 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
             new StoredField(SequenceField, 0L),
             new TextField(TitleField, fields.Title, Field.Store.YES),
             new TextField(EmailField, fields.Email ?? "", Field.Store.YES),
-            new TextField(TagsField, string.Join(' ', fields.Tags), Field.Store.YES),
+            new TextField(TagsField, tags, Field.Store.YES),
         ];
+        AddSearched(document, ConversationFieldsBoost, fields.Title, fields.Email ?? "", tags);
         _writer.UpdateDocument(new Term(HeadField, key), document);
         _changed = true;
     }
@@ -137,9 +159,9 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
             new StringField(ConversationField, Key(conversationId), Field.Store.YES),
             new NumericDocValuesField(OrdinalField, _ordinals.Of(conversationId)),
             new StoredField(SequenceField, message.Sequence),
-            new TextField(TextField, message.Text, Field.Store.YES),
-            new TextField(AuthorField, message.AuthorName, Field.Store.NO),
+            new StoredField(TextField, message.Text),
         ];
+        AddSearched(document, 1f, message.Text, message.AuthorName);
         if (message.IsInternal)
         {
             document.Add(new StringField(WhisperField, "1", Field.Store.YES));
@@ -191,6 +213,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     public SearchIndexResult Search(string text, bool includeWhispers, Func<Guid, bool> accept, int offset, int limit)
     {
         var query = Parse(text);
+        var fastQuery = WordPairQueries.Rewrite(query, WordField, WordPairField);
         if (_changed)
         {
             _changed = false;
@@ -204,7 +227,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
             Weight weight;
             try
             {
-                weight = searcher.CreateNormalizedWeight(query);
+                weight = searcher.CreateNormalizedWeight(fastQuery);
             }
             catch (BooleanQuery.TooManyClausesException)
             {
@@ -212,12 +235,13 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
             }
 
             var top = TopScoreDocCollector.Create(offset + limit, docsScoredInOrder: false);
-            var collector = new CappedCollector(top, MaxRankedMatches);
+            var effort = new SearchEffort(MaxRankedMatches, ConversationSearchQuery.MaxOffset + ConversationSearchQuery.MaxLimit, ExaminedCandidatesBeforeStopping);
+            var collector = new CappedCollector(top, effort);
             var segments = searcher.IndexReader.Leaves;
-            for (var i = segments.Count - 1; i >= 0 && !collector.Full; i--)
+            for (var i = segments.Count - 1; i >= 0 && !effort.Stopped; i--)
             {
                 var segment = segments[i];
-                var scorer = weight.GetBulkScorer(segment, scoreDocsInOrder: false, new AcceptedDocuments(segment.AtomicReader, answers, includeWhispers));
+                var scorer = weight.GetBulkScorer(segment, scoreDocsInOrder: false, new AcceptedDocuments(segment.AtomicReader, answers, includeWhispers, effort));
                 if (scorer is null)
                 {
                     continue;
@@ -230,13 +254,13 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
                 }
                 catch (CollectionTerminatedException)
                 {
-                    // Enough matches ranked.
+                    // Enough matches ranked (SearchEffort).
                 }
             }
 
             var highlighter = Highlighter(query);
             var hits = top.GetTopDocs(offset, limit).ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, highlighter)).ToList();
-            return new SearchIndexResult(hits, collector.Count, collector.Full);
+            return new SearchIndexResult(hits, effort.Ranked, effort.Stopped);
         }
         finally
         {
@@ -253,12 +277,23 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
         _onDispose?.Invoke();
     }
 
+    /// <summary>Each value goes into the word field and the pair field; a document's boost is carried by its first value (Lucene multiplies them).</summary>
+    private static void AddSearched(Document document, float boost, params string[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            document.Add(new TextField(WordField, values[i], Field.Store.NO) { Boost = i == 0 ? boost : 1f });
+            document.Add(new Field(WordPairField, values[i], WordPairType));
+        }
+    }
+
     private Query Parse(string text)
     {
-        var parser = new MultiFieldQueryParser(Version, SearchedFields, _analyzer, Boosts)
+        var parser = new QueryParser(Version, WordField, _analyzer)
         {
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
+            MultiTermRewriteMethod = PrefixRewrite,
         };
         try
         {
@@ -308,6 +343,12 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
 
         snippet ??= WebUtility.HtmlEncode(text.Length <= SnippetLength ? text : text[..SnippetLength] + "…");
         return new SearchIndexHit(Guid.ParseExact(document.Get(ConversationField), "N"), sequence, document.Get(WhisperField) == "1", snippet, score);
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     private static string Key(Guid id) => id.ToString("N");

@@ -58,6 +58,11 @@ public sealed class LuceneConversationSearchIndexFactory : IConversationSearchIn
             return null;
         }
 
+        if (manifest.Schema != LuceneConversationSearchIndex.Schema)
+        {
+            return null;
+        }
+
         var folder = NewFolder();
         try
         {
@@ -107,7 +112,7 @@ public sealed class LuceneConversationSearchIndexFactory : IConversationSearchIn
 
             await container.GetBlobClient($"{files}/ordinals-{commit.Generation}").UploadAsync(new BinaryData(commit.Ordinals), overwrite: true, cancellationToken);
             await container.GetBlobClient($"{files}/state-{commit.Generation}").UploadAsync(new BinaryData(followerState), overwrite: true, cancellationToken);
-            var manifest = new SearchSnapshotManifest(index.Epoch, commit.Generation, commit.Files, DateTimeOffset.UtcNow);
+            var manifest = new SearchSnapshotManifest(index.Epoch, commit.Generation, commit.Files, DateTimeOffset.UtcNow, LuceneConversationSearchIndex.Schema);
             await container.GetBlobClient($"{prefix}/manifest.json").UploadAsync(BinaryData.FromObjectAsJson(manifest), overwrite: true, cancellationToken);
 
             var keep = new HashSet<string>(commit.Files.Select(f => $"{files}/{f}")) { $"{prefix}/manifest.json", $"{files}/ordinals-{commit.Generation}", $"{files}/state-{commit.Generation}" };
