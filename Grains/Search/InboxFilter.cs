@@ -38,5 +38,19 @@ public sealed class InboxFilter(InboxQuery query)
         && (query.MinMessages is not > 0 || row.MessageCount >= query.MinMessages)
         && (query.UpdatedFrom is null || row.UpdatedAt >= query.UpdatedFrom)
         && (query.UpdatedTo is null || row.UpdatedAt <= query.UpdatedTo)
-        && (_tags is null || row.Tags.Any(_tags.Contains));
+        && (_tags is null || HasAnyTag(row.Tags));
+
+    // A loop, not Any(_tags.Contains): this runs for every conversation a search looks at, and a method group allocates.
+    private bool HasAnyTag(IReadOnlyList<string> tags)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (_tags!.Contains(tags[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -191,6 +191,9 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
 
     public void ExpungeDeletes() => _writer.ForceMergeDeletes(doWait: true);
 
+    /// <summary>Waits until the writer's background merges are done (a benchmark's indexing time includes them).</summary>
+    public void WaitForMerges() => _writer.WaitForMerges();
+
     /// <summary>The folder of a file-system index (where a snapshot's files are read from), else null.</summary>
     internal string? Folder => (_directory as Lucene.Net.Store.FSDirectory)?.Directory.FullName;
 
@@ -213,21 +216,23 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     public SearchIndexResult Search(string text, bool includeWhispers, Func<Guid, bool> accept, int offset, int limit)
     {
         var query = Parse(text);
-        var fastQuery = WordPairQueries.Rewrite(query, WordField, WordPairField);
         if (_changed)
         {
             _changed = false;
             _searchers.MaybeRefreshBlocking();
         }
 
-        var answers = new ConversationAnswers(_ordinals, accept);
+        using var answers = new ConversationAnswers(_ordinals, accept);
         var searcher = _searchers.Acquire();
         try
         {
+            Query expanded;
             Weight weight;
             try
             {
-                weight = searcher.CreateNormalizedWeight(fastQuery);
+                // Prefixes and wildcards become their words once: the search and the highlighter both use them.
+                expanded = searcher.Rewrite(query);
+                weight = searcher.CreateNormalizedWeight(WordPairQueries.Rewrite(expanded, WordField, WordPairField));
             }
             catch (BooleanQuery.TooManyClausesException)
             {
@@ -258,7 +263,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
                 }
             }
 
-            var highlighter = Highlighter(query);
+            var highlighter = Highlighter(expanded);
             var hits = top.GetTopDocs(offset, limit).ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, highlighter)).ToList();
             return new SearchIndexResult(hits, effort.Ranked, effort.Stopped);
         }

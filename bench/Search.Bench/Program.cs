@@ -60,10 +60,17 @@ for (var c = 0; c < conversationTotal; c++)
             text.Sentence(8, 40), isWhisper, updated.AddMinutes(m - MessagesPerConversation)));
         written++;
     }
+
+    if ((c + 1) % 100_000 == 0)
+    {
+        Console.Error.WriteLine(string.Create(inv, $"{DateTime.UtcNow:HH:mm:ss} indexed {written:N0} messages"));
+    }
 }
 
-// The first search opens a reader: the last segment is flushed then, so it belongs to the indexing time.
+// The first search opens a reader: the last segment is flushed then, so it belongs to the indexing time, and so do the
+// merges still running (queries timed beside a merge of gigabytes would measure the merge).
 index.Search("warm", true, _ => true, 0, 1);
+((LuceneConversationSearchIndex)index).WaitForMerges();
 indexing.Stop();
 var indexingCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 var size = index.SizeInBytes;
@@ -99,6 +106,7 @@ double Run((string Text, InboxQuery Filters) query)
     return Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
 }
 
+Console.Error.WriteLine(string.Create(inv, $"{DateTime.UtcNow:HH:mm:ss} querying"));
 foreach (var query in queries.Take(200))
 {
     Run(query);
@@ -107,6 +115,10 @@ foreach (var query in queries.Take(200))
 totalHits = 0;
 capped = 0;
 
+var gen0Before = GC.CollectionCount(0);
+var gen2Before = GC.CollectionCount(2);
+var allocatedBefore = GC.GetTotalAllocatedBytes();
+var pausedBefore = GC.GetTotalPauseDuration();
 var byKind = kinds.Select(_ => new List<double>()).ToArray();
 var alone = new double[queries.Count];
 for (var i = 0; i < queries.Count; i++)
@@ -115,6 +127,10 @@ for (var i = 0; i < queries.Count; i++)
     byKind[i % kinds.Length].Add(alone[i]);
 }
 
+var gen0Alone = GC.CollectionCount(0) - gen0Before;
+var gen2Alone = GC.CollectionCount(2) - gen2Before;
+var allocatedAlone = GC.GetTotalAllocatedBytes() - allocatedBefore;
+var pausedAlone = GC.GetTotalPauseDuration() - pausedBefore;
 Array.Sort(alone);
 var loadAlone = LoadAverage();
 
@@ -148,6 +164,7 @@ var report = new StringBuilder()
     .AppendLine(inv, $"- Indexing: {indexing.Elapsed.TotalSeconds:F1} s, **{written / indexing.Elapsed.TotalSeconds:N0} messages/s** ({indexingCpu / written * 1e6:F0} µs CPU per message, conversation documents included).")
     .AppendLine(inv, $"- Index size: {size / 1048576.0:F1} MiB, **{(double)size / written:F0} bytes per message** (text stored for snippets).")
     .AppendLine(inv, $"- Queries: {queries.Count:N0} of a {kinds.Length}-kind mix, page of {PageSize} with highlighted snippets; {(double)totalHits / (queries.Count * 2):N0} hits per query on average; {(double)capped / (queries.Count * 2):P0} of the queries stopped before the end ({LuceneConversationSearchIndex.MaxRankedMatches:N0} matches ranked, or {LuceneConversationSearchIndex.MaxExaminedCandidates:N0} candidates looked at with enough for the deepest page).")
+    .AppendLine(inv, $"- Garbage collection during the single-caller pass: {allocatedAlone / (double)queries.Count / 1024:N0} KiB allocated per query, {gen0Alone} collections ({gen2Alone} of gen2), {pausedAlone.TotalMilliseconds:N0} ms paused in all.")
     .AppendLine()
     .AppendLine("| callers | p50 | p90 | p99 | max | queries/s |")
     .AppendLine("|---|---|---|---|---|---|")
