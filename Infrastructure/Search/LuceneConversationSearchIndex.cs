@@ -39,7 +39,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
     /// Candidate documents a search looks at before it may stop with enough matches ranked for the deepest page: a query whose
     /// words are common but rarely together, or whose filter lets few through, then costs the same at 10M messages as at 1M.
     /// </summary>
-    public const long MaxExaminedCandidates = 100_000;
+    public const long MaxExaminedCandidates = 25_000;
 
     /// <summary>Highlighting re-analyses the text: only the first 10,000 characters of a long message are looked at.</summary>
     public const int SnippetSourceLength = 10_000;
@@ -241,7 +241,7 @@ public sealed class LuceneConversationSearchIndex : IConversationSearchIndex
 
             var top = TopScoreDocCollector.Create(offset + limit, docsScoredInOrder: false);
             var effort = new SearchEffort(MaxRankedMatches, ConversationSearchQuery.MaxOffset + ConversationSearchQuery.MaxLimit, ExaminedCandidatesBeforeStopping);
-            var collector = new CappedCollector(top, effort);
+            var collector = new EffortCountingCollector(top, effort);
             var segments = searcher.IndexReader.Leaves;
             for (var i = segments.Count - 1; i >= 0 && !effort.Stopped; i--)
             {

@@ -21,10 +21,24 @@ internal static class WordPairQueries
 
     private static BooleanQuery Rewrite(BooleanQuery query, string wordField, string wordPairField)
     {
-        var rewritten = new BooleanQuery(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };
-        foreach (var clause in query.Clauses)
+        var clauses = query.Clauses;
+        var rewrittenClauses = new Query[clauses.Count];
+        var changed = false;
+        for (var i = 0; i < clauses.Count; i++)
         {
-            rewritten.Add(Rewrite(clause.Query, wordField, wordPairField), clause.Occur);
+            rewrittenClauses[i] = Rewrite(clauses[i].Query, wordField, wordPairField);
+            changed |= !ReferenceEquals(rewrittenClauses[i], clauses[i].Query);
+        }
+
+        if (!changed)
+        {
+            return query;
+        }
+
+        var rewritten = new BooleanQuery(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            rewritten.Add(rewrittenClauses[i], clauses[i].Occur);
         }
 
         return rewritten;

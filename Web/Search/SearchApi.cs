@@ -18,7 +18,7 @@ public static class SearchApi
                 "q uses Lucene syntax (every word required; \"phrases\", OR, NOT, prefix*; a syntax error is 422). Filters as in the inbox: view, assignee, " +
                 "minMessages, status, priority, tags, updatedFrom/updatedTo. A hit names the conversation and the message sequence (0: the conversation's " +
                 "own fields); its snippet is escaped HTML with the matches in <mark>. offset 0-1000, limit 1-50 (20). A query stops ranking at 20,000 matches, or " +
-                "once it has looked at 100,000 candidate messages with 1,050 matches ranked (the deepest page); total is then what it ranked and totalIsLowerBound is true.");
+                "once it has looked at 25,000 candidate messages with 1,050 matches ranked (the deepest page); total is then what it ranked and totalIsLowerBound is true.");
         search.MapGet("/index", ProgressAsync).WithName("GetSearchIndexProgress")
             .WithSummary("How far the property's search index is built: after a rebuild from the message table, or after it moved to another silo " +
                 "(restored from its snapshot, then caught up with what changed since: messagesRestored, messagesReadFromSource, snapshotAt).");

@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 namespace Conversations.Infrastructure.Search;
 
 /// <summary>Passes matches on to <paramref name="inner"/> and counts them against the search's <paramref name="effort"/>.</summary>
-internal sealed class CappedCollector(ICollector inner, SearchEffort effort) : ICollector
+internal sealed class EffortCountingCollector(ICollector inner, SearchEffort effort) : ICollector
 {
     public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
