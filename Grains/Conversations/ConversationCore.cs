@@ -33,6 +33,10 @@ public sealed class ConversationCore<TState>(
     where TState : class, IConversationState, new()
 {
     private IGrainTimer? _indexRetry;
+    private IGrainTimer? _publishSoon;
+
+    /// <summary>Committed events not yet indexed and published, in version order.</summary>
+    private readonly List<ConversationEvent> _unpublished = [];
     private RetryUntilDone? _followUps;
     private MessageLedger? _ledger;
     private DeferredStateSave? _deferredSave;
@@ -98,6 +102,11 @@ public sealed class ConversationCore<TState>(
 
     public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
+        if (_unpublished.Count > 0)
+        {
+            await PublishPendingAsync();
+        }
+
         if (DeferredSave.Pending)
         {
             await DeferredSave.SaveAsync(cancellationToken);
@@ -467,7 +476,7 @@ public sealed class ConversationCore<TState>(
         }
 
         DeferredSave.Soon();
-        await PublishCommittedAsync([new MessagePosted(Current.PropertyId, Id, ack.Version, message.At, message)]);
+        PublishSoon(new MessagePosted(Current.PropertyId, Id, ack.Version, message.At, message));
         return ack;
     }
 
@@ -501,9 +510,31 @@ public sealed class ConversationCore<TState>(
     private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, policy.Kind, version);
 
     /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
-    private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
+    private Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
     {
-        if (events.Count > 0 && Indexed)
+        _unpublished.AddRange(events);
+        return PublishPendingAsync();
+    }
+
+    /// <summary>
+    /// A message committed by its row is acknowledged at once: its indexing, its event and the work it owes others follow
+    /// as the grain's next turn (a timer that does not interleave with calls), in version order with any later change. Were
+    /// the silo to die in between, the shard's announcement of the version repairs the index, and listeners refetch on the
+    /// next event's version gap.
+    /// </summary>
+    private void PublishSoon(ConversationEvent evt)
+    {
+        _unpublished.Add(evt);
+        _publishSoon ??= grain.RegisterGrainTimer(_ => PublishPendingAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PublishPendingAsync()
+    {
+        _publishSoon?.Dispose();
+        _publishSoon = null;
+        ConversationEvent[] events = [.. _unpublished];
+        _unpublished.Clear();
+        if (events.Length > 0 && Indexed)
         {
             await IndexAsync();
         }

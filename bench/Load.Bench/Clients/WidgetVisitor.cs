@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -37,8 +38,25 @@ public sealed class WidgetVisitor : IAsyncDisposable
         var session = (await response.Content.ReadFromJsonAsync<WidgetSession>(JsonSerializerOptions.Web))!;
         var hub = await HubConnections.StartAsync(new Uri(web, HubPath), o => o.Headers["X-Forwarded-For"] = address);
         var visitor = new WidgetVisitor(session, hub);
-        await hub.InvokeAsync<JsonElement>("StartChat", session.PropertyId, session.VisitorToken, visitor.ChatId, $"Load visitor {index}");
+        await StartAsync(hub, session, visitor.ChatId, $"Load visitor {index}");
         return visitor;
+    }
+
+    /// <summary>As the widget does: a start refused as briefly unavailable (storage busy while thousands open) is retried.</summary>
+    private static async Task StartAsync(HubConnection hub, WidgetSession session, Guid chatId, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await hub.InvokeAsync<JsonElement>("StartChat", session.PropertyId, session.VisitorToken, chatId, name);
+                return;
+            }
+            catch (HubException ex) when (attempt < 10 && ex.Message.Contains("Unavailable", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
     /// <summary>The next command id of this chat (the widget makes one per message, reused on retries).</summary>

@@ -10,7 +10,8 @@ public static class OpenLoopRunner
 {
     /// <param name="operation">Gets the operation and its scheduled start as a <see cref="Stopwatch"/> timestamp.</param>
     public static async Task<LatencySummary> RunAsync(
-        IReadOnlyList<ScheduledOperation> schedule, Func<ScheduledOperation, long, Task> operation, TimeSpan timeout, TimeSpan duration)
+        IReadOnlyList<ScheduledOperation> schedule, Func<ScheduledOperation, long, Task> operation, TimeSpan timeout, TimeSpan duration,
+        LatencyTimeline? timeline = null)
     {
         var recorder = new LatencyRecorder();
         var running = new List<Task>(schedule.Count);
@@ -38,6 +39,7 @@ public static class OpenLoopRunner
             {
                 await operation(scheduled, due).WaitAsync(timeout);
                 recorder.RecordSince(due);
+                timeline?.Record(scheduled.At, Stopwatch.GetElapsedTime(due));
             }
             catch (Exception ex)
             {

@@ -1,3 +1,4 @@
+using Conversations.Load.Bench.OpenLoop;
 using Conversations.Load.Bench.Report;
 
 namespace Conversations.Load.Bench.Scenarios;
@@ -21,8 +22,11 @@ public static class SteadyLoadRun
 
         var usage = new UsageRecorder(options.Processes);
         usage.Start("Steady load");
-        var measured = await scenario.RunStepAsync(steady.Rate, steady.Duration);
+        var timeline = new LatencyTimeline();
+        var measured = await scenario.RunStepAsync(steady.Rate, steady.Duration, timeline);
         usage.Finish();
+        BenchLog.Write("Latency of the measured run by the second each message was due (ms):" + Environment.NewLine +
+            string.Join(Environment.NewLine, timeline.Describe(plan.KneeP99Ms)));
         var cpu = usage.Parts[0].CpuSeconds;
         var messages = Math.Max(1, measured.Count);
         BenchLog.Write("CPU ms per acknowledged message: " + string.Join(", ", cpu.Select(p => $"{p.Key} {p.Value * 1000 / messages:0.00}")) +

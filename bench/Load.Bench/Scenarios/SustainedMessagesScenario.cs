@@ -29,7 +29,7 @@ public sealed class SustainedMessagesScenario(LoadCluster cluster, BenchPlan pla
     }
 
     /// <summary>Visitor messages at one offered rate for <paramref name="duration"/>, spread over all chats.</summary>
-    public async Task<LatencySummary> RunStepAsync(double rate, TimeSpan duration)
+    public async Task<LatencySummary> RunStepAsync(double rate, TimeSpan duration, LatencyTimeline? timeline = null)
     {
         var probe = new MessageLogProbe(cluster.Options.Silo);
         var before = await probe.ReadAsync();
@@ -38,7 +38,7 @@ public sealed class SustainedMessagesScenario(LoadCluster cluster, BenchPlan pla
         {
             var visitor = cluster.Visitors[op.Client];
             return visitor.SendAsync(visitor.NextCommandId(), BenchPlan.MessageText);
-        }, plan.OperationTimeout, duration);
+        }, plan.OperationTimeout, duration, timeline);
         BenchLog.Write($"S2 persisted messages at {rate}/s", step, MessageLogProbe.Describe(before, await probe.ReadAsync()));
         return step;
     }
