@@ -21,6 +21,12 @@ public sealed record BenchPlan(
     TimeSpan OverloadDuration,
     TimeSpan RecoveryDuration)
 {
+    /// <summary>
+    /// S2: each rate is offered this long before its step is measured, so a step measures that rate held, not the moment
+    /// the rate went up (a step's queues and the silo's tiered JIT settle in a few seconds).
+    /// </summary>
+    public TimeSpan SustainedLeadIn { get; init; }
+
     /// <summary>S2b: after the overload, every second's p99 must be back under this.</summary>
     public const double RecoveryP99Ms = 50;
 
@@ -46,7 +52,7 @@ public sealed record BenchPlan(
             FanOutEvents: 8,
             OperationTimeout: TimeSpan.FromSeconds(30),
             OverloadDuration: TimeSpan.FromSeconds(15),
-            RecoveryDuration: TimeSpan.FromSeconds(15))
+            RecoveryDuration: TimeSpan.FromSeconds(15)) { SustainedLeadIn = TimeSpan.FromSeconds(1) }
         : new BenchPlan(
             ChatCounts: [100, 1000, 5000],
             ChatInterval: TimeSpan.FromSeconds(10),
@@ -65,5 +71,5 @@ public sealed record BenchPlan(
             FanOutEvents: 30,
             OperationTimeout: TimeSpan.FromSeconds(30),
             OverloadDuration: TimeSpan.FromSeconds(60),
-            RecoveryDuration: TimeSpan.FromSeconds(30));
+            RecoveryDuration: TimeSpan.FromSeconds(30)) { SustainedLeadIn = TimeSpan.FromSeconds(5) };
 }

@@ -89,7 +89,7 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## S2: sustained persisted messages").AppendLine();
-        md.AppendLine($"Offered rates step up ×{results.Plan.SustainedRateFactor} every {results.Plan.SustainedStep.TotalSeconds:0} s over the S1 chats until a step has p99 > {results.Plan.KneeP99Ms} ms, " +
+        md.AppendLine($"Offered rates step up ×{results.Plan.SustainedRateFactor} every {results.Plan.SustainedStep.TotalSeconds:0} s over the S1 chats (each rate offered {results.Plan.SustainedLeadIn.TotalSeconds:0} s before its step is measured) until a step has p99 > {results.Plan.KneeP99Ms} ms, " +
                       $"more than {KneeFinder.MaxFailedShare:P1} failures or completes less than {KneeFinder.MinAchievedShare:P0} of the offered rate.").AppendLine();
         md.AppendLine("| offered/s | achieved/s | ok | failed | p50 (ms) | p99 (ms) | max (ms) | step |").AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var step in s.SustainedSteps)
