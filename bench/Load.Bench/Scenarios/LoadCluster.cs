@@ -16,6 +16,8 @@ public sealed class LoadCluster(BenchOptions options, AgentConsole agent) : IAsy
 
     public BenchOptions Options => options;
 
+    public int ConsoleCount => _consoles.Count;
+
     public static async Task<LoadCluster> SignInAsync(BenchOptions options) =>
         new(options, await AgentConsole.SignInAsync(options.Web, options.AdminEmail, options.AdminPassword));
 
@@ -31,6 +33,14 @@ public sealed class LoadCluster(BenchOptions options, AgentConsole agent) : IAsy
     public async Task OpenConsolesAsync(int count, Action<string> messagePosted)
     {
         _consoles.AddRange(await HubConnections.OpenManyAsync(count, 16, _ => agent.OpenAsync(options.PropertyId, messagePosted)));
+    }
+
+    /// <summary>Closes the consoles opened last until <paramref name="keep"/> are left.</summary>
+    public async Task CloseConsolesAsync(int keep)
+    {
+        var closing = _consoles.Skip(keep).ToList();
+        _consoles.RemoveRange(keep, closing.Count);
+        await Task.WhenAll(closing.Select(c => c.DisposeAsync().AsTask()));
     }
 
     public async ValueTask DisposeAsync()
