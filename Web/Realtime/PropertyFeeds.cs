@@ -128,14 +128,12 @@ public sealed class PropertyFeeds(IHubContext<AgentHub> hub, TopicRelay relay)
     {
         var groups = HubGroups.Property(propertyId);
         await hub.Groups.AddToGroupAsync(connectionId, groups.Group);
-        // Each topic's subscription is a pub-sub round trip of its own: asked together, they take one round trip's time.
-        await Task.WhenAll(
-            relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, connectionId),
-            relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId),
-            relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId),
-            relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId),
-            relay.JoinAsync<SlaBreached>(Audience.Agents, HubGroups.Sla(propertyId), connectionId),
-            relay.JoinAsync<WatchersChanged>(Audience.Agents, HubGroups.Watchers(propertyId), connectionId));
+        await relay.JoinAsync<ConversationEvent>(Audience.Agents, groups, connectionId);
+        await relay.JoinAsync<AgentPresenceChanged>(Audience.Agents, HubGroups.Presence(propertyId), connectionId);
+        await relay.JoinAsync<TypingChanged>(Audience.Agents, HubGroups.AgentTyping(propertyId), connectionId);
+        await relay.JoinAsync<VisitorSeen>(Audience.Agents, HubGroups.AgentSeen(propertyId), connectionId);
+        await relay.JoinAsync<SlaBreached>(Audience.Agents, HubGroups.Sla(propertyId), connectionId);
+        await relay.JoinAsync<WatchersChanged>(Audience.Agents, HubGroups.Watchers(propertyId), connectionId);
     }
 
     private async Task UnsubscribeAsync(string connectionId, string propertyId)

@@ -62,12 +62,10 @@ public sealed class VisitorHub(
         var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
         var groups = HubGroups.Conversation(chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
-        // Four subscriptions, each a pub-sub round trip: asked together, a chat start waits for one.
-        await Task.WhenAll(
-            relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId),
-            relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId),
-            relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(chatId), Context.ConnectionId),
-            relay.JoinAsync<QueuePlace>(Audience.Visitors, HubGroups.VisitorQueue(chatId), Context.ConnectionId));
+        await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
+        await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId);
+        await relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(chatId), Context.ConnectionId);
+        await relay.JoinAsync<QueuePlace>(Audience.Visitors, HubGroups.VisitorQueue(chatId), Context.ConnectionId);
         return view;
     }
 
