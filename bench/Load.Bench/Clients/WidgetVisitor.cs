@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.SignalR;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conversations.Load.Bench.Clients;

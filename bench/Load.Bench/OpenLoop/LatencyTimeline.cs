@@ -18,9 +18,8 @@ public sealed class LatencyTimeline
         _seconds.OrderBy(s => s.Key).Select(second =>
         {
             var sorted = second.Value.Order().ToList();
-            var p50 = sorted[(sorted.Count - 1) / 2];
-            var p99 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.99 * sorted.Count) - 1)];
             var max = sorted[^1];
-            return $"{second.Key,4} s  {sorted.Count,5}  p50 {p50,7:0.0}  p99 {p99,7:0.0}  max {max,7:0.0}{(max > slowMs ? "  <-- slow" : "")}";
+            return $"{second.Key,4} s  {sorted.Count,5}  p50 {SortedPercentile.Of(sorted, 0.5),7:0.0}  p99 {SortedPercentile.Of(sorted, 0.99),7:0.0}  " +
+                $"max {max,7:0.0}{(max > slowMs ? "  <-- slow" : "")}";
         });
 }

@@ -80,7 +80,7 @@ public sealed class OverloadScenario(LoadCluster cluster, BenchPlan plan)
         for (var second = 0; second < seconds; second++)
         {
             var tail = outcomes.Where(o => o.At >= overload + TimeSpan.FromSeconds(second)).ToList();
-            if (tail.Count > 0 && tail.All(o => o.Kind == Kind.Stored) && Percentile(tail.Select(o => o.Latency.TotalMilliseconds).Order().ToList(), 0.99) <= p99Bound)
+            if (tail.Count > 0 && tail.All(o => o.Kind == Kind.Stored) && SortedPercentile.Of(tail.Select(o => o.Latency.TotalMilliseconds).Order().ToList(), 0.99) <= p99Bound)
             {
                 recovered = second;
                 break;
@@ -88,10 +88,8 @@ public sealed class OverloadScenario(LoadCluster cluster, BenchPlan plan)
         }
 
         return new OverloadResult(2 * knee, overload.TotalSeconds, goodput, knee == 0 ? 0 : goodput / knee,
-            refusals.Count, refusals.Count == 0 ? 0 : Percentile(refusals, 0.99), outcomes.Count(o => o.Kind == Kind.Failed), recovered, lost);
+            refusals.Count, refusals.Count == 0 ? 0 : SortedPercentile.Of(refusals, 0.99), outcomes.Count(o => o.Kind == Kind.Failed), recovered, lost);
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private enum Kind
     {
