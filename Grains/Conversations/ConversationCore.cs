@@ -35,8 +35,19 @@ public sealed class ConversationCore<TState>(
     private IGrainTimer? _indexRetry;
     private IGrainTimer? _publishSoon;
 
-    /// <summary>Committed events not yet indexed and published, in version order.</summary>
+    /// <summary>Committed events not yet published, in version order.</summary>
     private readonly List<ConversationEvent> _unpublished = [];
+
+    /// <summary>The first unpublished event is on its property's stream already; its conversation's stream still owes it.</summary>
+    private bool _firstOnPropertyStream;
+
+    /// <summary>Failed publishing rounds in a row (the next one waits longer).</summary>
+    private int _publishFailures;
+
+    /// <summary>A change was committed since the inbox row was last sent.</summary>
+    private bool _indexOwed;
+
+    private bool _deactivating;
     private RetryUntilDone? _followUps;
     private MessageLedger? _ledger;
     private DeferredStateSave? _deferredSave;
@@ -102,8 +113,12 @@ public sealed class ConversationCore<TState>(
 
     public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
+        _publishSoon?.Dispose();
+        _publishSoon = null;
         if (_unpublished.Count > 0)
         {
+            // Last chance: what still fails now is lost to listeners until the conversation's next change (logged).
+            _deactivating = true;
             await PublishPendingAsync();
         }
 
@@ -513,6 +528,7 @@ public sealed class ConversationCore<TState>(
     private Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
     {
         _unpublished.AddRange(events);
+        _indexOwed |= events.Count > 0;
         return PublishPendingAsync();
     }
 
@@ -525,23 +541,57 @@ public sealed class ConversationCore<TState>(
     private void PublishSoon(ConversationEvent evt)
     {
         _unpublished.Add(evt);
+        _indexOwed = true;
         _publishSoon ??= grain.RegisterGrainTimer(_ => PublishPendingAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// Indexes what changed, then publishes the events in order. An event whose stream refused it (its queue's storage
+    /// saturated or down) stays first in line and is published again a little later: a listener that missed the last
+    /// change of a conversation has no later version gap to notice it by, so an event given up on was a console behind for good.
+    /// </summary>
     private async Task PublishPendingAsync()
     {
         _publishSoon?.Dispose();
         _publishSoon = null;
-        ConversationEvent[] events = [.. _unpublished];
-        _unpublished.Clear();
-        if (events.Length > 0 && Indexed)
+        if (_indexOwed)
         {
-            await IndexAsync();
+            _indexOwed = false;
+            if (Indexed)
+            {
+                await IndexAsync();
+            }
         }
 
-        foreach (var evt in events)
+        while (_unpublished.Count > 0)
         {
-            await grain.PublishAsync(evt, logger);
+            var evt = _unpublished[0];
+            try
+            {
+                if (!_firstOnPropertyStream)
+                {
+                    await grain.PublishAsync(evt, onPropertyStream: true);
+                    _firstOnPropertyStream = true;
+                }
+
+                await grain.PublishAsync(evt, onPropertyStream: false);
+            }
+            catch (Exception ex)
+            {
+                var retryIn = TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(_publishFailures++, 4)));
+                logger.LogWarning(ex, "Publishing {EventType} v{Version} of {ConversationId} failed; {Count} event(s) {Next}.",
+                    evt.GetType().Name, evt.Version, Id, _unpublished.Count, _deactivating ? "given up (deactivating)" : $"published again in {retryIn}");
+                if (!_deactivating)
+                {
+                    _publishSoon = grain.RegisterGrainTimer(_ => PublishPendingAsync(), retryIn, Timeout.InfiniteTimeSpan);
+                }
+
+                break;
+            }
+
+            _unpublished.RemoveAt(0);
+            _firstOnPropertyStream = false;
+            _publishFailures = 0;
         }
 
         // The change is acknowledged whatever happens here: what it owes others is retried until done.
