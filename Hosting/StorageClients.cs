@@ -28,10 +28,17 @@ public static class StorageClients
     /// </summary>
     public static TableServiceClient MembershipTables(ConversationsSettings settings) => Tables(settings, Patient(new TableClientOptions()));
 
-    public static QueueServiceClient Queues(ConversationsSettings settings) =>
-        settings.QueueServiceUri is { Length: > 0 } uri
-            ? new QueueServiceClient(new Uri(uri), Credential.Value, Bounded(new QueueClientOptions()))
-            : new QueueServiceClient(settings.StorageConnectionString, Bounded(new QueueClientOptions()));
+    /// <summary>
+    /// The queues behind the streams: no caller waits on them (a message is acknowledged before its events are published, and a
+    /// pulling agent reads in the background), but a failed read makes the agent back off for up to 20 s, and a busy Azurite
+    /// answered in 2-4 s (bench/results/chaos.md): the consoles' feed stalled for a minute. Each try gets 4 s.
+    /// </summary>
+    public static QueueServiceClient StreamQueues(ConversationsSettings settings)
+    {
+        var options = Bounded(new QueueClientOptions());
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(4);
+        return Queues(settings, options);
+    }
 
     public static BlobServiceClient Blobs(ConversationsSettings settings) =>
         settings.BlobServiceUri is { Length: > 0 } uri
@@ -52,6 +59,11 @@ public static class StorageClients
         return options;
     }
 
+    private static QueueServiceClient Queues(ConversationsSettings settings, QueueClientOptions options) =>
+        settings.QueueServiceUri is { Length: > 0 } uri
+            ? new QueueServiceClient(new Uri(uri), Credential.Value, options)
+            : new QueueServiceClient(settings.StorageConnectionString, options);
+
     private static TableServiceClient Tables(ConversationsSettings settings, TableClientOptions options) =>
         settings.TableServiceUri is { Length: > 0 } uri
             ? new TableServiceClient(new Uri(uri), Credential.Value, options)
@@ -69,7 +81,7 @@ public static class StorageClients
     /// <summary>The queues behind the Azure Queue stream provider; silo and clients must agree on them.</summary>
     public static void ConfigureStreamQueues(AzureQueueOptions options, ConversationsSettings settings)
     {
-        options.QueueServiceClient = Queues(settings);
+        options.QueueServiceClient = StreamQueues(settings);
         options.QueueNames = StorageNames.StreamQueueNames(settings.StreamQueueCount);
     }
 }
