@@ -149,6 +149,7 @@ public sealed class TicketRewrites(
             try
             {
                 sealedSources.Add(await (await ConversationAsync(sourceId)).SealForMergeAsync(Ticket.PropertyId, merge.Id, Id));
+                logger.LogDebug("Merge {MergeId} into {TicketId}: sealed {SourceId}", merge.Id, Id, sourceId);
             }
             catch (DomainException ex)
             {
@@ -165,7 +166,11 @@ public sealed class TicketRewrites(
         }
 
         var transcript = Transcripts.Interleave(parts);
-        await Transcripts.WriteAsync(Messages, Id, merge.BaseSequence, transcript, PauseAsync);
+        await Transcripts.WriteAsync(Messages, Id, merge.BaseSequence, transcript, () =>
+        {
+            logger.LogDebug("Merge {MergeId} into {TicketId}: rows written", merge.Id, Id);
+            return PauseAsync();
+        });
 
         var merged = sealedSources.Select(s => s.Id).ToList();
         Ticket.Tags = Ticket.Tags.Concat(sealedSources.SelectMany(s => s.Tags)).Distinct(StringComparer.Ordinal).Take(TagRules.MaxTags).ToList();

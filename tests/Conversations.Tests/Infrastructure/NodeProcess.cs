@@ -7,6 +7,7 @@ public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _watches = [];
 
     private NodeProcess(string name, Process process, StreamWriter log)
     {
@@ -51,11 +52,37 @@ public sealed class NodeProcess : IAsyncDisposable
         var logs = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Artifacts, "logs")).FullName;
         var log = new StreamWriter(Path.Combine(logs, name + ".log"), append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        var node = new NodeProcess(name, process, log);
+        process.OutputDataReceived += (_, e) => node.Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeProcess(name, process, log);
+        return node;
+    }
+
+    /// <summary>
+    /// The next line the node prints that <paramref name="match"/> accepts: lets a test act on what the node did (a step
+    /// logged) rather than on how long it should have taken.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_watches)
+        {
+            _watches.Add((match, seen));
+        }
+
+        try
+        {
+            return await seen.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            lock (_watches)
+            {
+                _watches.RemoveAll(w => w.Seen == seen);
+            }
+        }
     }
 
     public async Task WaitHealthyAsync(Uri health, TimeSpan timeout)
@@ -138,19 +165,27 @@ public sealed class NodeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private void Receive(string? line)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (log)
+        lock (_watches)
         {
-            if (log.BaseStream.CanWrite)
+            foreach (var watch in _watches.Where(w => w.Match(line)))
+            {
+                watch.Seen.TrySetResult(line);
+            }
+        }
+
+        lock (_log)
+        {
+            if (_log.BaseStream.CanWrite)
             {
                 // Stamped with the test's clock, so a node's log lines up with the test output and the other nodes' logs.
-                log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+                _log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
             }
         }
     }

@@ -11,7 +11,8 @@ namespace Conversations.Tests.MultiProcess;
 /// MRG-1 crash safety with real processes: the silo is killed (kill -9) in the middle of a merge, once while it seals the
 /// sources and once after it copied the rows but before it committed them. After the silo is back, the merge is either not
 /// there at all or complete, every message exactly once; the client's retry with the same merge id then completes it, once.
-/// The silo pauses between the merge's steps (Conversations:Merge:PauseBetweenSteps) so that the kill lands where meant.
+/// The silo pauses between the merge's steps (Conversations:Merge:PauseBetweenSteps) and logs each step it took, and the
+/// kill follows the logged step, so that it lands where meant however slow the machine is.
 /// </summary>
 [Trait("Category", "MultiProcess"), Collection(MultiProcessCollection.Name)]
 public sealed class MergeCrashTests(ITestOutputHelper output) : ProcessClusterTest
@@ -19,15 +20,20 @@ public sealed class MergeCrashTests(ITestOutputHelper output) : ProcessClusterTe
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
 
     protected override Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 1, webs: 1,
-        new Dictionary<string, string> { ["Conversations__Merge__PauseBetweenSteps"] = Pause.ToString() });
+        new Dictionary<string, string>
+        {
+            ["Conversations__Merge__PauseBetweenSteps"] = Pause.ToString(),
+            ["Logging__LogLevel__Conversations.Grains.Tickets.TicketGrain"] = "Debug",
+        });
 
     [Fact, Trait("Spec", "MRG-1"), Trait("Spec", "X-1")]
     public async Task MRG1_a_silo_killed_mid_merge_leaves_nothing_or_everything_merged_and_the_retry_completes_it_exactly_once()
     {
         using var admin = await ProcessCluster.SignInAsync(Cluster.WebNodes[0]);
 
-        // Seals come at 1, 2 and 3 pauses after the intent; the rows are written after the third, the commit one pause later.
-        foreach (var killAfter in new[] { Pause * 1.6, Pause * 3.7 })
+        // Killed after the first of three seals (the next one is a pause later), and after the rows were written (the
+        // commit is a pause later).
+        foreach (var killAfter in new[] { ": sealed ", ": rows written" })
         {
             var survivor = await CreateTicketAsync(admin, "survivor");
             var sources = new List<Guid>();
@@ -39,10 +45,12 @@ public sealed class MergeCrashTests(ITestOutputHelper output) : ProcessClusterTe
             var expected = new[] { "survivor" }.Concat(Enumerable.Range(0, 3).Select(i => $"source-{i}"))
                 .SelectMany(name => new[] { $"{name} first", $"{name} reply" }).ToHashSet();
             var mergeId = "crash-" + Guid.NewGuid().ToString("N");
+            var silo = Cluster.Node("silo-0");
+            var stepTaken = silo.WaitForLineAsync(line => line.Contains(mergeId) && line.Contains(killAfter), TimeSpan.FromSeconds(30));
             var merging = admin.PostAsJsonAsync(Ticket(survivor) + "/merge", new { mergeId, sourceIds = sources });
-            await Task.Delay(killAfter);
-            Cluster.Node("silo-0").Kill();
-            output.WriteLine($"kill -9 of the silo {killAfter.TotalSeconds:F2} s into the merge");
+            var step = await stepTaken;
+            silo.Kill();
+            output.WriteLine($"kill -9 of the silo right after it logged \"{step.Trim()}\"");
             try
             {
                 var answer = await merging;
