@@ -33,21 +33,8 @@ public sealed class ConversationCore<TState>(
     where TState : class, IConversationState, new()
 {
     private IGrainTimer? _indexRetry;
-    private IGrainTimer? _publishSoon;
-
-    /// <summary>Committed events not yet published, in version order.</summary>
-    private readonly List<ConversationEvent> _unpublished = [];
-
-    /// <summary>The first unpublished event is on its property's stream already; its conversation's stream still owes it.</summary>
-    private bool _firstOnPropertyStream;
-
-    /// <summary>Failed publishing rounds in a row (the next one waits longer).</summary>
-    private int _publishFailures;
-
-    /// <summary>A change was committed since the inbox row was last sent.</summary>
-    private bool _indexOwed;
-
-    private bool _deactivating;
+    private IGrainTimer? _followUpSoon;
+    private EventPublication? _publication;
     private RetryUntilDone? _followUps;
     private MessageLedger? _ledger;
     private DeferredStateSave? _deferredSave;
@@ -75,6 +62,8 @@ public sealed class ConversationCore<TState>(
 
     private DeferredStateSave DeferredSave =>
         _deferredSave ??= new DeferredStateSave(grain, WriteStateAsync, () => ((IGrainBase)grain).DeactivateOnIdle(), logger);
+
+    private EventPublication Publication => _publication ??= new EventPublication(grain, IndexAsync, logger);
 
     private RetryUntilDone FollowUps => _followUps ??= new RetryUntilDone(grain, "follow-up", () => HasFollowUps, RunFollowUpsAsync, logger);
 
@@ -113,13 +102,9 @@ public sealed class ConversationCore<TState>(
 
     public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
-        _publishSoon?.Dispose();
-        _publishSoon = null;
-        if (_unpublished.Count > 0)
+        if (Publication.Pending)
         {
-            // Last chance: what still fails now is lost to listeners until the conversation's next change (logged).
-            _deactivating = true;
-            await PublishPendingAsync();
+            await Publication.LastChanceAsync();
         }
 
         if (DeferredSave.Pending)
@@ -524,78 +509,30 @@ public sealed class ConversationCore<TState>(
 
     private Task ExpectAsync(long version) => Shard(Current.PropertyId).ExpectAsync(Id, policy.Kind, version);
 
-    /// <summary>Indexes the change, then publishes its events: a console that refetches on an event finds the change.</summary>
-    private Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
+    /// <summary>Indexes the change, then publishes its events (waited for), then does what the change owes others.</summary>
+    private async Task PublishCommittedAsync(IReadOnlyList<ConversationEvent> events)
     {
-        _unpublished.AddRange(events);
-        _indexOwed |= events.Count > 0;
-        return PublishPendingAsync();
-    }
-
-    /// <summary>
-    /// A message committed by its row is acknowledged at once: its indexing, its event and the work it owes others follow
-    /// as the grain's next turn (a timer that does not interleave with calls), in version order with any later change. Were
-    /// the silo to die in between, the shard's announcement of the version repairs the index, and listeners refetch on the
-    /// next event's version gap.
-    /// </summary>
-    private void PublishSoon(ConversationEvent evt)
-    {
-        _unpublished.Add(evt);
-        _indexOwed = true;
-        _publishSoon ??= grain.RegisterGrainTimer(_ => PublishPendingAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
-
-    /// <summary>
-    /// Indexes what changed, then publishes the events in order. An event whose stream refused it (its queue's storage
-    /// saturated or down) stays first in line and is published again a little later: a listener that missed the last
-    /// change of a conversation has no later version gap to notice it by, so an event given up on was a console behind for good.
-    /// </summary>
-    private async Task PublishPendingAsync()
-    {
-        _publishSoon?.Dispose();
-        _publishSoon = null;
-        if (_indexOwed)
-        {
-            _indexOwed = false;
-            if (Indexed)
-            {
-                await IndexAsync();
-            }
-        }
-
-        while (_unpublished.Count > 0)
-        {
-            var evt = _unpublished[0];
-            try
-            {
-                if (!_firstOnPropertyStream)
-                {
-                    await grain.PublishAsync(evt, onPropertyStream: true);
-                    _firstOnPropertyStream = true;
-                }
-
-                await grain.PublishAsync(evt, onPropertyStream: false);
-            }
-            catch (Exception ex)
-            {
-                var retryIn = TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(_publishFailures++, 4)));
-                logger.LogWarning(ex, "Publishing {EventType} v{Version} of {ConversationId} failed; {Count} event(s) {Next}.",
-                    evt.GetType().Name, evt.Version, Id, _unpublished.Count, _deactivating ? "given up (deactivating)" : $"published again in {retryIn}");
-                if (!_deactivating)
-                {
-                    _publishSoon = grain.RegisterGrainTimer(_ => PublishPendingAsync(), retryIn, Timeout.InfiniteTimeSpan);
-                }
-
-                break;
-            }
-
-            _unpublished.RemoveAt(0);
-            _firstOnPropertyStream = false;
-            _publishFailures = 0;
-        }
+        Publication.Add(events, DurableRow());
+        await Publication.NowAsync();
 
         // The change is acknowledged whatever happens here: what it owes others is retried until done.
         await FollowUps.AfterChangeAsync();
+    }
+
+    /// <summary>
+    /// A message committed by its row: its event is published beside the conversation's next calls, and what it owes
+    /// others (the visitor's history) is done on a turn of its own, after the caller has its acknowledgement.
+    /// </summary>
+    private void PublishSoon(ConversationEvent evt)
+    {
+        Publication.Add([evt], DurableRow());
+        Publication.Soon();
+        _followUpSoon ??= grain.RegisterGrainTimer(_ =>
+        {
+            _followUpSoon?.Dispose();
+            _followUpSoon = null;
+            return FollowUps.AfterChangeAsync();
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Does the owed work; throws when a part of it failed (it is tried again later, see <see cref="RetryUntilDone"/>).</summary>
@@ -626,9 +563,16 @@ public sealed class ConversationCore<TState>(
         grains.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
 
     /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
-    private async Task IndexAsync()
+    /// <summary>
+    /// The inbox row of the state as it is now, taken where the change is durable: the publication sends it later, beside
+    /// calls that may have changed the state in memory but not yet in storage.
+    /// </summary>
+    private InboxRow? DurableRow() => Indexed ? policy.InboxRow(Id, Current) : null;
+
+    private Task IndexAsync() => IndexAsync(policy.InboxRow(Id, Current));
+
+    private async Task IndexAsync(InboxRow row)
     {
-        var row = policy.InboxRow(Id, Current);
         try
         {
             await Shard(row.PropertyId).UpsertAsync(row);
