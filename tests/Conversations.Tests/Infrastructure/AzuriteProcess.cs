@@ -17,26 +17,44 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _dataFolder;
     private readonly int[] _ports;
     private readonly string _host;
+    private readonly bool _queuesOnly;
     private Process? _process;
 
-    private AzuriteProcess(string dataFolder, int[] ports, string host)
+    private AzuriteProcess(string dataFolder, int[] ports, string host, bool queuesOnly)
     {
         _dataFolder = dataFolder;
         _ports = ports;
         _host = host;
+        _queuesOnly = queuesOnly;
+        QueueEndpoint = $"QueueEndpoint=http://{host}:{ports[1]}/devstoreaccount1;";
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://{host}:{ports[0]}/devstoreaccount1;" +
-            $"QueueEndpoint=http://{host}:{ports[1]}/devstoreaccount1;" +
+            QueueEndpoint +
             $"TableEndpoint=http://{host}:{ports[2]}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
 
+    /// <summary>The connection string's part that names the queue service.</summary>
+    public string QueueEndpoint { get; }
+
     /// <summary>Starts Azurite listening on <paramref name="host"/> (loopback unless silos in other network namespaces must reach it).</summary>
-    public static async Task<AzuriteProcess> StartAsync(string host = "127.0.0.1")
+    public static Task<AzuriteProcess> StartAsync(string host = "127.0.0.1") => StartAsync(host, queuesOnly: false);
+
+    /// <summary>
+    /// Starts Azurite's queue service alone, in a process of its own: the queues can then be frozen while tables and blobs
+    /// answer, and their work no longer shares one Node thread with the tables' (in Azure they are separate services too).
+    /// </summary>
+    public static Task<AzuriteProcess> StartQueuesAsync(string host = "127.0.0.1") => StartAsync(host, queuesOnly: true);
+
+    /// <summary><paramref name="connectionString"/> with its queue service taken from this process.</summary>
+    public string WithQueues(string connectionString) =>
+        string.Join(';', connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part => part.StartsWith("QueueEndpoint=", StringComparison.Ordinal) ? QueueEndpoint.TrimEnd(';') : part)) + ";";
+
+    private static async Task<AzuriteProcess> StartAsync(string host, bool queuesOnly)
     {
-        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("conversations-azurite-").FullName, [FreePort(), FreePort(), FreePort()], host);
+        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("conversations-azurite-").FullName, [FreePort(), FreePort(), FreePort()], host, queuesOnly);
         try
         {
             await azurite.LaunchAsync();
@@ -71,6 +89,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var executable = Environment.GetEnvironmentVariable("CONVERSATIONS_AZURITE")
             ?? Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
+        if (_queuesOnly)
+        {
+            executable += "-queue";
+        }
+
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}; run ./test.sh (it runs npm ci).");
@@ -78,14 +101,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList =
-            {
-                "--location", _dataFolder, "--blobPort", _ports[0].ToString(), "--queuePort", _ports[1].ToString(),
-                "--tablePort", _ports[2].ToString(), "--blobHost", _host, "--queueHost", _host, "--tableHost", _host, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-            },
+            ArgumentList = { "--location", _dataFolder, "--queuePort", _ports[1].ToString(), "--queueHost", _host, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (!_queuesOnly)
+        {
+            foreach (var argument in (string[])["--blobPort", _ports[0].ToString(), "--tablePort", _ports[2].ToString(), "--blobHost", _host, "--tableHost", _host])
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         _process?.Dispose();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         _process.OutputDataReceived += (_, _) => { };
@@ -94,7 +121,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await IsListeningAsync(_host, _ports[2]) || !await IsListeningAsync(_host, _ports[1]) || !await IsListeningAsync(_host, _ports[0]))
+        while (!await IsListeningAsync(_host, _ports[1]) || (!_queuesOnly && (!await IsListeningAsync(_host, _ports[2]) || !await IsListeningAsync(_host, _ports[0]))))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {

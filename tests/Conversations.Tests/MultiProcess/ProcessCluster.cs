@@ -32,16 +32,17 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly SiloNetwork? _network;
 
     private ProcessCluster(
-        AzuriteProcess azurite, int siloSlots, int webs, IReadOnlyDictionary<string, string>? siloSettings, bool loadBalancer,
+        AzuriteProcess azurite, AzuriteProcess? queueStorage, int siloSlots, int webs, IReadOnlyDictionary<string, string>? siloSettings, bool loadBalancer,
         IReadOnlyDictionary<string, string>? webSettings, SiloNetwork? network)
     {
         Azurite = azurite;
+        QueueStorage = queueStorage;
         _network = network;
         _environment = new()
         {
             // Several silos or web nodes: Azure Queue streams on Azurite, the cloud's provider, which keep events a dying silo had not delivered.
-            ["Conversations__Streams"] = siloSlots > 1 || webs > 1 ? "AzureQueue" : "Memory",
-            ["Conversations__StorageConnectionString"] = azurite.ConnectionString,
+            ["Conversations__Streams"] = siloSlots > 1 || webs > 1 || queueStorage is not null ? "AzureQueue" : "Memory",
+            ["Conversations__StorageConnectionString"] = queueStorage?.WithQueues(azurite.ConnectionString) ?? azurite.ConnectionString,
             ["Conversations__ClusterId"] = "process-" + Guid.NewGuid().ToString("N")[..8],
             ["Conversations__RateLimits__NewChatsPerMinutePerIp"] = "100000",
             ["Conversations__RateLimits__MessagesPerMinutePerVisitor"] = "100000",
@@ -64,6 +65,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public AzuriteProcess Azurite { get; }
 
+    /// <summary>The queue service of its own (the streams' storage) when the cluster was started with one.</summary>
+    public AzuriteProcess? QueueStorage { get; }
+
     public IReadOnlyList<Uri> WebNodes { get; }
 
     /// <summary>Extra environment of every silo process (email settings, for example).</summary>
@@ -76,13 +80,16 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// Starts Azurite, then the silos, then the web nodes, each waited for until healthy. <paramref name="siloSlots"/>
     /// (at least <paramref name="silos"/>) reserves ports for silos a test adds later with <see cref="StartSiloAsync"/>.
     /// With a <paramref name="network"/>, each silo runs in its own network namespace and Azurite listens on the bridge.
+    /// With <paramref name="ownQueueStorage"/>, the streams' queues are served by an Azurite process of their own.
     /// </summary>
     public static async Task<ProcessCluster> StartAsync(
         int silos, int webs, IReadOnlyDictionary<string, string>? siloSettings = null, bool loadBalancer = false, int siloSlots = 0,
-        IReadOnlyDictionary<string, string>? webSettings = null, SiloNetwork? network = null)
+        IReadOnlyDictionary<string, string>? webSettings = null, SiloNetwork? network = null, bool ownQueueStorage = false)
     {
-        var azurite = await AzuriteProcess.StartAsync(network?.HostAddress ?? "127.0.0.1");
-        var cluster = new ProcessCluster(azurite, Math.Max(silos, siloSlots), webs, siloSettings, loadBalancer, webSettings, network);
+        var host = network?.HostAddress ?? "127.0.0.1";
+        var azurite = await AzuriteProcess.StartAsync(host);
+        var queueStorage = ownQueueStorage ? await AzuriteProcess.StartQueuesAsync(host) : null;
+        var cluster = new ProcessCluster(azurite, queueStorage, Math.Max(silos, siloSlots), webs, siloSettings, loadBalancer, webSettings, network);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, silos).Select(cluster.StartSiloAsync));
@@ -288,9 +295,35 @@ public sealed class ProcessCluster : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
 
-    /// <summary>Every stored message of a chat, read back through the REST API.</summary>
-    public static async Task<List<ConversationMessage>> StoredMessagesAsync(HttpClient admin, Guid chatId) =>
-        (await admin.GetFromJsonAsync<List<ConversationMessage>>($"/api/v1/properties/{Property}/chats/{chatId}/messages?limit=1000", Json))!;
+    /// <summary>
+    /// Every stored message of a chat, read back through the REST API, page after page (a page holds at most 1,000); a
+    /// "briefly unavailable" answer (a cluster still settling after a fault) is retried, as every client does.
+    /// </summary>
+    public static async Task<List<ConversationMessage>> StoredMessagesAsync(HttpClient admin, Guid chatId)
+    {
+        const int PageSize = 1000;
+        var messages = new List<ConversationMessage>();
+        var unavailable = 0;
+        while (true)
+        {
+            var after = messages.Count == 0 ? 0 : messages[^1].Sequence;
+            var uri = $"/api/v1/properties/{Property}/chats/{chatId}/messages?after={after}&limit={PageSize}";
+            using var response = await admin.GetAsync(uri);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && ++unavailable < 30)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            var page = (await response.Content.ReadFromJsonAsync<List<ConversationMessage>>(Json))!;
+            messages.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return messages;
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -300,5 +333,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await Azurite.DisposeAsync();
+        if (QueueStorage is not null)
+        {
+            await QueueStorage.DisposeAsync();
+        }
     }
 }
