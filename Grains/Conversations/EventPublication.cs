@@ -8,20 +8,24 @@ namespace Conversations.Grains.Conversations;
 /// <summary>
 /// The committed events a conversation still owes its listeners, published in version order, each after the inbox row of
 /// its change was sent (a console that refetches on an event finds the change). A round in the background runs beside the
-/// conversation's calls (an interleaving timer): a stream whose queue storage is slow or down delays the live feed, not the
-/// conversation's next message. An event the stream refused stays first in line and is published again after 1, 2, 4, 8,
-/// then every 10 s: a listener that missed the last change of a conversation has no later version gap to notice it by.
+/// conversation's calls (an interleaving timer): a stream whose queue storage is slow or down delays the live feed, not
+/// the conversation's next message, and what piled up meanwhile goes out in batches, one queue message each. Events the
+/// stream refused stay first in line and are published again after 1, 2, 4, 8, then every 10 s: a listener that missed
+/// the last change of a conversation has no later version gap to notice it by.
 /// </summary>
 public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsync, ILogger logger)
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
 
+    /// <summary>At most this many events in one queue message, of at most this many characters of message text (up to 3 bytes each).</summary>
+    private const int MaxBatch = 16, MaxBatchCharacters = 8_000, Overhead = 200;
+
     private readonly List<ConversationEvent> _unpublished = [];
     private IGrainTimer? _next;
     private Task _round = Task.CompletedTask;
 
-    /// <summary>The first unpublished event is on its property's stream already; its conversation's stream still owes it.</summary>
-    private bool _firstOnPropertyStream;
+    /// <summary>How many of the first unpublished events are on their property's stream already (their conversation's stream still owes them).</summary>
+    private int _onPropertyStream;
 
     /// <summary>The inbox row of the latest change, when it was not sent yet (null when the conversation is not listed).</summary>
     private InboxRow? _rowOwed;
@@ -80,31 +84,52 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
                 await indexAsync(row);
             }
 
-            var evt = _unpublished[0];
+            var batch = NextBatch();
             try
             {
-                if (!_firstOnPropertyStream)
+                if (_onPropertyStream < batch.Count)
                 {
-                    await grain.PublishAsync(evt, onPropertyStream: true);
-                    _firstOnPropertyStream = true;
+                    await grain.PublishAsync(batch[_onPropertyStream..], onPropertyStream: true);
+                    _onPropertyStream = batch.Count;
                 }
 
-                await grain.PublishAsync(evt, onPropertyStream: false);
+                await grain.PublishAsync(batch, onPropertyStream: false);
             }
             catch (Exception ex)
             {
                 var pause = TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, 1 << Math.Min(_failures++, 4)));
-                logger.LogWarning(ex, "Publishing {EventType} v{Version} of {ConversationId} failed; {Count} event(s) {Next}.",
-                    evt.GetType().Name, evt.Version, evt.ConversationId, _unpublished.Count, _lastChance ? "given up (deactivating)" : $"published again in {pause}");
+                logger.LogWarning(ex, "Publishing {Count} event(s) of {ConversationId} from v{Version} failed; {Pending} event(s) {Next}.",
+                    batch.Count, batch[0].ConversationId, batch[0].Version, _unpublished.Count, _lastChance ? "given up (deactivating)" : $"published again in {pause}");
                 _next?.Dispose();
                 _next = _lastChance ? null : Schedule(pause);
-
                 return;
             }
 
-            _unpublished.RemoveAt(0);
-            _firstOnPropertyStream = false;
+            _unpublished.RemoveRange(0, batch.Count);
+            _onPropertyStream = 0;
             _failures = 0;
         }
+    }
+
+    /// <summary>
+    /// The first unpublished events that fit one queue message (64 KB in Azure): a backlog built while the stream's storage
+    /// was slow goes out in a few messages, not one per event. A single event always goes, however large.
+    /// </summary>
+    private List<ConversationEvent> NextBatch()
+    {
+        var batch = new List<ConversationEvent>(Math.Min(_unpublished.Count, MaxBatch));
+        var characters = 0;
+        foreach (var evt in _unpublished)
+        {
+            characters += Overhead + (evt is MessagePosted posted ? posted.Message.Text.Length : 0);
+            if (batch.Count > 0 && (batch.Count == MaxBatch || characters > MaxBatchCharacters))
+            {
+                break;
+            }
+
+            batch.Add(evt);
+        }
+
+        return batch;
     }
 }

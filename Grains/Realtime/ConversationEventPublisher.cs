@@ -11,13 +11,18 @@ namespace Conversations.Grains.Realtime;
 /// </summary>
 public static class ConversationEventPublisher
 {
-    /// <summary>Publishes <paramref name="evt"/> on its property's stream, or on its conversation's own stream.</summary>
-    public static Task PublishAsync(this Grain grain, ConversationEvent evt, bool onPropertyStream)
+    /// <summary>
+    /// Publishes events of one conversation, in order, on their property's stream or on the conversation's own stream: as
+    /// one queue message, which listeners still receive event by event.
+    /// </summary>
+    public static Task PublishAsync(this Grain grain, IReadOnlyList<ConversationEvent> events, bool onPropertyStream)
     {
         // Streams carry the publisher's request context to every consumer: without this, a follower reacting to an agent's change
         // (routing assigning the next chat, say) would act as that agent. The event itself names who acted (By, AUD-1).
         AuditActors.Set(null);
-        var topic = onPropertyStream ? StreamTopics.Property(evt.PropertyId) : StreamTopics.Conversation(evt.ConversationId);
-        return grain.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<ConversationEvent>(topic).OnNextAsync(evt);
+        var first = events[0];
+        var topic = onPropertyStream ? StreamTopics.Property(first.PropertyId) : StreamTopics.Conversation(first.ConversationId);
+        var stream = grain.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<ConversationEvent>(topic);
+        return events.Count == 1 ? stream.OnNextAsync(first) : stream.OnNextBatchAsync(events);
     }
 }
