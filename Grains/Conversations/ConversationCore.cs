@@ -562,7 +562,6 @@ public sealed class ConversationCore<TState>(
     private IInboxShardGrain Shard(string propertyId) =>
         grains.GetGrain<IInboxShardGrain>(InboxShards.Key(propertyId, InboxShards.Of(Id)));
 
-    /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
     /// <summary>
     /// The inbox row of the state as it is now, taken where the change is durable: the publication sends it later, beside
     /// calls that may have changed the state in memory but not yet in storage.
@@ -571,6 +570,7 @@ public sealed class ConversationCore<TState>(
 
     private Task IndexAsync() => IndexAsync(policy.InboxRow(Id, Current));
 
+    /// <summary>Sends the row to its inbox shard; when that fails, a timer keeps retrying until the shard has it.</summary>
     private async Task IndexAsync(InboxRow row)
     {
         try
