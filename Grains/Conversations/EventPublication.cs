@@ -16,6 +16,7 @@ namespace Conversations.Grains.Conversations;
 public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsync, ILogger logger)
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LastChanceBudget = TimeSpan.FromSeconds(2);
 
     /// <summary>At most this many events in one queue message, of at most this many characters of message text (up to 3 bytes each).</summary>
     private const int MaxBatch = 16, MaxBatchCharacters = 8_000, Overhead = 200;
@@ -64,11 +65,20 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
         return _round;
     }
 
-    /// <summary>The activation's last round: what still fails now reaches listeners only with the conversation's next change (logged).</summary>
-    public Task LastChanceAsync()
+    /// <summary>
+    /// The activation's last round: what still fails now reaches listeners only with the conversation's next change (logged).
+    /// It gets <see cref="LastChanceBudget"/>: calls to the conversation wait for its deactivation (a stopping silo's chats
+    /// waited 6 s and more on an inbox shard that was moving with them), and a row not sent is fetched by its shard.
+    /// </summary>
+    public async Task LastChanceAsync()
     {
         _lastChance = true;
-        return NowAsync();
+        var round = NowAsync();
+        if (await Task.WhenAny(round, Task.Delay(LastChanceBudget)) != round)
+        {
+            logger.LogWarning("{Count} event(s) of {ConversationId} were still being published after {Budget}; the activation ends without them.",
+                _unpublished.Count, _unpublished.FirstOrDefault()?.ConversationId, LastChanceBudget);
+        }
     }
 
     private IGrainTimer Schedule(TimeSpan dueIn) =>

@@ -25,6 +25,16 @@ public static class ConversationsSiloHostExtensions
             });
             silo.ConfigureEndpoints(endpoint.ResolveAdvertisedAddress(), endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseConversationsClustering(settings);
+            // The directory that never lets a grain have two activations, also while silos join and leave (Orleans' own
+            // ChaoticCluster sample uses it): with the default, eventually consistent one, a chat could live on two silos for a
+            // minute after a silo joined, and each conflict on its state cost its visitor a 6 s wait (bench/results/chaos.md).
+#pragma warning disable ORLEANSEXP003 // experimental in Orleans 10
+            silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+            // After a kill -9 that directory holds the dead silo's grains for a safety lease (in case it still runs them):
+            // every chat of that silo waited 28 s. Two activations are safe here anyway (a conversation commits by inserting
+            // its next row and saves its state with an ETag, so a second writer fails), so the lease is off.
+            silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = TimeSpan.Zero);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 // A killed silo is declared dead after two missed probes instead of the default three, so calls to its grains
