@@ -46,8 +46,20 @@ public sealed class OverloadScenario(LoadCluster cluster, BenchPlan plan)
             $"({result.GoodputShareOfKnee:0.00}× knee), refused {result.Refused} (p99 {result.RefusalP99Ms:0.0} ms), failed otherwise {result.Failed}; " +
             $"after the drop to {knee / 2:0}/s, p99 ≤ {BenchPlan.RecoveryP99Ms} ms again after {Describe(result.RecoverySeconds)}; acknowledged but not stored: {result.AcknowledgedLost}; " +
             $"the {(overload + after).TotalSeconds:0} s schedule took {Stopwatch.GetElapsedTime(start).TotalSeconds:0} s");
+        BenchLog.Write("S2b by the second each message was due (stored / refused / failed, latency of the stored in ms):" + Environment.NewLine +
+            string.Join(Environment.NewLine, BySecond([.. outcomes])));
         return result;
     }
+
+    /// <summary>One line per second of the schedule, so a slow recovery can be told apart as a queue draining or single stalls.</summary>
+    private static IEnumerable<string> BySecond(List<Outcome> outcomes) =>
+        outcomes.GroupBy(o => (int)o.At.TotalSeconds).OrderBy(g => g.Key).Select(second =>
+        {
+            var stored = second.Where(o => o.Kind == Kind.Stored).Select(o => o.Latency.TotalMilliseconds).Order().ToList();
+            var latency = stored.Count == 0 ? "" :
+                $"  p50 {SortedPercentile.Of(stored, 0.5),7:0.0}  p99 {SortedPercentile.Of(stored, 0.99),7:0.0}  max {stored[^1],7:0.0}";
+            return $"{second.Key,4} s  {stored.Count,5} / {second.Count(o => o.Kind == Kind.Refused),5} / {second.Count(o => o.Kind == Kind.Failed),3}{latency}";
+        });
 
     private static string Describe(double? seconds) => seconds is { } s ? $"{s:0} s" : "never within the run";
 
