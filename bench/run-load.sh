@@ -10,7 +10,8 @@
 #                                the silo and the web node are recorded by `perf` (test-artifacts/load-logs/perf-*.txt);
 #                                attached perf slows them enough that a rate near the knee collapses
 #   bench/run-load.sh --overload 600
-#                                only S2b: twice 600 messages/s over 1,000 chats, then 300/s; writes no results
+#                                only S2b: twice 600 messages/s over 5,000 chats after a minute at 300/s to warm up, with 300/s
+#                                before and after it; prints every second; writes no results
 # AZURITE_NODE_ARGS passes options to Azurite's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/azurite-profile" to see where
 # its one thread goes); AZURITE_DEBUG=1 writes its request log to test-artifacts/load-logs/azurite-debug.log (slows it a lot).
 set -euo pipefail

@@ -44,6 +44,8 @@ if (options.Overload is { } knownKnee)
 {
     await using var overloaded = await LoadCluster.SignInAsync(options);
     await overloaded.GrowVisitorsAsync(plan.ChatCounts.Max());
+    // Warm, as in the full run (which reaches S2b after S2): the p99 before the overload is the rate's own, not JIT's.
+    await new SustainedMessagesScenario(overloaded, plan).RunStepAsync(knownKnee / 2, plan.OverloadDuration);
     await new OverloadScenario(overloaded, plan).RunAsync(knownKnee);
     return 0;
 }
