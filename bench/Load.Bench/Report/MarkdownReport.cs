@@ -134,7 +134,7 @@ public static class MarkdownReport
             md.AppendLine($"Offered {N(o.OfferedPerSecond)}/s (twice the knee) for {N(o.Seconds)} s, then half the knee. Stored after the first seconds: " +
                 $"**{N(o.GoodputPerSecond)}/s** ({o.GoodputShareOfKnee:0.00} × knee); refused as unavailable (retriable): {o.Refused}, p99 {N(o.RefusalP99Ms)} ms to refuse; " +
                 $"failed otherwise: {o.Failed}; every second's p99 ≤ {BenchPlan.RecoveryP99Ms} ms again {(o.RecoverySeconds is { } rs ? $"{N(rs)} s after the drop" : "not within the run")}; " +
-                $"half the knee had p99 {N(o.BaselineP99Ms)} ms before the overload, and every second was within {OverloadScenario.BaselineFactor} × that again " +
+                $"half the knee had p99 {N(o.BaselineP99Ms)} ms before the overload, and the messages from then on had a p99 within {OverloadScenario.BaselineFactor} × that " +
                 $"{(o.BaselineRecoverySeconds is { } bs ? $"{N(bs)} s after the drop" : "not within the run")}; " +
                 $"acknowledged but not stored: **{o.AcknowledgedLost}**.");
         }

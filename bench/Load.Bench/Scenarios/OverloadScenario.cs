@@ -13,7 +13,7 @@ namespace Conversations.Load.Bench.Scenarios;
 /// </summary>
 public sealed class OverloadScenario(LoadCluster cluster, BenchPlan plan)
 {
-    /// <summary>Recovered to the rate's own tail: every later second's p99 within this factor of the p99 before the overload.</summary>
+    /// <summary>Recovered to the rate's own tail: the p99 of the messages from then on within this factor of the p99 before the overload.</summary>
     public const double BaselineFactor = 1.5;
 
     public async Task<OverloadResult> RunAsync(double knee)
