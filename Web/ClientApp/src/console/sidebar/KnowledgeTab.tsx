@@ -36,7 +36,6 @@ export function KnowledgeTab() {
     }
   };
   useEffect(() => void loadBases(), [propertyId.value]);
-  useEffect(() => setCategory(""), [base]);
   useEffect(() => {
     if (!query.trim()) {
       setHits(null);
@@ -62,13 +61,18 @@ export function KnowledgeTab() {
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((a) => ({ id: a.id, title: a.title, status: a.status, categoryName: a.categoryId ? categoryNames.get(a.categoryId) : undefined }));
   const fail = (message: string) => setError(message);
+  // Reset in the same update: an effect would run after paint and could undo a category picked in between.
+  const choose = (knowledgeBase: string) => {
+    setBase(knowledgeBase);
+    setCategory("");
+  };
 
   return (
     <div class="tab-body">
       <input type="search" aria-label="Search articles" placeholder="Search articles" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       {bases !== null && bases.length > 0 && (
         <div class="kb-filters">
-          <select aria-label="Knowledge base to search" value={base} onChange={(e) => setBase(e.currentTarget.value)}>
+          <select aria-label="Knowledge base to search" value={base} onChange={(e) => choose(e.currentTarget.value)}>
             <option value="">All knowledge bases</option>
             {bases.map((b) => <option value={b.id}>{b.name}</option>)}
           </select>
