@@ -4,7 +4,8 @@ using Orleans.Messaging;
 namespace Conversations.Web.Realtime;
 
 /// <summary>
-/// Keeps this node's live feeds subscribed (OPS-1): checks them every <see cref="LiveFeedSettings.CheckPeriod"/>, and soon
+/// Keeps this node's live feeds subscribed (OPS-1): checks each every <see cref="LiveFeedSettings.CheckPeriod"/> (a slice of
+/// them every tick, so the checks do not come as one burst), all of them soon
 /// and repeatedly after the cluster's gateways change (a connection of this node lost or opened, or the gateway list read
 /// every <see cref="LiveFeedSettings.GatewayListPollPeriod"/> changed), since a silo's loss takes subscriptions with it and
 /// a stream queue moving to another silo can leave them deaf; then renews them all.
@@ -19,8 +20,8 @@ public sealed class LiveFeedRepair(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = settings.Value.CheckPeriod;
-        var nextPeriodic = clock.GetUtcNow() + period;
+        var slices = Math.Max(1, (int)(settings.Value.CheckPeriod / Tick));
+        var slice = 0;
         var nextListRead = clock.GetUtcNow() + settings.Value.GatewayListPollPeriod;
         var due = new List<DateTimeOffset>();
         DateTimeOffset? renewAt = null;
@@ -59,14 +60,14 @@ public sealed class LiveFeedRepair(
                     continue;
                 }
 
-                if (now < nextPeriodic && !due.Any(d => d <= now))
+                if (due.RemoveAll(d => d <= now) > 0)
                 {
+                    await CheckAsync(renew: false, stoppingToken);
                     continue;
                 }
 
-                due.RemoveAll(d => d <= now);
-                nextPeriodic = now + period;
-                await CheckAsync(renew: false, stoppingToken);
+                await CheckAsync(renew: false, stoppingToken, slice, slices);
+                slice = (slice + 1) % slices;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -92,11 +93,13 @@ public sealed class LiveFeedRepair(
         }
     }
 
-    private async Task CheckAsync(bool renew, CancellationToken stoppingToken)
+    private async Task CheckAsync(bool renew, CancellationToken stoppingToken, int slice = 0, int slices = 1)
     {
         try
         {
-            var repaired = renew ? await relay.RenewAsync(stoppingToken) : await relay.RepairAsync(stoppingToken);
+            var repaired = renew ? await relay.RenewAsync(stoppingToken)
+                : slices > 1 ? await relay.RepairSliceAsync(slice, slices, stoppingToken)
+                : await relay.RepairAsync(stoppingToken);
             if (renew)
             {
                 logger.LogWarning("Renewed {Renewed} of {Topics} live-feed subscriptions after the node's gateways changed ({Due} left to retry); their listeners refetch.",
