@@ -73,8 +73,11 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     public async Task LastChanceAsync()
     {
         _lastChance = true;
-        var round = NowAsync();
-        if (await Task.WhenAny(round, Task.Delay(LastChanceBudget)) != round)
+        try
+        {
+            await NowAsync().WaitAsync(LastChanceBudget);
+        }
+        catch (TimeoutException)
         {
             logger.LogWarning("{Count} event(s) of {ConversationId} were still being published after {Budget}; the activation ends without them.",
                 _unpublished.Count, _unpublished.FirstOrDefault()?.ConversationId, LastChanceBudget);

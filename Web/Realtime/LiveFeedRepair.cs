@@ -97,9 +97,7 @@ public sealed class LiveFeedRepair(
     {
         try
         {
-            var repaired = renew ? await relay.RenewAsync(stoppingToken)
-                : slices > 1 ? await relay.RepairSliceAsync(slice, slices, stoppingToken)
-                : await relay.RepairAsync(stoppingToken);
+            var repaired = renew ? await relay.RenewAsync(stoppingToken) : await relay.RepairAsync(slice, slices, stoppingToken);
             if (renew)
             {
                 logger.LogWarning("Renewed {Renewed} of {Topics} live-feed subscriptions after the node's gateways changed ({Due} left to retry); their listeners refetch.",

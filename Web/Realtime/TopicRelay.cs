@@ -89,16 +89,11 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     /// <summary>
     /// Asks each topic's pub-sub whether this node's subscription is still there; where it is gone, subscribes again and
     /// sends the topic's groups "resync". A topic whose check fails (the cluster briefly unreachable) waits for the next
-    /// round. Returns how many topics were subscribed again.
+    /// round. Returns how many topics were subscribed again. Checks one of <paramref name="slices"/> equal parts of the
+    /// topics (1: all): a check is a pub-sub call per topic, and checking thousands at once took both cores for most of a
+    /// second, a stall every message sent in it waited out.
     /// </summary>
-    public async Task<int> RepairAsync(CancellationToken cancellationToken) => await RepairAsync(renew: false, _ => true, cancellationToken);
-
-    /// <summary>
-    /// <see cref="RepairAsync(CancellationToken)"/> for one of <paramref name="slices"/> equal parts of the topics: a check
-    /// is a pub-sub call per topic, and checking thousands at once took both cores for most of a second, a stall every
-    /// message sent in it waited out.
-    /// </summary>
-    public async Task<int> RepairSliceAsync(int slice, int slices, CancellationToken cancellationToken) =>
+    public async Task<int> RepairAsync(int slice, int slices, CancellationToken cancellationToken) =>
         await RepairAsync(renew: false, id => (uint)id.GetHashCode() % (uint)slices == slice, cancellationToken);
 
     /// <summary>
