@@ -78,7 +78,6 @@ export function Composer({ c }: { c: Conversation }) {
   const chat = c.kind === "chat";
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const picker = useRef<HTMLInputElement>(null);
-  useEffect(() => setFiles([]), [c.view.id]);
   const uploading = files.some((f) => !f.attachment && !f.error);
   const baseline = useRef<Baseline | null>(null);
   useEffect(() => () => void (replying.value = false), []);

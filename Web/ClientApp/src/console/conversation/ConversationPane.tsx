@@ -38,6 +38,7 @@ export function ConversationPane() {
       <p class="error" role="alert">{actionError.value ?? ""}</p>
       {c.kind === "chat" && sessionInfoOpen.value && <SessionInfo chat={c.view} />}
       <Transcript conversationId={c.view.id} kind={c.kind} messages={messages.value} visitorName={c.kind === "chat" ? c.view.visitorName : c.view.requester.name ?? c.view.requester.email} />
+      {/* Keyed: another conversation gets a fresh composer (text, whisper, attachments) in the same render. */}
       <Composer c={c} key={`composer-${c.view.id}`} />
     </div>
   );
