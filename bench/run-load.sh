@@ -12,6 +12,10 @@
 #   bench/run-load.sh --overload 600
 #                                only S2b: twice 600 messages/s over 5,000 chats after a minute at 300/s to warm up, with 300/s
 #                                before and after it; prints every second; writes no results
+#   bench/run-load.sh --overload find
+#                                S2's knee search first, then S2b at the knee it found
+#   --silos N                    with any of the above: N silos (default 1); with more than one, streams go through
+#                                Azure queues, as in the cloud, and the web node spreads its calls over every gateway
 # AZURITE_NODE_ARGS passes options to Azurite's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/azurite-profile" to see where
 # its one thread goes); AZURITE_DEBUG=1 writes its request log to test-artifacts/load-logs/azurite-debug.log (slows it a lot).
 set -euo pipefail
@@ -22,13 +26,15 @@ quick=()
 steady=()
 overload=()
 perf=false
+silos=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --steady) steady=(--steady "${2:?--steady takes RATE:SECONDS}"); shift ;;
-    --overload) overload=(--overload "${2:?--overload takes the knee in messages/s}"); shift ;;
+    --overload) overload=(--overload "${2:?--overload takes the knee in messages/s or find}"); shift ;;
+    --silos) silos="${2:?--silos takes a count}"; shift ;;
     --perf) perf=true ;;
-    *) echo "Usage: bench/run-load.sh [--quick] [--steady RATE:SECONDS [--perf]] [--overload KNEE]" >&2; exit 2 ;;
+    *) echo "Usage: bench/run-load.sh [--quick] [--steady RATE:SECONDS [--perf]] [--overload KNEE|find] [--silos N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,7 +53,8 @@ chosen=()
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    # Below the kernel's ephemeral range (32768+), where the thousands of client connections of a run take their ports.
+    port=$((20000 + RANDOM % 12000))
     if ! port_in_use "$port" && [[ " ${chosen[*]} " != *" $port "* ]]; then
       chosen+=("$port")
       echo "$port"
@@ -75,9 +82,8 @@ for project in Silo/Silo.csproj Web/Web.csproj bench/Load.Bench/Load.Bench.cspro
 done
 
 BLOB_PORT=$(free_port); QUEUE_PORT=$(free_port); TABLE_PORT=$(free_port)
-SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port); SILO_HTTP=$(free_port); WEB_HTTP=$(free_port)
+WEB_HTTP=$(free_port)
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 CLUSTER_ID="load-$(date +%s)"
 
 # In memory: on disk, Azurite rewrites its whole table database every 5 s (LokiJS autosave), which grows with the run.
@@ -89,21 +95,42 @@ node --max-semi-space-size=64 ${AZURITE_NODE_ARGS:-} node_modules/azurite/dist/s
   --skipApiVersionCheck --loose --silent --disableTelemetry ${AZURITE_DEBUG:+--debug "$LOGS/azurite-debug.log"} >"$LOGS/azurite.log" 2>&1 &
 pids+=($!)
 wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start; see $LOGS/azurite.log" >&2; exit 1; }
+processes="azurite=${pids[0]}"
+if [ "$silos" -gt 1 ]; then
+  # The streams' queues in an Azurite of their own, as Azure serves tables and queues apart: one Node thread for both
+  # timed out under the pub-sub writes of 5,000 chats opening and the pulling agents' reads.
+  QUEUE_PORT=$(free_port)
+  log "Starting Azurite's queues on $QUEUE_PORT, in memory"
+  node --max-semi-space-size=64 ${AZURITE_NODE_ARGS:-} node_modules/azurite/dist/src/queue/main.js --inMemoryPersistence --queuePort "$QUEUE_PORT" \
+    --skipApiVersionCheck --loose --silent --disableTelemetry >"$LOGS/azurite-queues.log" 2>&1 &
+  pids+=($!)
+  processes+=",azurite-queues=${pids[-1]}"
+  wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite's queues did not start; see $LOGS/azurite-queues.log" >&2; exit 1; }
+fi
 
+STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 # Both nodes: this run's storage and cluster, quiet logs. The web node trusts X-Forwarded-For (each bench
 # visitor has its own address) and its per-visitor limits are raised far above what the benchmark sends.
 common_env=(Conversations__StorageConnectionString="$STORAGE" Conversations__ClusterId="$CLUSTER_ID"
   Logging__LogLevel__Default=Warning)
+if [ "$silos" -gt 1 ]; then
+  common_env+=(Conversations__Streams=AzureQueue Conversations__StreamQueueCount=$((silos * 4 > 8 ? silos * 4 : 8)))
+fi
 # perf resolves JIT-compiled frames through the map files the runtime writes when asked; with W^X on, the code
 # lives in a double-mapped memfd that perf takes for a file and never looks up in the map.
 if $perf; then common_env+=(DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute=0); fi
 
-log "Starting the silo (log: test-artifacts/load-logs/silo.log)"
-(cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$SILO_HTTP" \
-  Conversations__Silo__SiloPort="$SILO_PORT" Conversations__Silo__GatewayPort="$GATEWAY_PORT" \
-  dotnet bin/Release/net10.0/Conversations.Silo.dll) >"$LOGS/silo.log" 2>&1 &
-pids+=($!)
-wait_for_health "http://127.0.0.1:$SILO_HTTP/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/silo.log" >&2; exit 1; }
+for ((i = 0; i < silos; i++)); do
+  name=silo; [ "$i" -gt 0 ] && name="silo$i"
+  port=$(free_port); gateway=$(free_port); http=$(free_port); [ "$i" -eq 0 ] && SILO_HTTP=$http
+  log "Starting $name (log: test-artifacts/load-logs/$name.log)"
+  (cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$http" \
+    Conversations__Silo__SiloPort="$port" Conversations__Silo__GatewayPort="$gateway" \
+    dotnet bin/Release/net10.0/Conversations.Silo.dll) >"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+  processes+=",$name=${pids[-1]}"
+  wait_for_health "http://127.0.0.1:$http/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/$name.log" >&2; exit 1; }
+done
 
 log "Starting the web node (log: test-artifacts/load-logs/web.log)"
 (cd Web && exec env "${common_env[@]}" Urls="http://127.0.0.1:$WEB_HTTP" \
@@ -120,7 +147,7 @@ pids+=($!)
 wait_for_health "http://127.0.0.1:$WEB_HTTP/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/web.log" >&2; exit 1; }
 
 log "Running the benchmark"
-processes="azurite=${pids[0]},silo=${pids[1]},web=${pids[2]}"
+processes+=",web=${pids[-1]}"
 dotnet bench/Load.Bench/bin/Release/net10.0/Conversations.Load.Bench.dll \
   --web "http://127.0.0.1:$WEB_HTTP" --storage "$STORAGE" --cluster-id "$CLUSTER_ID" --property "$PROPERTY" \
   --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" --results bench/results \
@@ -135,7 +162,7 @@ if $perf; then
   done
   recorders=()
   for name in silo web; do
-    pid=${pids[1]}; [ "$name" = web ] && pid=${pids[2]}
+    pid=${pids[1]}; [ "$name" = web ] && pid=${pids[-2]}
     perf record -F 49 -g -p "$pid" -o "$LOGS/perf-$name.data" -- sleep $((${steady[1]#*:} + 5)) >/dev/null 2>&1 &
     recorders+=($!)
   done

@@ -15,6 +15,7 @@ public sealed record BenchOptions(
     IReadOnlyDictionary<string, int> Processes,
     SteadyLoad? Steady,
     Uri? Silo = null,
+    /// <summary>S2b only, at this knee; 0: find the knee first.</summary>
     double? Overload = null)
 {
     public const string Usage =
@@ -23,7 +24,7 @@ public sealed record BenchOptions(
         "[--processes name=pid,…] (the processes whose CPU time is recorded) " +
         "[--steady RATE:SECONDS] (only S2's load at one rate over the largest S1 chat count, for profiling; writes no results) " +
         "[--silo URL] (the silo's HTTP endpoint: S2 reports the message log's rows per storage request) " +
-        "[--overload KNEE] (only S2b: twice KNEE messages/s, then half of it; writes no results)";
+        "[--overload KNEE|find] (only S2b: twice KNEE messages/s, then half of it; with find, S2's knee search first; writes no results)";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -64,6 +65,6 @@ public sealed record BenchOptions(
                 .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)),
             values.TryGetValue("steady", out var steady) ? SteadyLoad.Parse(steady) : null,
             values.TryGetValue("silo", out var silo) ? new Uri(silo) : null,
-            values.TryGetValue("overload", out var knee) ? double.Parse(knee, System.Globalization.CultureInfo.InvariantCulture) : null);
+            values.TryGetValue("overload", out var knee) ? (knee == "find" ? 0 : double.Parse(knee, System.Globalization.CultureInfo.InvariantCulture)) : null);
     }
 }

@@ -44,8 +44,24 @@ if (options.Overload is { } knownKnee)
 {
     await using var overloaded = await LoadCluster.SignInAsync(options);
     await overloaded.GrowVisitorsAsync(plan.ChatCounts.Max());
-    // Warm, as in the full run (which reaches S2b after S2): the p99 before the overload is the rate's own, not JIT's.
-    await new SustainedMessagesScenario(overloaded, plan).RunStepAsync(knownKnee / 2, plan.OverloadDuration);
+    var warmUp = new SustainedMessagesScenario(overloaded, plan);
+    if (knownKnee == 0)
+    {
+        (_, knownKnee) = await warmUp.RunAsync();
+        BenchLog.Write($"S2 knee: {knownKnee:0} msg/s");
+        if (knownKnee == 0)
+        {
+            return 1;
+        }
+
+        await usage.SettleAsync(TimeSpan.FromMinutes(1));
+    }
+    else
+    {
+        // Warm, as in the full run (which reaches S2b after S2): the p99 before the overload is the rate's own, not JIT's.
+        await warmUp.RunStepAsync(knownKnee / 2, plan.OverloadDuration);
+    }
+
     await new OverloadScenario(overloaded, plan).RunAsync(knownKnee);
     return 0;
 }

@@ -28,29 +28,43 @@ public sealed class WidgetVisitor : IAsyncDisposable
     public static async Task<WidgetVisitor> StartChatAsync(HttpClient http, Uri web, string propertyId, int index)
     {
         var address = BenchmarkAddress(index);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(web, "/api/v1/widget/sessions"))
-        {
-            Content = JsonContent.Create(new { propertyId }),
-        };
-        request.Headers.Add("X-Forwarded-For", address);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var session = (await response.Content.ReadFromJsonAsync<WidgetSession>(JsonSerializerOptions.Web))!;
+        var session = await CreateSessionAsync(http, web, propertyId, address);
         var hub = await HubConnections.StartAsync(new Uri(web, HubPath), o => o.Headers["X-Forwarded-For"] = address);
         var visitor = new WidgetVisitor(session, hub);
         await StartAsync(hub, session, visitor.ChatId, $"Load visitor {index}");
         return visitor;
     }
 
+    /// <summary>As the widget does: a 503 (storage busy while thousands open) is retried after its Retry-After.</summary>
+    private static async Task<WidgetSession> CreateSessionAsync(HttpClient http, Uri web, string propertyId, string address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(web, "/api/v1/widget/sessions"))
+            {
+                Content = JsonContent.Create(new { propertyId }),
+            };
+            request.Headers.Add("X-Forwarded-For", address);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt < 10)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200 * attempt));
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<WidgetSession>(JsonSerializerOptions.Web))!;
+        }
+    }
+
     /// <summary>As the widget does: a start refused as briefly unavailable (storage busy while thousands open) is retried.</summary>
-    private static async Task StartAsync(HubConnection hub, WidgetSession session, Guid chatId, string name)
+    private static async Task<JsonElement> StartAsync(HubConnection hub, WidgetSession session, Guid chatId, string? name)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await hub.InvokeAsync<JsonElement>("StartChat", session.PropertyId, session.VisitorToken, chatId, name);
-                return;
+                return await hub.InvokeAsync<JsonElement>("StartChat", session.PropertyId, session.VisitorToken, chatId, name);
             }
             catch (HubException ex) when (attempt < 10 && ex.Message.Contains("Unavailable", StringComparison.Ordinal))
             {
@@ -69,7 +83,7 @@ public sealed class WidgetVisitor : IAsyncDisposable
     /// <summary>How many messages the chat has stored (starting a chat that exists returns it unchanged).</summary>
     public async Task<long> StoredCountAsync()
     {
-        var chat = await _hub.InvokeAsync<JsonElement>("StartChat", _session.PropertyId, _session.VisitorToken, ChatId, (string?)null);
+        var chat = await StartAsync(_hub, _session, ChatId, name: null);
         return chat.GetProperty("messageCount").GetInt64();
     }
 
