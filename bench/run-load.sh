@@ -122,13 +122,14 @@ if $perf; then common_env+=(DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute
 
 for ((i = 0; i < silos; i++)); do
   name=silo; [ "$i" -gt 0 ] && name="silo$i"
-  port=$(free_port); gateway=$(free_port); http=$(free_port); [ "$i" -eq 0 ] && SILO_HTTP=$http
+  port=$(free_port); gateway=$(free_port); http=$(free_port)
   log "Starting $name (log: test-artifacts/load-logs/$name.log)"
   (cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$http" \
     Conversations__Silo__SiloPort="$port" Conversations__Silo__GatewayPort="$gateway" \
     dotnet bin/Release/net10.0/Conversations.Silo.dll) >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
   processes+=",$name=${pids[-1]}"
+  [ "$i" -eq 0 ] && { SILO_HTTP=$http; SILO_PID=${pids[-1]}; }
   wait_for_health "http://127.0.0.1:$http/health" 120 "${pids[-1]}" || { tail -n 30 "$LOGS/$name.log" >&2; exit 1; }
 done
 
@@ -162,7 +163,7 @@ if $perf; then
   done
   recorders=()
   for name in silo web; do
-    pid=${pids[1]}; [ "$name" = web ] && pid=${pids[-2]}
+    pid=$SILO_PID; [ "$name" = web ] && pid=${pids[-2]}
     perf record -F 49 -g -p "$pid" -o "$LOGS/perf-$name.data" -- sleep $((${steady[1]#*:} + 5)) >/dev/null 2>&1 &
     recorders+=($!)
   done
