@@ -49,18 +49,13 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/conversations-load.XXXXXX")"
 LOGS="$ROOT/test-artifacts/load-logs"
 mkdir -p "$LOGS"
 
-chosen=()
+# Ports counted up from a random start below the kernel's ephemeral range (32768+, where the run's thousands of client
+# connections take theirs), skipping any in use. Called without $(…): a subshell would forget the ports already handed out.
+next_port=$((20000 + RANDOM % 10000))
 free_port() {
-  local port
-  while true; do
-    # Below the kernel's ephemeral range (32768+), where the thousands of client connections of a run take their ports.
-    port=$((20000 + RANDOM % 12000))
-    if ! port_in_use "$port" && [[ " ${chosen[*]} " != *" $port "* ]]; then
-      chosen+=("$port")
-      echo "$port"
-      return
-    fi
-  done
+  while port_in_use "$next_port"; do next_port=$((next_port + 1)); done
+  declare -g "$1=$next_port"
+  next_port=$((next_port + 1))
 }
 
 pids=()
@@ -81,8 +76,7 @@ for project in Silo/Silo.csproj Web/Web.csproj bench/Load.Bench/Load.Bench.cspro
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v:q
 done
 
-BLOB_PORT=$(free_port); QUEUE_PORT=$(free_port); TABLE_PORT=$(free_port)
-WEB_HTTP=$(free_port)
+free_port BLOB_PORT; free_port QUEUE_PORT; free_port TABLE_PORT; free_port WEB_HTTP
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 CLUSTER_ID="load-$(date +%s)"
 
@@ -99,7 +93,7 @@ processes="azurite=${pids[0]}"
 if [ "$silos" -gt 1 ]; then
   # The streams' queues in an Azurite of their own, as Azure serves tables and queues apart: one Node thread for both
   # timed out under the pub-sub writes of 5,000 chats opening and the pulling agents' reads.
-  QUEUE_PORT=$(free_port)
+  free_port QUEUE_PORT
   log "Starting Azurite's queues on $QUEUE_PORT, in memory"
   node --max-semi-space-size=64 ${AZURITE_NODE_ARGS:-} node_modules/azurite/dist/src/queue/main.js --inMemoryPersistence --queuePort "$QUEUE_PORT" \
     --skipApiVersionCheck --loose --silent --disableTelemetry >"$LOGS/azurite-queues.log" 2>&1 &
@@ -122,7 +116,7 @@ if $perf; then common_env+=(DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute
 
 for ((i = 0; i < silos; i++)); do
   name=silo; [ "$i" -gt 0 ] && name="silo$i"
-  port=$(free_port); gateway=$(free_port); http=$(free_port)
+  free_port port; free_port gateway; free_port http
   log "Starting $name (log: test-artifacts/load-logs/$name.log)"
   (cd Silo && exec env "${common_env[@]}" Urls="http://127.0.0.1:$http" \
     Conversations__Silo__SiloPort="$port" Conversations__Silo__GatewayPort="$gateway" \
