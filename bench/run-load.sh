@@ -38,6 +38,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+[[ "$silos" =~ ^[1-9]$ ]] || { echo "--silos takes a count from 1 to 9" >&2; exit 2; }
 if $perf && { [ ${#steady[@]} -eq 0 ] || ! command -v perf >/dev/null; }; then
   echo "--perf needs --steady RATE:SECONDS and the perf command" >&2; exit 2
 fi
