@@ -44,10 +44,10 @@ if (options.Overload is { } knownKnee)
 {
     await using var overloaded = await LoadCluster.SignInAsync(options);
     await overloaded.GrowVisitorsAsync(plan.ChatCounts.Max());
-    var warmUp = new SustainedMessagesScenario(overloaded, plan);
+    var beforeOverload = new SustainedMessagesScenario(overloaded, plan);
     if (knownKnee == 0)
     {
-        (_, knownKnee) = await warmUp.RunAsync();
+        (_, knownKnee) = await beforeOverload.RunAsync();
         BenchLog.Write($"S2 knee: {knownKnee:0} msg/s");
         if (knownKnee == 0)
         {
@@ -59,7 +59,7 @@ if (options.Overload is { } knownKnee)
     else
     {
         // Warm, as in the full run (which reaches S2b after S2): the p99 before the overload is the rate's own, not JIT's.
-        await warmUp.RunStepAsync(knownKnee / 2, plan.OverloadDuration);
+        await beforeOverload.RunStepAsync(knownKnee / 2, plan.OverloadDuration);
     }
 
     await new OverloadScenario(overloaded, plan).RunAsync(knownKnee);
