@@ -1,4 +1,5 @@
 using Conversations.Hosting.Settings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conversations.Web.Admission;
 
@@ -7,6 +8,7 @@ public static class AdmissionExtensions
     public static IServiceCollection AddConversationsAdmission(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<AdmissionSettings>(configuration, AdmissionSettings.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeAdmission>();
         return services;
     }

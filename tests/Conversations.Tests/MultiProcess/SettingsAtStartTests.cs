@@ -23,6 +23,7 @@ public sealed class SettingsAtStartTests
     [InlineData("Web", "Conversations__RateLimits__MessagesPerMinutePerVisitor", "0", "Conversations:RateLimits:MessagesPerMinutePerVisitor must be between 1 and 1000000")]
     [InlineData("Web", "Conversations__Access__RecheckPeriod", "00:00:00", "Conversations:Access: RoleCacheLifetime must be zero or more and RecheckPeriod more than zero")]
     [InlineData("Web", "Conversations__Admission__MaxCallsInFlight", "0", "Conversations:Admission:MaxCallsInFlight must be between 1 and 100000")]
+    [InlineData("Web", "Conversations__Admission__TargetCallMilliseconds", "-1", "Conversations:Admission:TargetCallMilliseconds must be between 0 and 60000")]
     public async Task A_bad_setting_stops_the_process_at_start_naming_the_setting(string project, string variable, string value, string message)
     {
         // Ports nothing else uses, should the process start after all (the test then fails on its timeout, not on a clash).
