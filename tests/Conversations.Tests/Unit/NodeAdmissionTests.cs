@@ -33,42 +33,35 @@ public sealed class NodeAdmissionTests
     public void OPS3_while_calls_take_longer_than_the_target_the_excess_is_refused_at_a_lower_bound()
     {
         using var admission = Admission(max: 512, min: 16, targetMs: 100);
-        var calls = Enumerable.Range(0, 200).Select(_ => admission.Enter()).ToList();
-        _clock.Advance(TimeSpan.FromSeconds(1)); // ten times the target
-        EndAll(calls);
+        CallsTaking(admission, 200, TimeSpan.FromSeconds(1)); // ten times the target
 
         // At most a quarter less per window: 200 in flight → 150.
         Assert.Equal(150, admission.Limit);
-        calls = Enumerable.Range(0, 150).Select(_ => admission.Enter()).ToList();
+        var held = Enter(admission, 150);
         Assert.Throws<UnavailableException>(() => admission.Enter());
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        EndAll(held);
 
         for (var window = 0; window < 10; window++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            EndAll(calls);
-            calls = Enumerable.Range(0, admission.Limit).Select(_ => admission.Enter()).ToList();
+            CallsTaking(admission, admission.Limit, TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(16, admission.Limit); // never below the floor
-        EndAll(calls);
     }
 
     [Fact]
     public void OPS3_once_calls_are_fast_again_a_used_bound_grows_back_to_its_ceiling()
     {
         using var admission = Admission(max: 512, min: 16, targetMs: 100);
-        var slow = Enumerable.Range(0, 40).Select(_ => admission.Enter()).ToList();
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        EndAll(slow);
+        CallsTaking(admission, 40, TimeSpan.FromSeconds(2));
         Assert.Equal(30, admission.Limit);
 
         var windows = 0;
         while (admission.Limit < 512)
         {
             _clock.Advance(NodeAdmission.Window - TimeSpan.FromMilliseconds(10));
-            var calls = Enumerable.Range(0, admission.Limit).Select(_ => admission.Enter()).ToList();
-            _clock.Advance(TimeSpan.FromMilliseconds(10)); // a tenth of the target
-            EndAll(calls);
+            CallsTaking(admission, admission.Limit, TimeSpan.FromMilliseconds(10)); // a tenth of the target
             windows++;
         }
 
@@ -79,9 +72,7 @@ public sealed class NodeAdmissionTests
     public void OPS3_slow_calls_below_the_floor_such_as_an_upload_leave_the_bound_alone()
     {
         using var admission = Admission(max: 512, min: 16, targetMs: 100);
-        var uploads = Enumerable.Range(0, 3).Select(_ => admission.Enter()).ToList();
-        _clock.Advance(TimeSpan.FromSeconds(30));
-        EndAll(uploads);
+        CallsTaking(admission, 3, TimeSpan.FromSeconds(30));
 
         Assert.Equal(512, admission.Limit);
     }
@@ -90,15 +81,23 @@ public sealed class NodeAdmissionTests
     public void OPS3_a_target_of_zero_keeps_the_bound_fixed()
     {
         using var admission = Admission(max: 64, min: 16, targetMs: 0);
-        var calls = Enumerable.Range(0, 64).Select(_ => admission.Enter()).ToList();
-        _clock.Advance(TimeSpan.FromSeconds(10));
-        EndAll(calls);
+        CallsTaking(admission, 64, TimeSpan.FromSeconds(10));
 
         Assert.Equal(64, admission.Limit);
     }
 
     private NodeAdmission Admission(int max, int min = 16, int targetMs = 150) =>
         new(Options.Create(new AdmissionSettings { MaxCallsInFlight = max, MinCallsInFlight = min, TargetCallMilliseconds = targetMs }), _clock);
+
+    /// <summary>Admits <paramref name="count"/> calls at once, lets <paramref name="duration"/> pass and ends them all.</summary>
+    private void CallsTaking(NodeAdmission admission, int count, TimeSpan duration)
+    {
+        var calls = Enter(admission, count);
+        _clock.Advance(duration);
+        EndAll(calls);
+    }
+
+    private static List<AdmissionPermit> Enter(NodeAdmission admission, int count) => Enumerable.Range(0, count).Select(_ => admission.Enter()).ToList();
 
     private static void EndAll(List<AdmissionPermit> calls) => calls.ForEach(call => call.Dispose());
 }
