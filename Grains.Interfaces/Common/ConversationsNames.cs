@@ -8,7 +8,6 @@ public static class ConversationsNames
     public const string StreamProvider = "conversations-events";
 
     public const string PropertyStreamNamespace = "property";
-    public const string ConversationStreamNamespace = "conversation";
     public const string PresenceStreamNamespace = "presence";
     public const string AccessStreamNamespace = "access";
     public const string AgentTypingStreamNamespace = "typing-agents";

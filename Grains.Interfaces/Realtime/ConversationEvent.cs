@@ -27,7 +27,7 @@ public abstract record ConversationEvent(
     [property: Id(0)] string PropertyId,
     [property: Id(1)] Guid ConversationId,
     [property: Id(2)] long Version,
-    [property: Id(3)] DateTimeOffset At)
+    [property: Id(3)] DateTimeOffset At) : IConversationScoped
 {
     /// <summary>The agent whose action made the change (AUD-1); null for visitors and the system. Never sent to visitors' clients.</summary>
     [Id(4)]

@@ -4,16 +4,14 @@ using Conversations.Grains.Interfaces.Common;
 namespace Conversations.Grains.Interfaces.Realtime;
 
 /// <summary>
-/// The stream ids events travel on: one per property (agents) and one per conversation (visitor, popouts), presence per
-/// property, and one for the whole cluster's access changes.
+/// The stream ids events travel on: all per property (a conversation's changes, presence, typing, seen marks, queue places)
+/// and one for the whole cluster's access changes. None per conversation: a web node listens once per property and passes
+/// each <see cref="IConversationScoped"/> notice to that conversation's visitor, so a chat costs no subscription of its own.
 /// </summary>
 public static class StreamTopics
 {
     public static StreamId Property(string propertyId) =>
         StreamId.Create(ConversationsNames.PropertyStreamNamespace, propertyId);
-
-    public static StreamId Conversation(Guid conversationId) =>
-        StreamId.Create(ConversationsNames.ConversationStreamNamespace, conversationId);
 
     /// <summary>Presence changes of a property's agents.</summary>
     public static StreamId Presence(string propertyId) =>
@@ -31,17 +29,17 @@ public static class StreamTopics
     public static StreamId Watchers(string propertyId) =>
         StreamId.Create(ConversationsNames.WatchersStreamNamespace, propertyId);
 
-    /// <summary>An agent typing in a conversation, for its visitor.</summary>
-    public static StreamId VisitorTyping(Guid conversationId) =>
-        StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, conversationId);
+    /// <summary>Agents typing in a property's conversations, for each conversation's visitor.</summary>
+    public static StreamId VisitorTyping(string propertyId) =>
+        StreamId.Create(ConversationsNames.VisitorTypingStreamNamespace, propertyId);
 
-    /// <summary>Agents' seen marks in a chat, for its visitor (<see cref="AgentSeen"/>).</summary>
-    public static StreamId VisitorSeen(Guid conversationId) =>
-        StreamId.Create(ConversationsNames.VisitorSeenStreamNamespace, conversationId);
+    /// <summary>Agents' seen marks in a property's chats, for each chat's visitor (<see cref="AgentSeen"/>).</summary>
+    public static StreamId VisitorSeen(string propertyId) =>
+        StreamId.Create(ConversationsNames.VisitorSeenStreamNamespace, propertyId);
 
-    /// <summary>A waiting chat's place in the queue, for its visitor (<see cref="Routing.QueuePlace"/>, RTE-1).</summary>
-    public static StreamId VisitorQueue(Guid conversationId) =>
-        StreamId.Create(ConversationsNames.VisitorQueueStreamNamespace, conversationId);
+    /// <summary>Waiting chats' places in a property's queue, for each chat's visitor (<see cref="Routing.QueuePlace"/>, RTE-1).</summary>
+    public static StreamId VisitorQueue(string propertyId) =>
+        StreamId.Create(ConversationsNames.VisitorQueueStreamNamespace, propertyId);
 
     /// <summary>SLA breaches of a property's conversations, for its agents (SlaBreached, SLA-1).</summary>
     public static StreamId Sla(string propertyId) =>

@@ -25,9 +25,6 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     private IGrainTimer? _next;
     private Task _round = Task.CompletedTask;
 
-    /// <summary>How many of the first unpublished events are on their property's stream already (their conversation's stream still owes them).</summary>
-    private int _onPropertyStream;
-
     /// <summary>The inbox row of the latest change, when it was not sent yet (null when the conversation is not listed).</summary>
     private InboxRow? _rowOwed;
 
@@ -100,13 +97,7 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
             var batch = NextBatch();
             try
             {
-                if (_onPropertyStream < batch.Count)
-                {
-                    await grain.PublishAsync(batch[_onPropertyStream..], onPropertyStream: true);
-                    _onPropertyStream = batch.Count;
-                }
-
-                await grain.PublishAsync(batch, onPropertyStream: false);
+                await grain.PublishAsync(batch);
             }
             catch (Exception ex)
             {
@@ -122,7 +113,6 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
             }
 
             _unpublished.RemoveRange(0, batch.Count);
-            _onPropertyStream = 0;
             _failures = 0;
         }
     }

@@ -525,12 +525,22 @@ public sealed class RoutingGrain(
             return;
         }
 
-        var streams = this.GetStreamProvider(ConversationsNames.StreamProvider);
-        foreach (var notice in notices)
+        // A queue message per 256 places (well under a queue message's 64 KB): the property's visitors' web nodes pass each to its chat.
+        var stream = this.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<QueuePlace>(StreamTopics.VisitorQueue(PropertyId));
+        foreach (var chunk in notices.Chunk(256))
         {
             try
             {
-                await streams.GetStream<QueuePlace>(StreamTopics.VisitorQueue(notice.ConversationId)).OnNextAsync(notice);
+                await stream.OnNextBatchAsync(chunk);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Telling {Count} waiting chat(s) their queue place failed; the next change tells them again.", chunk.Length);
+                continue;
+            }
+
+            foreach (var notice in chunk)
+            {
                 if (notice.Place == 0)
                 {
                     _sentPlaces.Remove(notice.ConversationId);
@@ -539,10 +549,6 @@ public sealed class RoutingGrain(
                 {
                     _sentPlaces[notice.ConversationId] = notice.Place;
                 }
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Telling chat {ConversationId} its queue place failed; the next change tells it again.", notice.ConversationId);
             }
         }
     }

@@ -3,8 +3,11 @@ using Orleans.Runtime;
 
 namespace Conversations.Web.Realtime;
 
-/// <summary>A SignalR group and the stream topic that feeds it.</summary>
-public sealed record HubGroups(string Group, StreamId Topic)
+/// <summary>
+/// A SignalR group and the stream topic that feeds it. With <see cref="Conversation"/>, the topic is a property's and the group
+/// gets only that conversation's notices (<see cref="IConversationScoped"/>): a visitor's chat needs no stream of its own.
+/// </summary>
+public sealed record HubGroups(string Group, StreamId Topic, Guid? Conversation = null)
 {
     public static HubGroups Property(string propertyId) => new($"property:{propertyId}", StreamTopics.Property(propertyId));
 
@@ -22,13 +25,21 @@ public sealed record HubGroups(string Group, StreamId Topic)
     /// <summary>Who views and replies in the property's conversations (COL-1), sent to the same group as its conversations.</summary>
     public static HubGroups Watchers(string propertyId) => new($"property:{propertyId}", StreamTopics.Watchers(propertyId));
 
+    /// <summary>A chat's changes (whispers left out), sent to the conversation's group of the visitor hub.</summary>
+    public static HubGroups Chat(string propertyId, Guid conversationId) =>
+        new(ConversationGroup(conversationId), StreamTopics.Property(propertyId), conversationId);
+
     /// <summary>An agent typing, sent to the conversation's group of the visitor hub.</summary>
-    public static HubGroups VisitorTyping(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorTyping(conversationId));
+    public static HubGroups VisitorTyping(string propertyId, Guid conversationId) =>
+        new(ConversationGroup(conversationId), StreamTopics.VisitorTyping(propertyId), conversationId);
 
     /// <summary>Agents' seen marks, sent to the conversation's group of the visitor hub.</summary>
-    public static HubGroups VisitorSeen(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorSeen(conversationId));
-    /// <summary>A waiting chat's place in the queue (RTE-1), sent to the conversation's group of the visitor hub.</summary>
-    public static HubGroups VisitorQueue(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.VisitorQueue(conversationId));
+    public static HubGroups VisitorSeen(string propertyId, Guid conversationId) =>
+        new(ConversationGroup(conversationId), StreamTopics.VisitorSeen(propertyId), conversationId);
 
-    public static HubGroups Conversation(Guid conversationId) => new($"conversation:{conversationId:N}", StreamTopics.Conversation(conversationId));
+    /// <summary>A waiting chat's place in the queue (RTE-1), sent to the conversation's group of the visitor hub.</summary>
+    public static HubGroups VisitorQueue(string propertyId, Guid conversationId) =>
+        new(ConversationGroup(conversationId), StreamTopics.VisitorQueue(propertyId), conversationId);
+
+    private static string ConversationGroup(Guid conversationId) => $"conversation:{conversationId:N}";
 }

@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Common;
+using Conversations.Grains.Interfaces.Realtime;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -7,7 +8,8 @@ namespace Conversations.Web.Realtime;
 /// <summary>
 /// Holds at most one stream subscription per topic on this web node, shared by every local
 /// connection listening to it, and releases it when the last one leaves. Each event is sent once
-/// per SignalR group, whatever the number of connections in it.
+/// per SignalR group, whatever the number of connections in it; a group that listens for one conversation
+/// (a visitor's chat on its property's topic) gets only that conversation's notices.
 /// </summary>
 /// <remarks>
 /// A subscription can disappear under the node: when a silo dies, a pulling agent that fails to reach this node (its
@@ -28,7 +30,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     public async Task JoinAsync<TEvent>(Audience audience, HubGroups groups, string connectionId)
         where TEvent : notnull
     {
-        var listener = new Listener(audience, groups.Group);
+        var listener = new Listener(audience, groups.Group, groups.Conversation);
         Topic topic;
         lock (_topics)
         {
@@ -69,7 +71,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     }
 
     public Task LeaveAsync(Audience audience, HubGroups groups, string connectionId) =>
-        ReleaseAsync(topic => topic == groups.Topic, new Listener(audience, groups.Group), connectionId);
+        ReleaseAsync(topic => topic == groups.Topic, new Listener(audience, groups.Group, groups.Conversation), connectionId);
 
     public Task LeaveAllAsync(Audience audience, string connectionId) =>
         ReleaseAsync(_ => true, listener: null, connectionId, audience);
@@ -266,7 +268,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
             return;
         }
 
-        foreach (var listener in topic.Listeners())
+        foreach (var listener in topic.ListenersOf(evt))
         {
             await delivery.DeliverAsync(listener.Audience, listener.Group, evt);
         }
@@ -283,7 +285,8 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     /// <summary>Whether <paramref name="topic"/> is still the one listened to under <paramref name="id"/> (not left meanwhile).</summary>
     private bool IsCurrent(StreamId id, Topic topic) => TryGetTopic(id, out var current) && current == topic;
 
-    private sealed record Listener(Audience Audience, string Group);
+    /// <summary>A group listening to a topic: to all of it, or only to the notices of <paramref name="Conversation"/>.</summary>
+    private sealed record Listener(Audience Audience, string Group, Guid? Conversation);
 
     /// <summary>One subscription of this node to a topic; a topic gets a new one when its old one was lost.</summary>
     private sealed class Subscription
@@ -297,6 +300,13 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
     private sealed class Topic(Func<Task<Subscription>> subscribe)
     {
         private readonly Dictionary<Listener, HashSet<string>> _connections = [];
+
+        /// <summary>The listeners of the whole topic, and those of one conversation's notices by conversation (a property topic has thousands).</summary>
+        private readonly List<Listener> _wholeTopic = [];
+        private readonly Dictionary<Guid, List<Listener>> _byConversation = [];
+
+        /// <summary>What each local connection listens as (a connection that leaves is found without a scan of every listener).</summary>
+        private readonly Dictionary<string, HashSet<Listener>> _byConnection = [];
 
         public Func<Task<Subscription>> SubscribeAsync => subscribe;
 
@@ -326,9 +336,16 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
                 if (!_connections.TryGetValue(listener, out var set))
                 {
                     _connections[listener] = set = [];
+                    ListOf(listener).Add(listener);
                 }
 
                 set.Add(connectionId);
+                if (!_byConnection.TryGetValue(connectionId, out var held))
+                {
+                    _byConnection[connectionId] = held = [];
+                }
+
+                held.Add(listener);
             }
         }
 
@@ -336,22 +353,70 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
         {
             lock (_connections)
             {
-                foreach (var (key, set) in _connections.ToList())
+                if (!_byConnection.TryGetValue(connectionId, out var held))
                 {
-                    if ((listener is null || key == listener) && (audience is null || key.Audience == audience) && set.Remove(connectionId) && set.Count == 0)
+                    return;
+                }
+
+                foreach (var key in held.Where(l => (listener is null || l == listener) && (audience is null || l.Audience == audience)).ToList())
+                {
+                    held.Remove(key);
+                    if (held.Count == 0)
+                    {
+                        _byConnection.Remove(connectionId);
+                    }
+
+                    if (_connections.TryGetValue(key, out var set) && set.Remove(connectionId) && set.Count == 0)
                     {
                         _connections.Remove(key);
+                        var list = ListOf(key);
+                        list.Remove(key);
+                        if (list.Count == 0 && key.Conversation is { } conversation)
+                        {
+                            _byConversation.Remove(conversation);
+                        }
                     }
                 }
             }
         }
 
+        /// <summary>Every listener (to tell them all to refetch).</summary>
         public List<Listener> Listeners()
         {
             lock (_connections)
             {
                 return [.. _connections.Keys];
             }
+        }
+
+        /// <summary>The listeners <paramref name="evt"/> goes to: those of the whole topic and those of its conversation.</summary>
+        public List<Listener> ListenersOf(object evt)
+        {
+            lock (_connections)
+            {
+                var listeners = new List<Listener>(_wholeTopic);
+                if (evt is IConversationScoped scoped && _byConversation.TryGetValue(scoped.ConversationId, out var ofConversation))
+                {
+                    listeners.AddRange(ofConversation);
+                }
+
+                return listeners;
+            }
+        }
+
+        private List<Listener> ListOf(Listener listener)
+        {
+            if (listener.Conversation is not { } conversation)
+            {
+                return _wholeTopic;
+            }
+
+            if (!_byConversation.TryGetValue(conversation, out var list))
+            {
+                _byConversation[conversation] = list = [];
+            }
+
+            return list;
         }
     }
 }

@@ -25,7 +25,7 @@ public static class TypingApi
     {
         await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId);
         var notice = new TypingChanged(chatId, AuthorKind.Agent, http.User.AgentName(), request.IsTyping);
-        await typing.ToVisitorAsync(notice);
+        await typing.ToVisitorAsync(propertyId, notice);
         await typing.ToAgentsAsync(propertyId, notice);
         return TypedResults.NoContent();
     }
@@ -38,7 +38,7 @@ public static class TypingApi
         }
 
         await cluster.GetGrain<IChatGrain>(chatId).GetAsync(propertyId);
-        await typing.SeenToVisitorAsync(new AgentSeen(chatId, request.Sequence));
+        await typing.SeenToVisitorAsync(propertyId, new AgentSeen(chatId, request.Sequence));
         return TypedResults.NoContent();
     }
 }

@@ -6,7 +6,8 @@ namespace Conversations.Web.Realtime;
 
 /// <summary>
 /// Typing indicators and seen marks travel on the cluster's streams (OPS-2), so a listener on any web node gets them: on the
-/// property's streams for its agents, on the conversation's for its visitor. Not durable: losing one is harmless.
+/// property's streams for its agents and for its visitors (each web node passes a notice to the conversation's visitor). Not
+/// durable: losing one is harmless.
 /// </summary>
 public sealed class TypingNotifier(IClusterClient cluster)
 {
@@ -19,11 +20,11 @@ public sealed class TypingNotifier(IClusterClient cluster)
     public Task SeenToAgentsAsync(string propertyId, VisitorSeen seen) =>
         Streams.GetStream<VisitorSeen>(StreamTopics.AgentSeen(propertyId)).OnNextAsync(seen);
 
-    public Task SeenToVisitorAsync(AgentSeen seen) =>
-        Streams.GetStream<AgentSeen>(StreamTopics.VisitorSeen(seen.ConversationId)).OnNextAsync(seen);
+    public Task SeenToVisitorAsync(string propertyId, AgentSeen seen) =>
+        Streams.GetStream<AgentSeen>(StreamTopics.VisitorSeen(propertyId)).OnNextAsync(seen);
 
-    public Task ToVisitorAsync(TypingChanged typing) =>
-        Streams.GetStream<TypingChanged>(StreamTopics.VisitorTyping(typing.ConversationId)).OnNextAsync(typing);
+    public Task ToVisitorAsync(string propertyId, TypingChanged typing) =>
+        Streams.GetStream<TypingChanged>(StreamTopics.VisitorTyping(propertyId)).OnNextAsync(typing);
 
     private IStreamProvider Streams => cluster.GetStreamProvider(ConversationsNames.StreamProvider);
 }

@@ -60,12 +60,12 @@ public sealed class VisitorHub(
 
         // The chat puts itself in the visitor's history (VIS-5).
         var view = await chat.StartAsync(new StartChat(propertyId, visitorId, visitorName));
-        var groups = HubGroups.Conversation(chatId);
+        var groups = HubGroups.Chat(propertyId, chatId);
         await Groups.AddToGroupAsync(Context.ConnectionId, groups.Group);
         await relay.JoinAsync<ConversationEvent>(Audience.Visitors, groups, Context.ConnectionId);
-        await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(chatId), Context.ConnectionId);
-        await relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(chatId), Context.ConnectionId);
-        await relay.JoinAsync<QueuePlace>(Audience.Visitors, HubGroups.VisitorQueue(chatId), Context.ConnectionId);
+        await relay.JoinAsync<TypingChanged>(Audience.Visitors, HubGroups.VisitorTyping(propertyId, chatId), Context.ConnectionId);
+        await relay.JoinAsync<AgentSeen>(Audience.Visitors, HubGroups.VisitorSeen(propertyId, chatId), Context.ConnectionId);
+        await relay.JoinAsync<QueuePlace>(Audience.Visitors, HubGroups.VisitorQueue(propertyId, chatId), Context.ConnectionId);
         return view;
     }
 

@@ -85,7 +85,7 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
     public async Task TIC4_a_whisper_in_a_chat_is_internal_and_its_event_never_reaches_visitors()
     {
         var chatId = Guid.NewGuid();
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(chatId));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property, chatId);
         var chat = await StartChatAsync(chatId);
 
         var ack = await chat.WhisperAsync(new PostWhisper(_property, "w1", "agent-1", "Bo", "this visitor is a VIP"));
@@ -102,7 +102,7 @@ public sealed class ChatLifecycleTests(ClusterFixture fixture)
     public async Task CHAT1_an_agent_picks_up_a_chat_it_becomes_assigned_in_the_inbox_and_the_visitor_never_sees_it()
     {
         var chatId = Guid.NewGuid();
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(chatId));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property, chatId);
         var chat = await StartChatAsync(chatId);
         await chat.PostMessageAsync(new PostMessage(_property, "m-1", AuthorKind.Visitor, "visitor-1", "", "Anyone there?")); // in the inbox from here (INB-1)
         var inbox = fixture.Client.GetGrain<IInboxGrain>(_property);

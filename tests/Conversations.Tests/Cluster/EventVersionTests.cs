@@ -14,7 +14,7 @@ public sealed class EventVersionTests(ClusterFixture fixture)
     public async Task INB6_every_change_of_a_chat_publishes_one_event_with_the_next_version()
     {
         var chatId = Guid.NewGuid();
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Property(_property));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property);
         var chat = fixture.Client.GetGrain<IChatGrain>(chatId);
 
         await chat.StartAsync(new StartChat(_property, "visitor-1", "Ann"));

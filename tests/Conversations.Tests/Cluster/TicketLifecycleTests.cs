@@ -35,7 +35,7 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
     {
         var (ticket, _) = await CreateAsync(null);
         var id = ticket.GetPrimaryKey();
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(id));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property, id);
         var before = await ticket.GetAsync(_property);
 
         var reply = new ReplyToTicket(_property, "send-1", "agent-1", "Bo", "We shipped it again.", TicketStatus.Pending);
@@ -72,7 +72,7 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
     public async Task INB6_every_change_of_a_ticket_publishes_one_event_with_the_next_version()
     {
         var id = Guid.NewGuid();
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(id));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property, id);
         var ticket = fixture.Client.GetGrain<ITicketGrain>(id);
 
         await ticket.CreateAsync(new CreateTicket(_property, "Order 42", new TicketRequester(null, "Ann", "ann@example.com"), TicketPriority.Low, "where is it?"));
@@ -154,7 +154,7 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
         var (ticket, _) = await CreateAsync("help");
         var id = ticket.GetPrimaryKey();
         var before = await ticket.GetAsync(_property);
-        await using var events = await EventRecorder.StartAsync(fixture.Client, StreamTopics.Conversation(id));
+        await using var events = await EventRecorder.StartAsync(fixture.Client, _property, id);
 
         await ticket.WhisperAsync(new PostWhisper(_property, "w1", "agent-1", "Bo", "refund approved internally"));
         await ticket.PostMessageAsync(new PostMessage(_property, "v1", AuthorKind.Visitor, "visitor-1", "", "any news?"));

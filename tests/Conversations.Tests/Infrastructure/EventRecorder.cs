@@ -1,24 +1,27 @@
 using System.Collections.Concurrent;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Realtime;
-using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace Conversations.Tests.Infrastructure;
 
-/// <summary>Records every event on one stream, for tests that check what was published.</summary>
+/// <summary>Records every event on a property's stream (or those of one conversation), for tests that check what was published.</summary>
 public sealed class EventRecorder : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ConversationEvent> _events = new();
     private StreamSubscriptionHandle<ConversationEvent>? _subscription;
 
-    public static async Task<EventRecorder> StartAsync(IClusterClient client, StreamId topic)
+    public static async Task<EventRecorder> StartAsync(IClusterClient client, string propertyId, Guid? conversationId = null)
     {
         var recorder = new EventRecorder();
-        var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<ConversationEvent>(topic);
+        var stream = client.GetStreamProvider(ConversationsNames.StreamProvider).GetStream<ConversationEvent>(StreamTopics.Property(propertyId));
         recorder._subscription = await stream.SubscribeAsync((evt, _) =>
         {
-            recorder._events.Enqueue(evt);
+            if (conversationId is null || evt.ConversationId == conversationId)
+            {
+                recorder._events.Enqueue(evt);
+            }
+
             return Task.CompletedTask;
         });
         return recorder;

@@ -87,8 +87,7 @@ public static class StorageScan
     private static bool IsTombstone(Finding finding, Guid id) => (finding.Container, finding.Key) switch
     {
         ("OrleansGrainState", var key) => key.EndsWith($"_chat_{id:N} | chat", StringComparison.Ordinal)
-            || key.EndsWith($"_ticket_{id:N} | ticket", StringComparison.Ordinal)
-            || key.Contains($"_pubsubrendezvous_conversations-events_conversation_{id:N} |", StringComparison.Ordinal),
+            || key.EndsWith($"_ticket_{id:N} | ticket", StringComparison.Ordinal),
         ("InboxIndex", var key) => key.EndsWith($" | {id:N}", StringComparison.Ordinal),
 
         // AUD-1: the audit log records actions on the conversation, its purge included, by id (never content).

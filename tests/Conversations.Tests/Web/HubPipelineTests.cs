@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,6 +10,7 @@ using Conversations.Tests.Infrastructure;
 using Conversations.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
 
 namespace Conversations.Tests.Web;
 
@@ -96,9 +98,7 @@ public sealed class HubPipelineTests(WebFixture fixture)
     {
         using var signedIn = await SignedInAgent.CreateAsync(fixture);
         var property = signedIn.PropertyId;
-        var stream = fixture.Web.Services.GetRequiredService<IClusterClient>()
-            .GetStreamProvider(ConversationsNames.StreamProvider)
-            .GetStream<ConversationEvent>(StreamTopics.Property(property));
+        var stream = PropertyStream(property);
 
         await using var first = await signedIn.ConnectHubAsync(AgentHub.Path);
         await using var second = await signedIn.ConnectHubAsync(AgentHub.Path);
@@ -116,5 +116,53 @@ public sealed class HubPipelineTests(WebFixture fixture)
             Assert.True(DateTime.UtcNow < deadline, "The subscription was not released within 10 s.");
             await Task.Delay(50);
         }
+    }
+
+    [Fact, Trait("Spec", "INB-6"), Trait("Spec", "CHAT-1")]
+    public async Task INB6_visitors_share_their_propertys_one_subscription_and_each_gets_only_its_own_chat()
+    {
+        using var signedIn = await SignedInAgent.CreateAsync(fixture);
+        var property = signedIn.PropertyId;
+        var stream = PropertyStream(property);
+        await using var ann = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, property);
+        await using var bob = await TestVisitor.ConnectAsync(fixture.Web.BaseAddress, property);
+        var (annChat, bobChat) = (Guid.NewGuid(), Guid.NewGuid());
+        var annSaw = Record(ann, annChat);
+        var bobSaw = Record(bob, bobChat);
+        await ann.StartChatAsync(annChat, "Ann");
+        await bob.StartChatAsync(bobChat, "Bob");
+        Assert.Single(await stream.GetAllSubscriptionHandles());
+
+        foreach (var (chat, text) in new[] { (annChat, "For Ann"), (bobChat, "For Bob") })
+        {
+            var post = await signedIn.Http.PostAsJsonAsync($"/api/v1/properties/{property}/chats/{chat}/messages", new { commandId = text, text });
+            post.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal("For Ann", await annSaw.Reply.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("For Bob", await bobSaw.Reply.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([annChat], annSaw.Chats.Distinct());
+        Assert.Equal([bobChat], bobSaw.Chats.Distinct());
+    }
+
+    private IAsyncStream<ConversationEvent> PropertyStream(string propertyId) => fixture.Web.Services.GetRequiredService<IClusterClient>()
+        .GetStreamProvider(ConversationsNames.StreamProvider)
+        .GetStream<ConversationEvent>(StreamTopics.Property(propertyId));
+
+    /// <summary>Every chat id a visitor's connection got events of, and the first agent reply in <paramref name="chatId"/>.</summary>
+    private static (ConcurrentQueue<Guid> Chats, TaskCompletionSource<string> Reply) Record(TestVisitor visitor, Guid chatId)
+    {
+        var chats = new ConcurrentQueue<Guid>();
+        var reply = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.Hub.On<JsonElement>(RealtimeDelivery.EventMethod, evt =>
+        {
+            var chat = evt.GetProperty("conversationId").GetGuid();
+            chats.Enqueue(chat);
+            if (chat == chatId && evt.GetProperty("type").GetString() == "messagePosted")
+            {
+                reply.TrySetResult(evt.GetProperty("message").GetProperty("text").GetString()!);
+            }
+        });
+        return (chats, reply);
     }
 }
