@@ -18,8 +18,6 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LastChanceBudget = TimeSpan.FromSeconds(2);
 
-    /// <summary>At most this many events in one queue message, of at most this many characters of message text (up to 3 bytes each).</summary>
-    private const int MaxBatch = 16, MaxBatchCharacters = 8_000, Overhead = 200;
 
     private readonly List<ConversationEvent> _unpublished = [];
     private IGrainTimer? _next;
@@ -121,21 +119,5 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     /// The first unpublished events that fit one queue message (64 KB in Azure): a backlog built while the stream's storage
     /// was slow goes out in a few messages, not one per event. A single event always goes, however large.
     /// </summary>
-    private List<ConversationEvent> NextBatch()
-    {
-        var batch = new List<ConversationEvent>(Math.Min(_unpublished.Count, MaxBatch));
-        var characters = 0;
-        foreach (var evt in _unpublished)
-        {
-            characters += Overhead + (evt is MessagePosted posted ? posted.Message.Text.Length : 0);
-            if (batch.Count > 0 && (batch.Count == MaxBatch || characters > MaxBatchCharacters))
-            {
-                break;
-            }
-
-            batch.Add(evt);
-        }
-
-        return batch;
-    }
+    private List<ConversationEvent> NextBatch() => _unpublished[..PropertyEventBatches.Fitting(_unpublished, evt => [evt])];
 }

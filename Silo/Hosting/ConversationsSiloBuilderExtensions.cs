@@ -1,4 +1,5 @@
 using Conversations.Grains.Email;
+using Conversations.Grains.Realtime;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
 using Conversations.Hosting;
@@ -28,6 +29,7 @@ public static class ConversationsSiloBuilderExtensions
 
         silo.Services.AddConversationsInfrastructure(settings);
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<PropertyEventBatches>();
         silo.Services.AddSingleton(settings.Merge);
         silo.AddConversationsEmail(settings);
         return silo;
