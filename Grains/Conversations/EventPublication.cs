@@ -18,7 +18,6 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LastChanceBudget = TimeSpan.FromSeconds(2);
 
-
     private readonly List<ConversationEvent> _unpublished = [];
     private IGrainTimer? _next;
     private Task _round = Task.CompletedTask;
