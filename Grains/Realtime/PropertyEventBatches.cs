@@ -8,7 +8,8 @@ namespace Conversations.Grains.Realtime;
 /// conversations of the property publish meanwhile waits and then goes together, as one queue message. When the stream's
 /// storage is fast nothing waits; when it slows down, it gets fewer and larger messages instead of a growing backlog.
 /// Each conversation's events keep their order (a conversation publishes one round at a time and waits for it). The writes
-/// run in the background, outside any grain, so a caller waits for its own events only.
+/// run in the background, outside any grain, so a caller waits for its own events only. A property's lane is dropped once
+/// its writer has nothing left, so a silo serving many properties keeps lanes only for those publishing now.
 /// </summary>
 public sealed class PropertyEventBatches
 {
@@ -53,19 +54,39 @@ public sealed class PropertyEventBatches
     /// Publishes events of one conversation through <paramref name="write"/> (which puts a list of the property's events on its
     /// stream as one message); completes once they are written, or throws as the write did.
     /// </summary>
-    public Task PublishAsync(IReadOnlyList<ConversationEvent> events, Func<IReadOnlyList<ConversationEvent>, Task> write) =>
-        _lanes.GetOrAdd(events[0].PropertyId, _ => new Lane()).PublishAsync(events, write);
+    public Task PublishAsync(IReadOnlyList<ConversationEvent> events, Func<IReadOnlyList<ConversationEvent>, Task> write)
+    {
+        var propertyId = events[0].PropertyId;
+        while (true)
+        {
+            var lane = _lanes.GetOrAdd(propertyId, id => new Lane(idle => _lanes.TryRemove(KeyValuePair.Create(id, idle))));
+            if (lane.TryPublish(events, write) is { } written)
+            {
+                return written;
+            }
+        }
+    }
 
-    private sealed class Lane
+    /// <summary>How many properties have a lane now (those with a write in flight).</summary>
+    public int LaneCount => _lanes.Count;
+
+    private sealed class Lane(Action<Lane> drop)
     {
         private readonly List<Waiting> _waiting = [];
         private bool _writing;
+        private bool _dropped;
 
-        public Task PublishAsync(IReadOnlyList<ConversationEvent> events, Func<IReadOnlyList<ConversationEvent>, Task> write)
+        /// <summary>Null when the lane was dropped meanwhile (the caller takes the property's new lane).</summary>
+        public Task? TryPublish(IReadOnlyList<ConversationEvent> events, Func<IReadOnlyList<ConversationEvent>, Task> write)
         {
             var mine = new Waiting(events);
             lock (_waiting)
             {
+                if (_dropped)
+                {
+                    return null;
+                }
+
                 _waiting.Add(mine);
                 if (!_writing)
                 {
@@ -93,6 +114,8 @@ public sealed class PropertyEventBatches
                     if (batch.Count == 0)
                     {
                         _writing = false;
+                        _dropped = true;
+                        drop(this);
                         return;
                     }
                 }

@@ -56,6 +56,33 @@ public sealed class PropertyEventBatchesTests
         Assert.Equal(Enumerable.Range(1, PropertyEventBatches.MaxEvents + 2).Select(v => (long)v), ofP.SelectMany(w => w).Select(e => e.Version));
     }
 
+    [Fact, Trait("Spec", "INB-6")]
+    public async Task INB6_a_propertys_lane_goes_once_its_writes_are_done_and_its_next_events_get_a_new_one()
+    {
+        var blocked = _batches.PublishAsync([Tagged("p", 1)], WriteAsync);
+        await WaitForWritesAsync(1);
+        await _batches.PublishAsync([Tagged("other", 1)], WriteAsync).WaitAsync(TimeSpan.FromSeconds(5));
+        await WaitUntilAsync(() => _batches.LaneCount == 1);
+
+        _firstWrite.SetResult();
+        await blocked.WaitAsync(TimeSpan.FromSeconds(5));
+        await WaitUntilAsync(() => _batches.LaneCount == 0);
+
+        await _batches.PublishAsync([Tagged("p", 2)], WriteAsync).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal([1L, 2L], _writes.Where(w => w[0].PropertyId == "p").SelectMany(w => w).Select(e => e.Version));
+        await WaitUntilAsync(() => _batches.LaneCount == 0);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+
     private static TagsChanged Tagged(string propertyId, long version) => new(propertyId, Guid.NewGuid(), version, DateTimeOffset.UnixEpoch, ["vip"]);
 
     /// <summary>Records each write; the first write of property "p" waits until the test lets it end.</summary>
