@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Web.Visitors;
 
 /// <summary>Limits on visitor hub calls (the HTTP rate limiter does not see hub invocations).</summary>
-public sealed class VisitorRateLimits(IOptions<RateLimitSettings> options) : IDisposable
+public sealed class VisitorRateLimits(IOptions<RateLimitSettings> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _newChats = PerMinute(options.Value.NewChatsPerMinutePerIp);
-    private readonly PartitionedRateLimiter<string> _messages = PerMinute(options.Value.MessagesPerMinutePerVisitor);
-    private readonly PartitionedRateLimiter<string> _pageViews = PerMinute(options.Value.PageViewsPerMinutePerVisitor);
+    private readonly WindowCounters _newChats = PerMinute(options.Value.NewChatsPerMinutePerIp, clock);
+    private readonly WindowCounters _messages = PerMinute(options.Value.MessagesPerMinutePerVisitor, clock);
+    private readonly WindowCounters _pageViews = PerMinute(options.Value.PageViewsPerMinutePerVisitor, clock);
 
     public void NewChat(string? ipAddress) =>
         Acquire(_newChats, ipAddress ?? "unknown", "Too many new chats from this address");
@@ -21,28 +20,13 @@ public sealed class VisitorRateLimits(IOptions<RateLimitSettings> options) : IDi
     public void PageView(string propertyId, string visitorId) =>
         Acquire(_pageViews, propertyId + "|" + visitorId, "Too many page views");
 
-    public void Dispose()
+    private static void Acquire(WindowCounters limiter, string key, string what)
     {
-        _pageViews.Dispose();
-        _newChats.Dispose();
-        _messages.Dispose();
-    }
-
-    private static void Acquire(PartitionedRateLimiter<string> limiter, string key, string what)
-    {
-        using var lease = limiter.AttemptAcquire(key);
-        if (!lease.IsAcquired)
+        if (!limiter.TryAcquire(key, out var wait))
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-            throw new HubException($"RateLimited: {what}; try again in {Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s.");
+            throw new HubException($"RateLimited: {what}; try again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s.");
         }
     }
 
-    public static PartitionedRateLimiter<string> PerMinute(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private static WindowCounters PerMinute(int permits, TimeProvider clock) => new(Math.Max(1, permits), TimeSpan.FromMinutes(1), clock);
 }
