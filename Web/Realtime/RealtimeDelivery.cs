@@ -25,9 +25,29 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public Task DeliverAsync(Audience audience, string group, object evt) => evt switch
+    /// <summary>Sends <paramref name="evt"/> to each group; a conversation event is serialized once, whatever the number of groups.</summary>
+    public async Task DeliverAsync(IEnumerable<(Audience Audience, string Group)> groups, object evt)
     {
-        ConversationEvent conversation => DeliverAsync(audience, group, conversation),
+        // Serialized as the base type so the "type" discriminator is written.
+        JsonElement? payload = evt is ConversationEvent conversation ? JsonSerializer.SerializeToElement(conversation, Json) : null;
+        foreach (var (audience, group) in groups)
+        {
+            await DeliverAsync(audience, group, evt, payload);
+        }
+    }
+
+    public Task ResyncAsync(Audience audience, string group) => audience == Audience.Agents
+        ? agents.Clients.Group(group).SendAsync(ResyncMethod)
+        : visitors.Clients.Group(group).SendAsync(ResyncMethod);
+
+    private Task DeliverAsync(Audience audience, string group, object evt, JsonElement? payload) => evt switch
+    {
+        ConversationEvent conversation => audience switch
+        {
+            Audience.Agents => agents.Clients.Group(group).SendAsync(EventMethod, payload),
+            _ when conversation.VisibleToVisitor => visitors.Clients.Group(group).SendAsync(EventMethod, payload),
+            _ => Task.CompletedTask,
+        },
         AgentPresenceChanged presence when audience == Audience.Agents =>
             agents.Clients.Group(group).SendAsync(PresenceMethod, JsonSerializer.SerializeToElement(presence, Json)),
         TypingChanged typing => audience == Audience.Agents
@@ -45,20 +65,4 @@ public sealed class RealtimeDelivery(IHubContext<AgentHub> agents, IHubContext<V
             visitors.Clients.Group(group).SendAsync(QueuePlaceMethod, place.ConversationId, place.Place),
         _ => Task.CompletedTask,
     };
-
-    public Task ResyncAsync(Audience audience, string group) => audience == Audience.Agents
-        ? agents.Clients.Group(group).SendAsync(ResyncMethod)
-        : visitors.Clients.Group(group).SendAsync(ResyncMethod);
-
-    private Task DeliverAsync(Audience audience, string group, ConversationEvent evt)
-    {
-        // Serialized as the base type so the "type" discriminator is written.
-        var payload = JsonSerializer.SerializeToElement(evt, Json);
-        return audience switch
-        {
-            Audience.Agents => agents.Clients.Group(group).SendAsync(EventMethod, payload),
-            _ when evt.VisibleToVisitor => visitors.Clients.Group(group).SendAsync(EventMethod, payload),
-            _ => Task.CompletedTask,
-        };
-    }
 }

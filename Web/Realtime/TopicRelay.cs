@@ -268,10 +268,7 @@ public sealed class TopicRelay(IClusterClient client, RealtimeDelivery delivery,
             return;
         }
 
-        foreach (var listener in topic.ListenersOf(evt))
-        {
-            await delivery.DeliverAsync(listener.Audience, listener.Group, evt);
-        }
+        await delivery.DeliverAsync(topic.ListenersOf(evt).Select(l => (l.Audience, l.Group)), evt);
     }
 
     private bool TryGetTopic(StreamId id, out Topic topic)
