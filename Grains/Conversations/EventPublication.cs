@@ -118,5 +118,5 @@ public sealed class EventPublication(Grain grain, Func<InboxRow, Task> indexAsyn
     /// The first unpublished events that fit one queue message (64 KB in Azure): a backlog built while the stream's storage
     /// was slow goes out in a few messages, not one per event. A single event always goes, however large.
     /// </summary>
-    private List<ConversationEvent> NextBatch() => _unpublished[..PropertyEventBatches.Fitting(_unpublished, evt => [evt])];
+    private List<ConversationEvent> NextBatch() => _unpublished[..PropertyEventBatches.Fitting(_unpublished)];
 }

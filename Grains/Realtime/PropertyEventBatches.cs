@@ -27,18 +27,18 @@ public sealed class PropertyEventBatches
     /// <summary>What one event counts against <see cref="MaxBytes"/> (up to 3 bytes per character of text).</summary>
     public static int Size(ConversationEvent evt) => Overhead + 3 * (evt is MessagePosted posted ? posted.Message.Text.Length : 0);
 
-    /// <summary>How many of the first <paramref name="items"/> fit one queue message; the first always does, however large.</summary>
-    public static int Fitting<T>(IEnumerable<T> items, Func<T, IEnumerable<ConversationEvent>> eventsOf)
+    /// <summary>How many of the first <paramref name="events"/> fit one queue message; the first always does, however large.</summary>
+    public static int Fitting(IEnumerable<ConversationEvent> events) => Fitting(events, evt => (1, Size(evt)));
+
+    /// <summary>How many of the first <paramref name="items"/> (each some events of some bytes) fit one queue message; the first always does.</summary>
+    public static int Fitting<T>(IEnumerable<T> items, Func<T, (int Events, int Bytes)> measure)
     {
         int count = 0, events = 0, bytes = 0;
         foreach (var item in items)
         {
-            foreach (var evt in eventsOf(item))
-            {
-                events++;
-                bytes += Size(evt);
-            }
-
+            var (itemEvents, itemBytes) = measure(item);
+            events += itemEvents;
+            bytes += itemBytes;
             if (count > 0 && (events > MaxEvents || bytes > MaxBytes))
             {
                 break;
@@ -135,7 +135,7 @@ public sealed class PropertyEventBatches
         /// <summary>The first waiting calls whose events fit one message.</summary>
         private List<Waiting> Take()
         {
-            var batch = _waiting[..Fitting(_waiting, w => w.Events)];
+            var batch = _waiting[..Fitting(_waiting, w => (w.Events.Count, w.Events.Sum(Size)))];
             _waiting.RemoveRange(0, batch.Count);
             return batch;
         }
