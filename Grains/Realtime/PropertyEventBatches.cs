@@ -113,7 +113,6 @@ public sealed class PropertyEventBatches
                     batch = Take();
                     if (batch.Count == 0)
                     {
-                        _writing = false;
                         _dropped = true;
                         drop(this);
                         return;

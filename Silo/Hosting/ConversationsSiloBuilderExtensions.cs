@@ -1,7 +1,7 @@
 using Conversations.Grains.Email;
-using Conversations.Grains.Realtime;
 using Conversations.Grains.Interfaces.Common;
 using Conversations.Grains.Interfaces.Configuration;
+using Conversations.Grains.Realtime;
 using Conversations.Hosting;
 using Conversations.Infrastructure;
 using Orleans.Configuration;

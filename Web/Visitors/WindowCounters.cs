@@ -45,7 +45,7 @@ public sealed class WindowCounters(int permits, TimeSpan window, TimeProvider cl
                     return true;
                 }
 
-                retryAfter = clock.GetElapsedTime(now, current.Start + _windowTicks) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+                retryAfter = clock.GetElapsedTime(now, current.Start + _windowTicks); // the window has not ended, so this is positive
                 return false;
             }
         }
